@@ -1,0 +1,139 @@
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Organisation;
+using Gongkai.Platform.Staff;
+using Gongkai.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Gongkai.Pages.Admin.Staff;
+
+public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageStaff manage, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public sealed class RoleRow
+    {
+        public StaffRole Role { get; set; }
+        public bool Granted { get; set; }
+        public Guid? OrganId { get; set; }
+    }
+
+    [BindProperty]
+    public StaffInput Input { get; set; } = new();
+
+    [BindProperty]
+    public List<RoleRow> RoleRows { get; set; } = [];
+
+    public StaffUser? Existing { get; private set; }
+    public List<Organ> Organs { get; private set; } = [];
+    public string State { get; private set; } = "正常";
+
+    public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var held = Existing is null ? [] : await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == Existing.Id).ToListAsync(ct);
+        RoleRows = StaffRoles.All.Select(r => new RoleRow
+        {
+            Role = r,
+            Granted = held.Any(h => h.Role == r),
+            OrganId = held.FirstOrDefault(h => h.Role == r)?.OrganId ?? (Existing?.OrganId),
+        }).ToList();
+        if (Existing is not null)
+        {
+            Input = new StaffInput { UserName = Existing.UserName, DisplayName = Existing.DisplayName, Email = Existing.Email, OrganId = Existing.OrganId };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(string? id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Input.Roles = RoleRows.Where(r => r.Granted).Select(r => new RoleGrant(r.Role, r.OrganId)).ToList();
+        var ok = await this.TryAsync(async () =>
+        {
+            if (Existing is null)
+            {
+                Existing = await manage.CreateAsync(Input, ct);
+                return;
+            }
+
+            await using var tx = await OwnedTransaction.BeginAsync(db, ct);
+            await manage.UpdateProfileAsync(Existing, Input.DisplayName, Input.Email, Input.OrganId, ct);
+            await manage.SetRolesAsync(Existing, Input.Roles, ct);
+            if (!string.IsNullOrEmpty(Input.Password))
+            {
+                await manage.ResetPasswordAsync(Existing, Input.Password, ct);
+            }
+
+            await tx.CommitAsync(ct);
+        });
+        if (!ok)
+        {
+            db.ChangeTracker.Clear();
+            return Page();
+        }
+
+        TempData["Message"] = string.Format(L["已保存账号 {0}。"], Existing!.UserName);
+        return Redirect($"/admin/staff/edit/{Existing.Id}");
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(string id, bool disable, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || Existing is null)
+        {
+            return NotFound();
+        }
+
+        await manage.SetDisabledAsync(Existing, disable, ct);
+        TempData["Message"] = disable ? L["账号已停用。"].Value : L["账号已启用。"].Value;
+        return Redirect($"/admin/staff/edit/{Existing.Id}");
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || Existing is null)
+        {
+            return NotFound();
+        }
+
+        await manage.UnlockAsync(Existing, ct);
+        TempData["Message"] = L["已解除锁定。"].Value;
+        return Redirect($"/admin/staff/edit/{Existing.Id}");
+    }
+
+    /// <summary>Loads the account when the viewer may manage it; false means 404 (another organ's account, or none).</summary>
+    private async Task<bool> LoadAsync(string? id, CancellationToken ct)
+    {
+        var scope = await admin.ScopeAsync();
+        if (scope.IsEmpty)
+        {
+            return false;
+        }
+
+        var ids = scope.OrganIds.ToList();
+        Organs = await db.Organs.AsNoTracking().Where(o => scope.All || ids.Contains(o.Id)).OrderBy(o => o.SortOrder).ToListAsync(ct);
+        if (id is null)
+        {
+            return true;
+        }
+
+        Existing = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (Existing is null || !await admin.CanManageAsync(Existing))
+        {
+            Existing = null;
+            return false;
+        }
+
+        State = Existing.IsDisabled ? "已停用" : Existing.LockoutEnd > clock.GetUtcNow() ? "已锁定" : "正常";
+        return true;
+    }
+}

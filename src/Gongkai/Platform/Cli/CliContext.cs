@@ -1,0 +1,47 @@
+using Gongkai.Platform.Audit;
+
+namespace Gongkai.Platform.Cli;
+
+/// <summary>Output streams and, built on first use, the application's services for one command.</summary>
+internal sealed class CliContext(TextWriter stdout, TextWriter stderr) : IAsyncDisposable
+{
+    private WebApplication? app;
+    private AsyncServiceScope? scope;
+
+    public TextWriter Out { get; } = stdout;
+    public TextWriter Error { get; } = stderr;
+
+    /// <summary>The services of a prepared database (migrated, calendar loaded), acting as the command line.</summary>
+    public async Task<IServiceProvider> ServicesAsync()
+    {
+        if (scope is { } existing)
+        {
+            return existing.ServiceProvider;
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.AddPlatformModule();
+        app = builder.Build();
+        await app.Services.PrepareDatabaseAsync(app.Configuration);
+        scope = app.Services.CreateAsyncScope();
+        scope.Value.ServiceProvider.GetRequiredService<CurrentActor>().ActAs("命令行");
+        return scope.Value.ServiceProvider;
+    }
+
+    public async Task WriteJsonAsync<T>(T value) =>
+        await Out.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(value, CliRunner.Json));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (scope is { } s)
+        {
+            await s.DisposeAsync();
+        }
+
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Gongkai.Platform.Calendar;
+
+namespace Gongkai.Platform.Cli;
+
+/// <summary>
+/// The same executable as an admin command line: <c>gongkai &lt;command&gt;</c>. Commands print JSON with
+/// <c>--json</c>; mistakes print a message to stderr and exit 2; other failures exit 1.
+/// </summary>
+public static class CliRunner
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly Dictionary<string, Func<string[], CliContext, Task<int>>> Commands = new()
+    {
+        ["db"] = DbCommands.RunAsync,
+        ["calendar"] = CalendarCommands.RunAsync,
+        ["tokens"] = TokenCommands.RunAsync,
+        ["help"] = (_, ctx) => Task.FromResult(Help(ctx.Out)),
+    };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
+
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var context = new CliContext(stdout, stderr);
+        try
+        {
+            return await Commands[args[0]](args[1..], context);
+        }
+        catch (CliError e)
+        {
+            await stderr.WriteLineAsync($"错误：{e.Message}");
+            await stderr.WriteLineAsync("用法见 gongkai help。");
+            return 2;
+        }
+        catch (ValidationFailure e)
+        {
+            await stderr.WriteLineAsync($"错误：{e.Message}");
+            return 2;
+        }
+        catch (CalendarRangeException e)
+        {
+            await stderr.WriteLineAsync($"错误：{e.Message}");
+            return 2;
+        }
+        finally
+        {
+            await context.DisposeAsync();
+        }
+    }
+
+    private static int Help(TextWriter o)
+    {
+        o.WriteLine("""
+            公开 Gongkai 管理命令
+
+              gongkai db migrate                                   执行数据库迁移并载入基础数据
+              gongkai calendar add --from yyyy-MM-dd --working-days N [--json]
+                                                                   计算某日之后第 N 个工作日（起算日不计入）
+              gongkai calendar is-working-day yyyy-MM-dd [--json]  判断某日是否为工作日
+              gongkai tokens create --user 用户名 [--name 名称] [--days 有效天数] [--json]
+                                                                   创建个人接口令牌（令牌只显示一次）
+              gongkai tokens list [--user 用户名] [--json]         列出接口令牌
+              gongkai tokens revoke 令牌编号                        吊销接口令牌
+
+            配置与网站相同：appsettings.json、环境变量（如 Database__Provider、ConnectionStrings__Gongkai）。
+            """);
+        return 0;
+    }
+}

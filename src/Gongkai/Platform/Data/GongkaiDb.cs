@@ -1,0 +1,56 @@
+using Gongkai.Platform.Audit;
+using Gongkai.Platform.Calendar;
+using Gongkai.Platform.Organisation;
+using Gongkai.Platform.Staff;
+using Gongkai.Platform.Tokens;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Platform.Data;
+
+/// <summary>
+/// The one database of the application. Each module adds its entities through
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> classes kept beside the entity.
+/// Provider-specific subclasses exist only so each provider has its own generated migrations.
+/// </summary>
+public class GongkaiDb(DbContextOptions options) : IdentityUserContext<StaffUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Organ> Organs => Set<Organ>();
+    public DbSet<OrganAlias> OrganAliases => Set<OrganAlias>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+    public DbSet<CalendarDayEntry> CalendarDays => Set<CalendarDayEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(GongkaiDb).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditEvent.RejectChanges(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditEvent.RejectChanges(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}
+
+public sealed class SqliteGongkaiDb(DbContextOptions<SqliteGongkaiDb> options) : GongkaiDb(options)
+{
+    /// <summary>SQLite has no time type: instants are stored as UTC ticks so they compare and sort correctly.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresGongkaiDb(DbContextOptions<PostgresGongkaiDb> options) : GongkaiDb(options);

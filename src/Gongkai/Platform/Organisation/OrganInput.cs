@@ -1,0 +1,20 @@
+namespace Gongkai.Platform.Organisation;
+
+/// <summary>What a clerk enters for an organ, on the admin page or through the API.</summary>
+public sealed class OrganInput
+{
+    public string? Code { get; set; }
+    public string? ShortName { get; set; }
+    public string? FullName { get; set; }
+    /// <summary>Other names, separated by commas, 、 or new lines.</summary>
+    public string? Aliases { get; set; }
+    public OrganKind Kind { get; set; } = OrganKind.Department;
+    public Guid? ParentId { get; set; }
+    public bool ReceivesRequests { get; set; } = true;
+    public int SortOrder { get; set; }
+
+    internal IReadOnlyList<string> AliasList() =>
+        (Aliases ?? "").Split([',', '，', '、', ';', '；', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct()
+            .ToList();
+}

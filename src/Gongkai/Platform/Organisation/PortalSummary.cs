@@ -1,0 +1,26 @@
+using Gongkai.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Gongkai.Platform.Organisation;
+
+/// <summary>The organisation figures on the home page, cached briefly so the page never waits for the database.</summary>
+public sealed class PortalSummary(IMemoryCache cache, IServiceScopeFactory scopes)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    public sealed record Figures(int ReceivingOrgans, int StreetOffices, IReadOnlyList<string> Names);
+
+    public async Task<Figures> GetAsync(CancellationToken ct = default) =>
+        (await cache.GetOrCreateAsync("portal-summary", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDb>();
+            var organs = await db.Organs.AsNoTracking().Where(o => o.IsActive && o.ReceivesRequests)
+                .OrderBy(o => o.SortOrder).Select(o => new { o.ShortName, o.Kind }).ToListAsync(ct);
+            return new Figures(organs.Count, organs.Count(o => o.Kind == OrganKind.StreetOffice), organs.Select(o => o.ShortName).ToList());
+        }))!;
+
+    public void Invalidate() => cache.Remove("portal-summary");
+}

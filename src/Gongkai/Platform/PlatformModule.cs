@@ -1,0 +1,187 @@
+using System.Globalization;
+using Gongkai.Platform.Audit;
+using Gongkai.Platform.Calendar;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Organisation;
+using Gongkai.Platform.Staff;
+using Gongkai.Platform.Tokens;
+using Gongkai.Platform.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Platform;
+
+/// <summary>
+/// The platform below every module: database, organisation, staff and permissions, audit log,
+/// working-day calendar, API tokens and the portal shell.
+/// </summary>
+public static class PlatformModule
+{
+    public const string StaffPolicy = "Staff";
+    public const string ApiPolicy = "ApiToken";
+
+    public static WebApplicationBuilder AddPlatformModule(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<SiteOptions>(configuration.GetSection("Site"));
+        services.AddHttpContextAccessor();
+        services.AddGongkaiDatabase(configuration);
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<StaffAccess>();
+        services.AddScoped<StaffAdministration>();
+        services.AddScoped<ManageStaff>();
+        services.AddScoped<AdminBootstrap>();
+        services.AddScoped<SaveOrgan>();
+        services.AddScoped<DemoOrganisation>();
+        services.AddMemoryCache();
+        services.AddSingleton<PortalSummary>();
+        services.AddPlatformWorkList();
+        services.AddScoped<ApiTokens>();
+        services.AddSingleton<CalendarStore>();
+        services.AddScoped<LoadYearSchedule>();
+        services.AddScoped<SetLocalDay>();
+
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<GongkaiDb>()
+            .AddSignInManager<StaffSignInManager>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrors>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+        services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "gk.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
+
+        services.AddDataProtection()
+            .SetApplicationName("Gongkai")
+            .PersistKeysToDbContext<GongkaiDb>();
+
+        services.AddLocalization();
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var zh = new CultureInfo("zh-CN");
+            o.DefaultRequestCulture = new RequestCulture(zh);
+            o.SupportedCultures = [zh];
+            o.SupportedUICultures = [zh];
+        });
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Admin", StaffPolicy);
+                o.Conventions.AuthorizePage("/Account/TwoFactor", StaffPolicy);
+            })
+            .AddViewLocalization();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "gk.csrf";
+            o.FormFieldName = "__csrf";
+        });
+
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "公开 Gongkai API";
+            doc.Info.Description = "政务公开一体化平台接口。写操作需在请求头中携带个人接口令牌：Authorization: Bearer gk_…";
+            return Task.CompletedTask;
+        }));
+        services.AddPublicFormRateLimits(configuration);
+        return builder;
+    }
+
+    /// <summary>Applies migrations and loads the shipped calendar and, unless switched off, the demo organisation.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<GongkaiDb>();
+        await db.Database.MigrateAsync(ct);
+
+        var loaded = await db.CalendarYears.Select(y => y.Year).ToListAsync(ct);
+        sp.GetRequiredService<CurrentActor>().ActAs("系统初始化");
+        foreach (var schedule in ShippedSchedules.All.Where(s => !loaded.Contains(s.Year)))
+        {
+            await sp.GetRequiredService<LoadYearSchedule>().HandleAsync(schedule, ct);
+        }
+
+        if (configuration.GetValue("Demo:Organisation", true))
+        {
+            await sp.GetRequiredService<DemoOrganisation>().EnsureAsync(ct);
+        }
+    }
+
+    /// <summary>Web start-up: prepare the database, then create the administrator and say how to sign in.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.PrepareDatabaseAsync(app.Configuration);
+        using var scope = app.Services.CreateScope();
+        var password = await scope.ServiceProvider.GetRequiredService<AdminBootstrap>()
+            .EnsureAsync(app.Configuration["GONGKAI_ADMIN_PASSWORD"]);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var url = (app.Urls.FirstOrDefault() ?? "http://localhost:5080").TrimEnd('/');
+            Console.WriteLine($"公开 Gongkai 已启动：{url}/  后台登录：{url}/account/login");
+            if (password is not null)
+            {
+                Console.WriteLine($"管理员账号 {AdminBootstrap.UserName} 的初始密码：{password}（只显示这一次，请登录后修改）");
+            }
+        });
+    }
+
+    public static WebApplication MapPlatformModule(this WebApplication app)
+    {
+        app.UseGongkaiErrorHandling();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public,max-age=86400",
+        });
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthEndpoints();
+        app.MapOpenApi();
+        app.MapApiReference();
+        app.MapPlatformApi();
+        app.MapPreferenceEndpoints();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,190 @@
+using Gongkai.Platform.Audit;
+using Gongkai.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Platform.Staff;
+
+/// <summary>Creates staff accounts, changes their roles, locks, unlocks and resets passwords; all audited.</summary>
+public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, AuditLog audit, StaffAdministration admin, TimeProvider clock)
+{
+    public async Task<StaffUser> CreateAsync(StaffInput input, CancellationToken ct = default)
+    {
+        var userName = input.UserName?.Trim() ?? "";
+        var displayName = input.DisplayName?.Trim() ?? "";
+        if (userName.Length is < 2 or > 64)
+        {
+            throw new ValidationFailure("用户名应为2到64个字符。", "UserName");
+        }
+
+        if (displayName.Length is 0 or > 64)
+        {
+            throw new ValidationFailure("请填写姓名（不超过64个字）。", "DisplayName");
+        }
+
+        if (string.IsNullOrEmpty(input.Password))
+        {
+            throw new ValidationFailure("请设置初始密码。", "Password");
+        }
+
+        await EnsureOrganAsync(input.OrganId, ct);
+        await EnsureRolesValidAsync(input.Roles, ct);
+        await admin.EnsureMayGrantAsync(input.Roles);
+        if (!(await admin.ScopeAsync()).Covers(input.OrganId) && !(await admin.ScopeAsync()).All)
+        {
+            throw new ValidationFailure("只能在本单位范围内新建账号。", "OrganId");
+        }
+
+        var user = new StaffUser
+        {
+            UserName = userName,
+            DisplayName = displayName,
+            Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
+            OrganId = input.OrganId,
+            CreatedAt = clock.GetUtcNow(),
+            LockoutEnabled = true,
+        };
+
+        await using var tx = await OwnedTransaction.BeginAsync(db, ct);
+        var result = await users.CreateAsync(user, input.Password);
+        ThrowIfFailed(result, "Password");
+        foreach (var grant in input.Roles.Distinct())
+        {
+            db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = grant.Role, OrganId = grant.OrganId, GrantedAt = clock.GetUtcNow() });
+        }
+
+        audit.Record("staff.create", "StaffUser", user.Id,
+            $"新建账号 {user.UserName}（{user.DisplayName}），角色：{await DescribeAsync(input.Roles, ct)}", user.OrganId, await admin.ActingRoleAsync());
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return user;
+    }
+
+    public async Task SetRolesAsync(StaffUser user, IReadOnlyList<RoleGrant> roles, CancellationToken ct = default)
+    {
+        await EnsureRolesValidAsync(roles, ct);
+        var current = await db.RoleAssignments.Where(r => r.UserId == user.Id).ToListAsync(ct);
+        var removed = current.Where(c => !roles.Contains(new RoleGrant(c.Role, c.OrganId))).ToList();
+        var added = roles.Distinct().Where(r => !current.Any(c => c.Role == r.Role && c.OrganId == r.OrganId)).ToList();
+        await admin.EnsureMayGrantAsync(added.Concat(removed.Select(r => new RoleGrant(r.Role, r.OrganId))));
+        if (removed.Count == 0 && added.Count == 0)
+        {
+            return;
+        }
+
+        db.RoleAssignments.RemoveRange(removed);
+        foreach (var grant in added)
+        {
+            db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = grant.Role, OrganId = grant.OrganId, GrantedAt = clock.GetUtcNow() });
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        audit.Record("staff.roles", "StaffUser", user.Id,
+            $"调整账号 {user.UserName} 的角色：增加[{await DescribeAsync(added, ct)}]，撤销[{await DescribeAsync(removed.Select(r => new RoleGrant(r.Role, r.OrganId)), ct)}]",
+            user.OrganId, await admin.ActingRoleAsync());
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task UpdateProfileAsync(StaffUser user, string? displayName, string? email, Guid? organId, CancellationToken ct = default)
+    {
+        displayName = displayName?.Trim() ?? "";
+        if (displayName.Length is 0 or > 64)
+        {
+            throw new ValidationFailure("请填写姓名（不超过64个字）。", "DisplayName");
+        }
+
+        await EnsureOrganAsync(organId, ct);
+        var scope = await admin.ScopeAsync();
+        if (!scope.All && !scope.Covers(organId))
+        {
+            throw new ValidationFailure("只能把账号调整到本单位范围内。", "OrganId");
+        }
+
+        email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (user.DisplayName == displayName && user.Email == email && user.OrganId == organId)
+        {
+            return;
+        }
+
+        var summary = $"修改账号 {user.UserName} 的资料：姓名 {user.DisplayName} → {displayName}；单位变更：{(user.OrganId == organId ? "否" : "是")}；邮箱变更：{(user.Email == email ? "否" : "是")}";
+        user.DisplayName = displayName;
+        user.OrganId = organId;
+        ThrowIfFailed(await users.SetEmailAsync(user, email), "Email");
+        audit.Record("staff.update", "StaffUser", user.Id, summary, organId, await admin.ActingRoleAsync());
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task SetDisabledAsync(StaffUser user, bool disabled, CancellationToken ct = default)
+    {
+        if (user.IsDisabled == disabled)
+        {
+            return;
+        }
+
+        user.IsDisabled = disabled;
+        await users.UpdateSecurityStampAsync(user);
+        audit.Record(disabled ? "staff.disable" : "staff.enable", "StaffUser", user.Id,
+            $"{(disabled ? "停用" : "启用")}账号 {user.UserName}", user.OrganId, await admin.ActingRoleAsync());
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task UnlockAsync(StaffUser user, CancellationToken ct = default)
+    {
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        audit.Record("staff.unlock", "StaffUser", user.Id, $"解除账号 {user.UserName} 的锁定", user.OrganId, await admin.ActingRoleAsync());
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ResetPasswordAsync(StaffUser user, string newPassword, CancellationToken ct = default)
+    {
+        await using var tx = await OwnedTransaction.BeginAsync(db, ct);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        ThrowIfFailed(await users.ResetPasswordAsync(user, token, newPassword), "Password");
+        audit.Record("staff.password.reset", "StaffUser", user.Id, $"重置账号 {user.UserName} 的密码", user.OrganId, await admin.ActingRoleAsync());
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private async Task EnsureOrganAsync(Guid? organId, CancellationToken ct)
+    {
+        if (organId is { } id && !await db.Organs.AnyAsync(o => o.Id == id, ct))
+        {
+            throw new ValidationFailure("所属单位不存在。", "OrganId");
+        }
+    }
+
+    private async Task EnsureRolesValidAsync(IEnumerable<RoleGrant> roles, CancellationToken ct)
+    {
+        foreach (var grant in roles)
+        {
+            if (!Enum.IsDefined(grant.Role))
+            {
+                throw new ValidationFailure("角色无效。", "Roles");
+            }
+
+            await EnsureOrganAsync(grant.OrganId, ct);
+        }
+    }
+
+    private async Task<string> DescribeAsync(IEnumerable<RoleGrant> roles, CancellationToken ct)
+    {
+        var list = roles.ToList();
+        if (list.Count == 0)
+        {
+            return "无";
+        }
+
+        var ids = list.Where(r => r.OrganId is not null).Select(r => r.OrganId!.Value).ToList();
+        var names = await db.Organs.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ShortName, ct);
+        return string.Join("、", list.Select(r => $"{r.Role.Label()}（{(r.OrganId is { } id ? names.GetValueOrDefault(id, "?") : "全区")}）"));
+    }
+
+    internal static void ThrowIfFailed(IdentityResult result, string field)
+    {
+        if (!result.Succeeded)
+        {
+            throw new ValidationFailure(string.Join(" ", result.Errors.Select(e => e.Description)), field);
+        }
+    }
+}

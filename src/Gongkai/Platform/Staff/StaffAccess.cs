@@ -1,0 +1,97 @@
+using Gongkai.Platform.Audit;
+using Gongkai.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Platform.Staff;
+
+/// <summary>The organs a set of roles reaches: all of them, or a fixed set (an organ and its sub-organs).</summary>
+public sealed class OrganScope
+{
+    public static readonly OrganScope None = new(false, new HashSet<Guid>());
+
+    public OrganScope(bool all, IReadOnlySet<Guid> organIds)
+    {
+        All = all;
+        OrganIds = organIds;
+    }
+
+    public bool All { get; }
+    public IReadOnlySet<Guid> OrganIds { get; }
+    public bool IsEmpty => !All && OrganIds.Count == 0;
+
+    public bool Covers(Guid? organId) => All || (organId is { } id && OrganIds.Contains(id));
+}
+
+/// <summary>
+/// What the current staff member may do, loaded once per request from their role assignments.
+/// Pages ask it for a scope and filter queries with it, so another organ's record is simply not found (404).
+/// </summary>
+public sealed class StaffAccess(GongkaiDb db, CurrentActor actor)
+{
+    private IReadOnlyList<RoleAssignment>? assignments;
+    private Dictionary<Guid, Guid?>? parents;
+
+    public async Task<IReadOnlyList<RoleAssignment>> AssignmentsAsync(CancellationToken ct = default)
+    {
+        if (assignments is null)
+        {
+            var userId = actor.UserId;
+            assignments = userId is null
+                ? []
+                : await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(ct);
+        }
+
+        return assignments;
+    }
+
+    public async Task<bool> HasAnyAsync(params StaffRole[] roles) =>
+        (await AssignmentsAsync()).Any(a => roles.Contains(a.Role));
+
+    public async Task<bool> IsDistrictWideAsync(params StaffRole[] roles) =>
+        (await AssignmentsAsync()).Any(a => a.IsDistrictWide && roles.Contains(a.Role));
+
+    /// <summary>Organs reached by any of the given roles, sub-organs included.</summary>
+    public async Task<OrganScope> ScopeAsync(params StaffRole[] roles)
+    {
+        var held = (await AssignmentsAsync()).Where(a => roles.Contains(a.Role)).ToList();
+        if (held.Count == 0)
+        {
+            return OrganScope.None;
+        }
+
+        if (held.Any(a => a.IsDistrictWide))
+        {
+            return new OrganScope(true, new HashSet<Guid>());
+        }
+
+        parents ??= await db.Organs.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ParentId);
+        var ids = new HashSet<Guid>();
+        foreach (var organ in parents.Keys)
+        {
+            for (Guid? cursor = organ; cursor is { } c; cursor = parents.GetValueOrDefault(c))
+            {
+                if (held.Any(a => a.OrganId == c))
+                {
+                    ids.Add(organ);
+                    break;
+                }
+            }
+        }
+
+        return new OrganScope(false, ids);
+    }
+
+    /// <summary>The first of the given roles that covers the organ, for the audit record; null when none does.</summary>
+    public async Task<StaffRole?> RoleForAsync(Guid? organId, params StaffRole[] roles)
+    {
+        foreach (var role in roles)
+        {
+            if ((await ScopeAsync(role)).Covers(organId) || (organId is null && await IsDistrictWideAsync(role)))
+            {
+                return role;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,68 @@
+using Gongkai.Platform.Calendar;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gongkai.Platform.Web;
+
+/// <summary>Turns a clerk's mistake into a clear message: ProblemDetails on the API, the error page elsewhere.</summary>
+internal static class ErrorHandling
+{
+    public static void UseGongkaiErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex switch
+            {
+                ValidationFailure or CalendarRangeException or BadHttpRequestException => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+            ExceptionHandler = async context =>
+            {
+                var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var problem = ToProblem(error);
+                context.Response.StatusCode = problem.Status ?? 500;
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    await Results.Problem(problem).ExecuteAsync(context);
+                    return;
+                }
+
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(
+                    $"<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>{problem.Title}</title>" +
+                    $"<link rel=\"stylesheet\" href=\"/css/site.css\"><main class=\"container\"><h1>{problem.Title}</h1>" +
+                    $"<p>{System.Net.WebUtility.HtmlEncode(problem.Detail)}</p><p><a href=\"/\">返回首页</a></p></main></html>");
+            },
+        });
+        app.UseStatusCodePages(async status =>
+        {
+            var context = status.HttpContext;
+            if (context.Request.Path.StartsWithSegments("/api") && context.Response.ContentLength is null && !context.Response.HasStarted)
+            {
+                var title = context.Response.StatusCode switch
+                {
+                    401 => "需要接口令牌",
+                    403 => "无权执行此操作",
+                    404 => "未找到",
+                    429 => "请求过于频繁",
+                    _ => "请求失败",
+                };
+                await Results.Problem(statusCode: context.Response.StatusCode, title: title).ExecuteAsync(context);
+            }
+        });
+    }
+
+    public static ProblemDetails ToProblem(Exception? error) => error switch
+    {
+        ValidationFailure v => new ProblemDetails
+        {
+            Status = 400,
+            Title = "输入有误",
+            Detail = v.Message,
+            Extensions = { ["field"] = v.Field },
+        },
+        CalendarRangeException c => new ProblemDetails { Status = 400, Title = "无法计算工作日", Detail = c.Message },
+        BadHttpRequestException b => new ProblemDetails { Status = 400, Title = "请求格式不正确", Detail = b.Message },
+        _ => new ProblemDetails { Status = 500, Title = "系统出错", Detail = "处理请求时发生错误，已记录，请稍后重试。" },
+    };
+}

@@ -1,0 +1,43 @@
+using System.Threading.RateLimiting;
+
+namespace Gongkai.Platform.Web;
+
+/// <summary>
+/// Public forms (sign-in now; applications and comments later) accept a limited number of POSTs per
+/// address per minute (RateLimits:PublicFormPostsPerMinute). Staff pages and the API are not limited here.
+/// </summary>
+internal static class RateLimits
+{
+    public static IServiceCollection AddPublicFormRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var perMinute = configuration.GetValue("RateLimits:PublicFormPostsPerMinute", 20);
+        return services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("提交过于频繁，请一分钟后再试。", ct);
+            };
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var path = context.Request.Path;
+                var isPublicForm = HttpMethods.IsPost(context.Request.Method)
+                    && !path.StartsWithSegments("/admin")
+                    && !path.StartsWithSegments("/api");
+                if (!isPublicForm)
+                {
+                    return RateLimitPartition.GetNoLimiter("none");
+                }
+
+                var key = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = perMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+        });
+    }
+}
