@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Runs every test: unit, HTTP integration on SQLite and PostgreSQL, and browser tests in Chromium.
+# Installs what is missing (as root, from Debian packages), starts a throwaway PostgreSQL cluster,
+# and ends with one line: "N passed, N failed[, N skipped]". Exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+work=$(mktemp -d /tmp/gongkai-test.XXXXXX)
+chmod 755 "$work"
+
+log() { printf '\n== %s\n' "$*"; }
+
+# --- what the tests need from Debian ---------------------------------------------------------
+need=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    log "installing ${need[*]}"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
+      || { echo "could not install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
+  else
+    echo "missing ${need[*]}: run as root once, or install them"; echo "0 passed, 1 failed"; exit 1
+  fi
+fi
+
+# --- a throwaway PostgreSQL cluster on a free port ---------------------------------------------
+pgbin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
+pgdata="$work/pg"
+pgport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 54329)
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+mkdir -p "$pgdata" && { [ "$(id -u)" -ne 0 ] || chown postgres "$pgdata"; }
+stop_pg() { as_pg "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1; }
+cleanup() { stop_pg; rm -rf "$work"; }
+trap cleanup EXIT
+
+log "starting PostgreSQL ($pgbin) on port $pgport"
+as_pg "$pgbin/initdb" -D "$pgdata" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 \
+  || { cat "$work/initdb.log"; echo "0 passed, 1 failed"; exit 1; }
+as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/server.log" -w \
+  -o "-p $pgport -k $pgdata -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
+  || { cat "$pgdata/server.log"; echo "0 passed, 1 failed"; exit 1; }
+export GONGKAI_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20"
+
+# --- build once, then run each test project ------------------------------------------------------
+log "building"
+dotnet build Gongkai.slnx -c Release -nologo -v quiet >"$work/build.log" 2>&1 \
+  || { grep -E "error|warn" "$work/build.log" | sort -u | head -50; echo "0 passed, 1 failed"; exit 1; }
+
+passed=0; failed=0; skipped=0; status=0
+for project in tests/*/; do
+  name=$(basename "$project")
+  [ -f "$project/$name.csproj" ] || continue
+  log "testing $name"
+  results="$work/results-$name"
+  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=results.trx" \
+    --logger "console;verbosity=normal" --results-directory "$results" 2>&1 | tee "$work/$name.log" \
+    | grep -E "^\s*(Failed|Passed!|Failed!|Error Message|  [A-Za-z].*(Exception|Assert))" | head -200
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  trx=$(ls "$results"/*.trx 2>/dev/null | head -n 1)
+  if [ -z "$trx" ]; then
+    echo "no results from $name"; failed=$((failed + 1)); status=1; continue
+  fi
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  p=$(get passed); f=$(get failed); e=$(get error); t=$(get total); x=$(get executed)
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+  skipped=$((skipped + ${t:-0} - ${x:-0}))
+done
+
+[ "$failed" -eq 0 ] || status=1
+[ "$passed" -gt 0 ] || status=1
+line="$passed passed, $failed failed"
+[ "$skipped" -eq 0 ] || line="$line, $skipped skipped"
+echo
+echo "$line"
+exit $status
