@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Gongkai.Tests.Cli;
+
+/// <summary>The admin command line, run as a real process against its own SQLite database.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("gk-cli-").FullName;
+
+    private static string Executable =>
+        Path.Combine(AppContext.BaseDirectory, "gongkai.dll") is var local && File.Exists(local)
+            ? local
+            : throw new FileNotFoundException("gongkai.dll is not beside the tests");
+
+    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Executable);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["ConnectionStrings__Gongkai"] = $"Data Source={Path.Combine(folder, "cli.db")}";
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task Calendar_add_prints_the_contract_json()
+    {
+        var (code, stdout, stderr) = await RunAsync("calendar", "add", "--from", "2026-02-10", "--working-days", "20", "--json");
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith("{\"from\":\"2026-02-10\",\"workingDays\":20,\"due\":\"2026-03-16\",", stdout);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(2, json.GetProperty("makeUpWorkdaysCounted").GetArrayLength());
+        Assert.Contains("民法典", json.GetProperty("explanation")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Calendar_is_working_day_prints_the_contract_json()
+    {
+        var (code, stdout, _) = await RunAsync("calendar", "is-working-day", "2026-02-14", "--json");
+        Assert.Equal(0, code);
+        Assert.StartsWith("{\"date\":\"2026-02-14\",\"workingDay\":true,", stdout);
+        var (code2, stdout2, _) = await RunAsync("calendar", "is-working-day", "2026-02-16");
+        Assert.Equal(0, code2);
+        Assert.Contains("不是工作日：春节放假", stdout2);
+    }
+
+    [Theory]
+    [InlineData("不在已载入的节假日安排范围内", "calendar", "is-working-day", "2027-03-01", "--json")]
+    [InlineData("超出已载入的节假日安排", "calendar", "add", "--from", "2026-12-20", "--working-days", "20", "--json")]
+    [InlineData("格式不正确", "calendar", "add", "--from", "2026/02/10", "--working-days", "20")]
+    [InlineData("格式不正确", "calendar", "is-working-day", "2026-02-31")]
+    [InlineData("未知选项 --days", "calendar", "add", "--from", "2026-02-10", "--days", "20")]
+    [InlineData("缺少必需的选项 --working-days", "calendar", "add", "--from", "2026-02-10")]
+    [InlineData("--working-days 应为0到1000之间的整数", "calendar", "add", "--from", "2026-02-10", "--working-days", "twenty")]
+    [InlineData("未知子命令 calendar next", "calendar", "next")]
+    [InlineData("没有用户名为“ghost”的账号", "tokens", "create", "--user", "ghost")]
+    public async Task Mistakes_exit_non_zero_with_a_message(string message, params string[] args)
+    {
+        var (code, stdout, stderr) = await RunAsync(args);
+        Assert.NotEqual(0, code);
+        Assert.Contains(message, stderr);
+        Assert.Equal("", stdout);
+    }
+
+    [Fact]
+    public async Task Db_migrate_prepares_the_database()
+    {
+        var (code, stdout, stderr) = await RunAsync("db", "migrate", "--json");
+        Assert.True(code == 0, stderr);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("Microsoft.EntityFrameworkCore.Sqlite", json.GetProperty("provider").GetString());
+        Assert.True(json.GetProperty("migrations").GetArrayLength() >= 1);
+        Assert.True(File.Exists(Path.Combine(folder, "cli.db")));
+    }
+
+    [Fact]
+    public async Task Tokens_are_created_once_listed_and_revoked()
+    {
+        await SeedAdminAsync();
+
+        var (code, stdout, stderr) = await RunAsync("tokens", "create", "--user", "admin", "--name", "对接", "--json");
+        Assert.True(code == 0, stderr);
+        var created = JsonDocument.Parse(stdout).RootElement;
+        var token = created.GetProperty("token").GetString()!;
+        Assert.StartsWith("gk_", token);
+        var id = created.GetProperty("id").GetString()!;
+
+        var (_, list, _) = await RunAsync("tokens", "list", "--json");
+        var rows = JsonDocument.Parse(list).RootElement;
+        Assert.Equal(1, rows.GetArrayLength());
+        Assert.Null(rows[0].GetProperty("revokedAt").GetString());
+        Assert.DoesNotContain(token, list);
+
+        var (revoke, _, _) = await RunAsync("tokens", "revoke", id);
+        Assert.Equal(0, revoke);
+        var (_, after, _) = await RunAsync("tokens", "list", "--json");
+        Assert.NotNull(JsonDocument.Parse(after).RootElement[0].GetProperty("revokedAt").GetString());
+
+        var (again, _, err) = await RunAsync("tokens", "revoke", Guid.NewGuid().ToString());
+        Assert.Equal(2, again);
+        Assert.Contains("没有编号为", err);
+    }
+
+    /// <summary>The admin account is made by the web start-up; here it is made the same way through the app's services.</summary>
+    private async Task SeedAdminAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = folder });
+        builder.Configuration["ConnectionStrings:Gongkai"] = $"Data Source={Path.Combine(folder, "cli.db")}";
+        Gongkai.Platform.PlatformModule.AddPlatformModule(builder);
+        await using var app = builder.Build();
+        await Gongkai.Platform.PlatformModule.PrepareDatabaseAsync(app);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
