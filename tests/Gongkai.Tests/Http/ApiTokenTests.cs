@@ -91,7 +91,12 @@ public abstract class ApiTokenTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var token = await app.TokenAsync(await app.AdminIdAsync());
         var response = await Api(token).PostAsJsonAsync("/api/v1/organs", new
         {
-            code = "XC901", shortName = "区测试委", fullName = "北京市西城区测试委员会", aliases = "测试委、区测委", kind = "Department", receivesRequests = true,
+            code = "XC901",
+            shortName = "区测试委",
+            fullName = "北京市西城区测试委员会",
+            aliases = "测试委、区测委",
+            kind = "Department",
+            receivesRequests = true,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var organ = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -110,7 +115,10 @@ public abstract class ApiTokenTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var before = await app.WithDbAsync(db => db.Organs.CountAsync());
         var response = await Api(token).PostAsJsonAsync("/api/v1/organs", new
         {
-            code = "XC902", shortName = "区发改委", fullName = "北京市西城区另一个委员会", kind = "Department",
+            code = "XC902",
+            shortName = "区发改委",
+            fullName = "北京市西城区另一个委员会",
+            kind = "Department",
         });
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("名称“区发改委”已被“北京市西城区发展和改革委员会”使用", problem.GetProperty("detail").GetString());
