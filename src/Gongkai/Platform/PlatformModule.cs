@@ -103,6 +103,7 @@ public static class PlatformModule
             {
                 o.Conventions.AuthorizeFolder("/Admin", StaffPolicy);
                 o.Conventions.AuthorizePage("/Account/TwoFactor", StaffPolicy);
+                o.Conventions.AuthorizePage("/Account/Password", StaffPolicy);
             })
             .AddViewLocalization();
         services.AddAntiforgery(o =>

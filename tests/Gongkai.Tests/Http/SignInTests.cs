@@ -95,6 +95,24 @@ public abstract partial class SignInTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).StatusCode);
     }
 
+    [Fact]
+    public async Task Staff_change_their_own_password_and_mismatches_are_explained()
+    {
+        await app.StaffAsync("changer", "Old-pass-0001", (StaffRole.Editor, null));
+        var client = app.Browser();
+        await client.SignInOkAsync("changer", "Old-pass-0001");
+
+        var mismatch = await client.SubmitAsync("/account/password", [new("Current", "Old-pass-0001"), new("New", "New-pass-0001"), new("Confirm", "New-pass-0002")]);
+        Assert.Contains("两次输入的新密码不一致", (await mismatch.Content.ReadAsStringAsync()).Text());
+        var wrong = await client.SubmitAsync("/account/password", [new("Current", "not-it-0001"), new("New", "New-pass-0001"), new("Confirm", "New-pass-0001")]);
+        Assert.Contains("密码不正确", (await wrong.Content.ReadAsStringAsync()).Text());
+
+        var ok = await client.SubmitAsync("/account/password", [new("Current", "Old-pass-0001"), new("New", "New-pass-0001"), new("Confirm", "New-pass-0001")]);
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        await app.Browser().SignInOkAsync("changer", "New-pass-0001");
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "staff.password.change" && e.Summary!.Contains("changer"))));
+    }
+
     [GeneratedRegex("<code id=\"shared-key\">([^<]+)</code>")]
     private static partial Regex SharedKey();
 

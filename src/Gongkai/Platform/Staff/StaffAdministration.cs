@@ -20,7 +20,7 @@ public sealed class StaffAdministration(StaffAccess access)
     }
 
     /// <summary>Whether the current user may see and manage this staff member; callers answer 404 when not.</summary>
-    public async Task<bool> CanManageAsync(StaffUser user) => (await ScopeAsync()).Covers(user.OrganId) || await access.HasAnyAsync(StaffRole.SystemAdministrator);
+    public async Task<bool> CanManageAsync(StaffUser user) => (await ScopeAsync()).Covers(user.OrganId);
 
     public async Task<StaffRole> ActingRoleAsync() =>
         await access.HasAnyAsync(StaffRole.SystemAdministrator) ? StaffRole.SystemAdministrator : StaffRole.DepartmentAdministrator;

@@ -1,0 +1,65 @@
+using Gongkai.Platform.Audit;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Gongkai.Pages.Account;
+
+public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit, GongkaiDb db, IStringLocalizer<SharedResource> L) : PageModel
+{
+    [BindProperty]
+    public string? Current { get; set; }
+
+    [BindProperty]
+    public string? New { get; set; }
+
+    [BindProperty]
+    public string? Confirm { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (string.IsNullOrEmpty(Current) || string.IsNullOrEmpty(New))
+        {
+            ModelState.AddModelError(string.Empty, L["请填写当前密码和新密码。"]);
+            return Page();
+        }
+
+        if (New != Confirm)
+        {
+            ModelState.AddModelError(nameof(Confirm), L["两次输入的新密码不一致。"]);
+            return Page();
+        }
+
+        await using var tx = await OwnedTransaction.BeginAsync(db);
+        var result = await users.ChangePasswordAsync(user, Current, New);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error.Description);
+            }
+
+            return Page();
+        }
+
+        audit.Record("staff.password.change", "StaffUser", user.Id, $"{user.UserName} 修改了自己的密码", user.OrganId);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        await signIn.RefreshSignInAsync(user);
+        TempData["Message"] = L["密码已修改。"].Value;
+        return RedirectToPage();
+    }
+}
