@@ -1,0 +1,68 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Gongkai.BrowserTests.Infrastructure;
+
+namespace Gongkai.BrowserTests;
+
+/// <summary>axe-core (WCAG 2.0/2.1 A and AA) finds nothing serious or critical, in normal and in elder-friendly mode.</summary>
+[Collection(GongkaiSuite.Name)]
+public sealed class AccessibilityTests(GongkaiSuite suite, ChromiumFixture chromium) : BrowserTest(suite, chromium)
+{
+    private static readonly string[] BlockingImpacts = ["serious", "critical"];
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/account/login")]
+    [InlineData("/admin")]
+    public async Task Page_has_no_serious_or_critical_violation_in_normal_or_elder_mode(string path)
+    {
+        if (path.StartsWith("/admin", StringComparison.Ordinal))
+        {
+            await SignInAsync();
+        }
+
+        await GotoOkAsync(path);
+        await Expect(Page.Locator("body")).Not.ToHaveClassAsync(ElderClass());
+        var normal = await BlockingViolationsAsync(path);
+
+        // One context for both modes: axe's own run opens a page of its own, which is slow on a small machine.
+        await SetElderModeAsync(true, path);
+        var elder = await BlockingViolationsAsync(path);
+
+        Assert.True(normal.Count == 0 && elder.Count == 0, (Describe(path, "normal mode", normal) + Describe(path, "elder mode", elder)).TrimStart());
+    }
+
+    private async Task<List<AxeResultItem>> BlockingViolationsAsync(string path)
+    {
+        Assert.Equal(path, CurrentPath);
+        var result = await Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            ResultTypes = [ResultType.Violations],
+        });
+        Assert.NotEmpty(result.Passes); // axe really ran its rules on the page
+        return result.Violations.Where(v => BlockingImpacts.Contains(v.Impact)).ToList();
+    }
+
+    private static string Describe(string path, string mode, List<AxeResultItem> violations)
+    {
+        if (violations.Count == 0)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder($"\n{violations.Count} serious or critical axe violation(s) on {path} in {mode}:");
+        foreach (var v in violations)
+        {
+            text.Append($"\n- {v.Id} [{v.Impact}] {v.Help} ({v.Nodes.Length} node(s))");
+            foreach (var node in v.Nodes.Take(3))
+            {
+                var why = (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []).Select(c => c.Message).FirstOrDefault();
+                text.Append($"\n    {node.Target} — {why}\n      {node.Html}");
+            }
+        }
+
+        return text.ToString();
+    }
+}

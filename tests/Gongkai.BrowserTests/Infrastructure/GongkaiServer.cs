@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+
+namespace Gongkai.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real executable (<c>dotnet gongkai.dll</c>) as a child process on a free loopback port, with a
+/// fresh SQLite database and a known administrator password, in a temporary working directory.
+/// </summary>
+public sealed class GongkaiServer
+{
+    public const string AdminUserName = "admin";
+    public const string AdminPassword = "Browser-test-2026";
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly StringBuilder output = new();
+    private Process? process;
+    private string? workDir;
+
+    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>What the process has printed so far (standard output and error, interleaved).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the application and waits until /readyz answers 200 (60 s at most).</summary>
+    public async Task InitializeAsync()
+    {
+        var appDll = AppLocation.FindAppDll();
+        var appDir = Path.GetDirectoryName(appDll)!;
+        var webRoot = AppLocation.FindWebRoot(appDir);
+        workDir = Directory.CreateTempSubdirectory("gongkai-browser-").FullName;
+        var port = FreePort();
+        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
+        var url = BaseUrl.GetLeftPart(UriPartial.Authority);
+
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = workDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        // Content root is the build output (appsettings.json); the web root is wwwroot, which a build
+        // leaves in the source tree and a publish copies next to the executable.
+        foreach (var arg in new[] { appDll, "--urls", url, "--contentRoot", appDir, "--webroot", webRoot })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var env = start.Environment;
+        env["ASPNETCORE_URLS"] = url;
+        env["ASPNETCORE_ENVIRONMENT"] = "Production";
+        env.Remove("DOTNET_ENVIRONMENT");
+        env["Database__Provider"] = "Sqlite";
+        env["ConnectionStrings__Gongkai"] = $"Data Source={Path.Combine(workDir, "browser.db")}";
+        env["GONGKAI_ADMIN_PASSWORD"] = AdminPassword;
+
+        process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        if (!process.Start())
+        {
+            throw new InvalidOperationException($"could not start {start.FileName} {appDll}");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitUntilReadyAsync(process);
+    }
+
+    private async Task WaitUntilReadyAsync(Process app)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        var last = "no answer yet";
+        while (clock.Elapsed < ReadyTimeout)
+        {
+            if (app.HasExited)
+            {
+                await app.WaitForExitAsync(); // until its output is read to the end
+                throw new InvalidOperationException($"gongkai exited with code {app.ExitCode} before it was ready.\n{Output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("/readyz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+
+                last = $"/readyz answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                last = e.Message;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"gongkai did not answer 200 on {BaseUrl}readyz within {ReadyTimeout.TotalSeconds:0} s ({last}).\n{Output}");
+    }
+
+    /// <summary>Stops the process and removes its folder; safe to call more than once.</summary>
+    public async Task DisposeAsync()
+    {
+        if (process is not null)
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                    await process.WaitForExitAsync(cts.Token);
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or OperationCanceledException)
+            {
+                // Already gone, or refused to die in time: nothing more a test can do.
+            }
+
+            process.Dispose();
+            process = null;
+        }
+
+        if (workDir is not null)
+        {
+            try
+            {
+                Directory.Delete(workDir, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A file still held open: the temporary folder is left for the system to clean.
+            }
+
+            workDir = null;
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The dotnet host running the tests (the SDK sets DOTNET_HOST_PATH), else dotnet on the PATH.</summary>
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+}
+
+/// <summary>Finds the application's build output: GONGKAI_APP_DLL, else src/Gongkai/bin/&lt;this configuration&gt;/&lt;tfm&gt;/gongkai.dll.</summary>
+internal static class AppLocation
+{
+    public static string FindAppDll()
+    {
+        if (Environment.GetEnvironmentVariable("GONGKAI_APP_DLL") is { Length: > 0 } given)
+        {
+            return File.Exists(given) ? Path.GetFullPath(given) : throw new FileNotFoundException($"GONGKAI_APP_DLL={given} does not exist");
+        }
+
+        var project = Path.Combine(RepositoryRoot(), "src", "Gongkai");
+        var configuration = typeof(AppLocation).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
+        var expected = Path.Combine(project, "bin", configuration, framework, "gongkai.dll");
+        if (File.Exists(expected))
+        {
+            return expected;
+        }
+
+        // Another configuration or output layout: the most recently built gongkai.dll under bin/.
+        var bin = Path.Combine(project, "bin");
+        var found = Directory.Exists(bin)
+            ? Directory.EnumerateFiles(bin, "gongkai.dll", SearchOption.AllDirectories)
+                .Where(f => File.Exists(Path.ChangeExtension(f, ".runtimeconfig.json")))
+                .OrderByDescending(File.GetLastWriteTimeUtc)
+                .FirstOrDefault()
+            : null;
+        return found ?? throw new FileNotFoundException($"gongkai.dll not built: expected {expected} (build src/Gongkai, or set GONGKAI_APP_DLL)");
+    }
+
+    /// <summary>wwwroot beside a published executable, else the project's wwwroot that a build serves from.</summary>
+    public static string FindWebRoot(string appDir)
+    {
+        var published = Path.Combine(appDir, "wwwroot");
+        if (Directory.Exists(published))
+        {
+            return published;
+        }
+
+        var source = Path.Combine(RepositoryRoot(), "src", "Gongkai", "wwwroot");
+        return Directory.Exists(source) ? source : throw new DirectoryNotFoundException($"no wwwroot in {appDir} nor {source}");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Gongkai.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"Gongkai.slnx not found above {AppContext.BaseDirectory}");
+    }
+}
