@@ -33,7 +33,8 @@ public abstract class HealthAndPortalTests<TApp>(TApp app) : IClassFixture<TApp>
         }
 
         Assert.Contains("<html lang=\"zh-CN\">", html);
-        Assert.Contains("其中街道办事处15个", html);
+        Assert.Contains("本区共有44个政府信息公开主体，其中街道办事处15个", html);
+        Assert.DoesNotContain("区卫计委", html);
         Assert.Contains("新街口街道", html);
         Assert.Contains("区发展改革委", html);
     }

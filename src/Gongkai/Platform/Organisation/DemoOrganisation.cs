@@ -35,6 +35,7 @@ internal sealed class DemoOrganisation(GongkaiDb db, AuditLog audit, CurrentActo
                 FullName = d.FullName,
                 Kind = d.Kind,
                 ReceivesRequests = d.ReceivesRequests,
+                IsActive = d.IsActive,
                 SortOrder = order++,
                 CreatedAt = now,
                 UpdatedAt = now,
@@ -60,4 +61,4 @@ internal sealed class DemoOrganisation(GongkaiDb db, AuditLog audit, CurrentActo
     private sealed record DemoFile(string District, List<DemoOrgan> Organs);
 }
 
-internal sealed record DemoOrgan(string Code, string ShortName, string FullName, List<string>? Aliases, OrganKind Kind, string? ParentCode, bool ReceivesRequests);
+internal sealed record DemoOrgan(string Code, string ShortName, string FullName, List<string>? Aliases, OrganKind Kind, string? ParentCode, bool ReceivesRequests, bool IsActive = true);

@@ -11,6 +11,8 @@ public sealed class OrganInput
     public OrganKind Kind { get; set; } = OrganKind.Department;
     public Guid? ParentId { get; set; }
     public bool ReceivesRequests { get; set; } = true;
+    /// <summary>False for an organ abolished or merged away; it stays for the records that name it.</summary>
+    public bool IsActive { get; set; } = true;
     public int SortOrder { get; set; }
 
     internal IReadOnlyList<string> AliasList() =>

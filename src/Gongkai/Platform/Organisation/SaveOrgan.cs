@@ -25,6 +25,7 @@ public sealed class SaveOrgan(GongkaiDb db, AuditLog audit, TimeProvider clock)
             Kind = input.Kind,
             ParentId = input.ParentId,
             ReceivesRequests = input.ReceivesRequests,
+            IsActive = input.IsActive,
             SortOrder = input.SortOrder,
             CreatedAt = now,
             UpdatedAt = now,
@@ -57,6 +58,7 @@ public sealed class SaveOrgan(GongkaiDb db, AuditLog audit, TimeProvider clock)
         Track("上级", organ.ParentId, input.ParentId);
         Track("受理依申请公开", organ.ReceivesRequests, input.ReceivesRequests);
         Track("排序", organ.SortOrder, input.SortOrder);
+        Track("在用", organ.IsActive, input.IsActive);
         var oldAliases = string.Join("、", organ.Aliases.Select(a => a.Name).Order());
         var newAliases = string.Join("、", aliases.Order());
         Track("别名", oldAliases, newAliases);
@@ -72,6 +74,7 @@ public sealed class SaveOrgan(GongkaiDb db, AuditLog audit, TimeProvider clock)
         organ.ParentId = input.ParentId;
         organ.ReceivesRequests = input.ReceivesRequests;
         organ.SortOrder = input.SortOrder;
+        organ.IsActive = input.IsActive;
         organ.UpdatedAt = clock.GetUtcNow();
         if (oldAliases != newAliases)
         {

@@ -36,6 +36,7 @@ public sealed class EditModel(GongkaiDb db, StaffAccess access, SaveOrgan save, 
                 Kind = organ.Kind,
                 ParentId = organ.ParentId,
                 ReceivesRequests = organ.ReceivesRequests,
+                IsActive = organ.IsActive,
                 SortOrder = organ.SortOrder,
             };
         }
