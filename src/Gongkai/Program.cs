@@ -1,3 +1,4 @@
+using Gongkai;
 using Gongkai.Platform;
 using Gongkai.Platform.Cli;
 
@@ -7,11 +8,11 @@ if (CliRunner.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatformModule();
+builder.AddGongkaiModules();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
-app.MapPlatformModule();
+app.MapGongkaiModules();
 await app.RunAsync();
 return 0;
 

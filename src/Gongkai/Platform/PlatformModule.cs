@@ -66,7 +66,14 @@ public static class PlatformModule
             .AddErrorDescriber<ChineseIdentityErrors>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+        // /api reads only the bearer token, pages only the sign-in cookie, so a cookie can never drive the API.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "Gongkai";
+                o.DefaultChallengeScheme = "Gongkai";
+            })
+            .AddPolicyScheme("Gongkai", "Gongkai", o => o.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api") ? BearerTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
@@ -135,6 +142,7 @@ public static class PlatformModule
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<GongkaiDb>();
         await db.Database.MigrateAsync(ct);
+        await Search.SearchIndex.For(db).EnsureSchemaAsync(db, ct);
 
         var loaded = await db.CalendarYears.Select(y => y.Year).ToListAsync(ct);
         sp.GetRequiredService<CurrentActor>().ActAs("系统初始化");

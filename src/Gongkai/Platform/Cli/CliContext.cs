@@ -21,7 +21,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr) : IAsyncD
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
-        builder.AddPlatformModule();
+        builder.AddGongkaiModules();
         app = builder.Build();
         await app.Services.PrepareDatabaseAsync(app.Configuration);
         scope = app.Services.CreateAsyncScope();

@@ -53,4 +53,13 @@ public sealed class SqliteGongkaiDb(DbContextOptions<SqliteGongkaiDb> options) :
     }
 }
 
-public sealed class PostgresGongkaiDb(DbContextOptions<PostgresGongkaiDb> options) : GongkaiDb(options);
+public sealed class PostgresGongkaiDb(DbContextOptions<PostgresGongkaiDb> options) : GongkaiDb(options)
+{
+    /// <summary>The full-text vector exists only on PostgreSQL; SQLite keeps its index in an FTS5 table.</summary>
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Search.SearchSection>().Property<NpgsqlTypes.NpgsqlTsVector>("Vector");
+        builder.Entity<Search.SearchSection>().HasIndex("Vector").HasMethod("GIN");
+    }
+}

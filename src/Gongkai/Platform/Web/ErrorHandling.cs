@@ -14,6 +14,7 @@ internal static class ErrorHandling
             StatusCodeSelector = ex => ex switch
             {
                 ValidationFailure or CalendarRangeException or BadHttpRequestException => StatusCodes.Status400BadRequest,
+                ForbiddenAction => StatusCodes.Status403Forbidden,
                 _ => StatusCodes.Status500InternalServerError,
             },
             ExceptionHandler = async context =>
@@ -61,6 +62,7 @@ internal static class ErrorHandling
             Detail = v.Message,
             Extensions = { ["field"] = v.Field },
         },
+        ForbiddenAction f => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = f.Message },
         CalendarRangeException c => new ProblemDetails { Status = 400, Title = "无法计算工作日", Detail = c.Message },
         BadHttpRequestException b => new ProblemDetails { Status = 400, Title = "请求格式不正确", Detail = b.Message },
         _ => new ProblemDetails { Status = 500, Title = "系统出错", Detail = "处理请求时发生错误，已记录，请稍后重试。" },

@@ -1,0 +1,45 @@
+using Gongkai.Disclosure.Documents;
+using Gongkai.Disclosure.Review;
+using Gongkai.Platform.Files;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Disclosure;
+
+/// <summary>主动公开: documents with review and the personal-data scan, publication, search, catalogue and feeds.</summary>
+public static class DisclosureModule
+{
+    public static WebApplicationBuilder AddDisclosureModule(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<MaskingRules>(builder.Configuration.GetSection("Masking"));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MaskingRules>>().Value);
+        services.AddSingleton<FileStore>();
+        services.AddSingleton<DocumentCache>();
+        services.AddScoped<IndexNumbers>();
+        services.AddScoped<SaveDraft>();
+        services.AddScoped<ManageAttachments>();
+        services.AddScoped<ScanDocument>();
+        services.AddScoped<SubmitDocument>();
+        services.AddScoped<ResolveFinding>();
+        services.AddScoped<ReviewDocument>();
+        services.AddScoped<PublishDocument>();
+        services.AddScoped<WithdrawDocument>();
+        services.AddScoped<ChangeValidity>();
+        services.AddScoped<DocumentSearch>();
+        services.AddScoped<DocumentPages>();
+        services.AddSingleton<ScheduledPublisher>();
+        if (builder.Configuration.GetValue("Disclosure:ScheduledPublishing", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
+        }
+
+        services.AddDisclosureWorkList();
+        return builder;
+    }
+
+    public static WebApplication MapDisclosureModule(this WebApplication app)
+    {
+        app.MapDisclosureApi();
+        return app;
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Gongkai.Disclosure.Documents;
+
+/// <summary>
+/// A piece of government information (政府信息) with the metadata Chinese government sites show:
+/// 索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期, 有效性 (china-rules §7.5).
+/// It is never deleted: it is withdrawn, or marked 废止/失效 and kept reachable with a banner.
+/// </summary>
+public sealed class GovDocument
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>The publishing organ (公开主体); scopes who may see and edit the document.</summary>
+    public Guid OrganId { get; set; }
+    /// <summary>索引号, from the configured template when not given; unique.</summary>
+    public string? IndexNumber { get; set; }
+    public required string Title { get; set; }
+    /// <summary>发文字号, stored normalised (〔〕); null for information without one.</summary>
+    public string? DocumentNumber { get; set; }
+    /// <summary>主题分类 as 一级\二级 (gov.cn tree).</summary>
+    public required string SubjectCategory { get; set; }
+    public InformationType InformationType { get; set; }
+    /// <summary>发文机关 as printed on the document (may name several organs).</summary>
+    public required string Issuer { get; set; }
+    /// <summary>成文日期</summary>
+    public DateOnly WrittenOn { get; set; }
+    /// <summary>The day the information was formed or last changed: the 20-working-day clock of Art. 26 runs from it.</summary>
+    public DateOnly FormedOn { get; set; }
+    /// <summary>Latest lawful publication day (FormedOn + 20 working days), kept for lists and reports.</summary>
+    public DateOnly? PublishDueOn { get; set; }
+    public DisclosureAttribute Attribute { get; set; }
+    /// <summary>Why it is not proactively published (required for 依申请公开 and 不予公开).</summary>
+    public string? AttributeReason { get; set; }
+    /// <summary>The legal basis of that decision, e.g. 《条例》第十四条.</summary>
+    public string? AttributeLegalBasis { get; set; }
+    public string? Keywords { get; set; }
+    /// <summary>内容概述</summary>
+    public string? Summary { get; set; }
+    /// <summary>Sanitised HTML of the body.</summary>
+    public string BodyHtml { get; set; } = "";
+    /// <summary>Plain text of the body, for the personal-data scan, search and snippets.</summary>
+    public string BodyText { get; set; } = "";
+    public DocumentStatus Status { get; set; }
+    public Validity Validity { get; set; }
+    /// <summary>废止/失效/修改日期</summary>
+    public DateOnly? ValidityChangedOn { get; set; }
+    public string? ValidityNote { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>A scheduled publication time; the document goes out at this moment.</summary>
+    public DateTimeOffset? ScheduledFor { get; set; }
+    /// <summary>Whether publication came after <see cref="PublishDueOn"/> (counted in reports).</summary>
+    public bool PublishedLate { get; set; }
+    public string? ReviewerId { get; set; }
+    public string? ReviewerName { get; set; }
+    /// <summary>保密审查意见</summary>
+    public string? ReviewOpinion { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawReason { get; set; }
+    public int Version { get; set; } = 1;
+    public string? CreatedById { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public List<DocumentAttachment> Attachments { get; set; } = [];
+
+    public bool IsPublic => Status == DocumentStatus.Published && Attribute == DisclosureAttribute.Proactive;
+}
+
+internal sealed class GovDocumentConfiguration : IEntityTypeConfiguration<GovDocument>
+{
+    public void Configure(EntityTypeBuilder<GovDocument> b)
+    {
+        b.ToTable("documents");
+        b.Property(d => d.IndexNumber).HasMaxLength(64);
+        b.Property(d => d.Title).HasMaxLength(300);
+        b.Property(d => d.DocumentNumber).HasMaxLength(64);
+        b.Property(d => d.SubjectCategory).HasMaxLength(64);
+        b.Property(d => d.Issuer).HasMaxLength(200);
+        b.Property(d => d.AttributeReason).HasMaxLength(1000);
+        b.Property(d => d.AttributeLegalBasis).HasMaxLength(200);
+        b.Property(d => d.Keywords).HasMaxLength(200);
+        b.Property(d => d.Summary).HasMaxLength(1000);
+        b.Property(d => d.ValidityNote).HasMaxLength(500);
+        b.Property(d => d.ReviewerId).HasMaxLength(64);
+        b.Property(d => d.ReviewerName).HasMaxLength(128);
+        b.Property(d => d.ReviewOpinion).HasMaxLength(1000);
+        b.Property(d => d.WithdrawReason).HasMaxLength(1000);
+        b.Property(d => d.CreatedById).HasMaxLength(64);
+        b.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.Attribute).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.Validity).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.InformationType).HasConversion<string>().HasMaxLength(32);
+        b.HasIndex(d => d.IndexNumber).IsUnique();
+        b.HasIndex(d => new { d.Status, d.PublishedAt });
+        b.HasIndex(d => new { d.OrganId, d.Status, d.PublishedAt });
+        b.HasIndex(d => new { d.SubjectCategory, d.PublishedAt });
+        b.HasIndex(d => d.ScheduledFor);
+        b.HasOne<Platform.Organisation.Organ>().WithMany().HasForeignKey(d => d.OrganId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

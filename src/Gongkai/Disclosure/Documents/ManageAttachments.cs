@@ -1,0 +1,66 @@
+using Gongkai.Platform;
+using Gongkai.Platform.Audit;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Files;
+using Gongkai.Platform.Staff;
+
+namespace Gongkai.Disclosure.Documents;
+
+/// <summary>
+/// Attaches files to a document before publication: PDF, Word, Excel, images and text, recognised by their
+/// content; a file whose content contradicts its name, or that is too large, is refused with the reason.
+/// </summary>
+public sealed class ManageAttachments(GongkaiDb db, FileStore files, AuditLog audit, StaffAccess access, IConfiguration configuration, TimeProvider clock)
+{
+    public long MaxBytes => configuration.GetValue("Disclosure:MaxAttachmentBytes", 20L * 1024 * 1024);
+
+    public async Task<DocumentAttachment> AddAsync(GovDocument doc, string? fileName, byte[] content, CancellationToken ct = default)
+    {
+        var role = await DocumentAccess.RequireAsync(access, doc.OrganId, DocumentAccess.Editors, "上传附件到");
+        if (doc.Status is not (DocumentStatus.Draft or DocumentStatus.Submitted))
+        {
+            throw new ValidationFailure("只能给草稿或待审核的信息添加附件。", "Attachment");
+        }
+
+        var name = Path.GetFileName(fileName?.Trim() ?? "");
+        if (name.Length is 0 or > 200)
+        {
+            throw new ValidationFailure("附件文件名不能为空，且不超过200个字符。", "Attachment");
+        }
+
+        if (content.Length == 0)
+        {
+            throw new ValidationFailure($"附件“{name}”是空文件。", "Attachment");
+        }
+
+        if (content.LongLength > MaxBytes)
+        {
+            throw new ValidationFailure($"附件“{name}”大小为{content.LongLength / 1024.0 / 1024.0:0.0}MB，超过上限{MaxBytes / 1024 / 1024}MB。", "Attachment");
+        }
+
+        var kind = FileTypes.Detect(content, name)
+            ?? throw new ValidationFailure($"附件“{name}”的类型不受支持。可上传 PDF、Word、Excel、图片（PNG/JPEG/GIF）和文本文件。", "Attachment");
+        var ext = Path.GetExtension(name).ToLowerInvariant();
+        if (!kind.Extensions.Contains(ext))
+        {
+            throw new ValidationFailure($"附件“{name}”的内容是{kind.Name}文件，与扩展名“{ext}”不符，已拒绝（疑似伪装文件）。", "Attachment");
+        }
+
+        var stored = await files.SaveAsync(content, ct);
+        var attachment = new DocumentAttachment
+        {
+            DocumentId = doc.Id,
+            FileName = name,
+            ContentType = kind.ContentType,
+            Size = stored.Size,
+            Sha256 = stored.Sha256,
+            SortOrder = doc.Attachments.Count,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        doc.Attachments.Add(attachment);
+        doc.Status = DocumentStatus.Draft;
+        audit.Record("document.attachment.add", "Document", doc.Id.ToString(), $"为“{doc.Title}”上传附件“{name}”（{kind.Name}，{stored.Size}字节）", doc.OrganId, role);
+        await db.SaveChangesAsync(ct);
+        return attachment;
+    }
+}

@@ -1,0 +1,16 @@
+using Gongkai.Disclosure;
+using Gongkai.Platform;
+
+namespace Gongkai;
+
+/// <summary>Every module, in dependency order; the web server and the CLI compose the application the same way.</summary>
+public static class GongkaiModules
+{
+    public static WebApplicationBuilder AddGongkaiModules(this WebApplicationBuilder builder) => builder
+        .AddPlatformModule()
+        .AddDisclosureModule();
+
+    public static WebApplication MapGongkaiModules(this WebApplication app) => app
+        .MapPlatformModule()
+        .MapDisclosureModule();
+}
