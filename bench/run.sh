@@ -47,7 +47,23 @@ stop_server() {
     server_pid=""
   fi
 }
-cleanup() { stop_server; rm -rf "$work"; }
+# Long foreground steps run through bounded(): in the background with a time limit, waited for, so that
+# a signal to this script is handled at once (bash defers traps while a foreground command runs).
+child_pid=""
+bounded() { # bounded SECONDS command...
+  local limit=$1; shift
+  timeout "$limit" "$@" &
+  child_pid=$!
+  local rc=0
+  wait "$child_pid" || rc=$?
+  child_pid=""
+  return "$rc"
+}
+cleanup() {
+  if [ -n "$child_pid" ]; then kill -TERM "$child_pid" 2>/dev/null || true; wait "$child_pid" 2>/dev/null || true; fi
+  stop_server
+  rm -rf "$work"
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 fail() { echo "bench failed: $*" >&2; exit 1; }
@@ -72,9 +88,9 @@ get_code() { curl -s --noproxy '*' -o /dev/null -w '%{http_code}' --max-time 2 "
 # --- build --------------------------------------------------------------------------------------
 log "building Release (publish of src/Gongkai, build of bench/Gongkai.Bench)"
 app="$work/app"
-dotnet publish src/Gongkai/Gongkai.csproj -c Release -o "$app" -nologo -v quiet >"$work/publish.log" 2>&1 \
+bounded 600 dotnet publish src/Gongkai/Gongkai.csproj -c Release -o "$app" -nologo -v quiet >"$work/publish.log" 2>&1 \
   || { tail -30 "$work/publish.log"; fail "publish"; }
-dotnet build bench/Gongkai.Bench/Gongkai.Bench.csproj -c Release -nologo -v quiet >"$work/build.log" 2>&1 \
+bounded 600 dotnet build bench/Gongkai.Bench/Gongkai.Bench.csproj -c Release -nologo -v quiet >"$work/build.log" 2>&1 \
   || { tail -30 "$work/build.log"; fail "build of Gongkai.Bench"; }
 
 # --- the server -----------------------------------------------------------------------------------
@@ -159,10 +175,10 @@ if [[ "$skip" != *,b,* ]]; then
   start_server "$data" Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.AspNetCore=Warning \
     Logging__LogLevel__Microsoft.EntityFrameworkCore=Warning
   check_prepared
-  timeout $((warmup_seconds + 30)) wrk -t"$wrk_threads" -c"$wrk_connections" -d"${warmup_seconds}s" "$base/" >"$work/wrk-warmup.txt" 2>&1 \
+  bounded $((warmup_seconds + 30)) wrk -t"$wrk_threads" -c"$wrk_connections" -d"${warmup_seconds}s" "$base/" >"$work/wrk-warmup.txt" 2>&1 \
     || { cat "$work/wrk-warmup.txt" >&2; fail "wrk warm-up"; }
   cpu0=$(cpu_ms "$server_pid")
-  timeout $((wrk_seconds + 30)) wrk -t"$wrk_threads" -c"$wrk_connections" -d"${wrk_seconds}s" --timeout 5s --latency "$base/" >"$work/wrk.txt" 2>&1 \
+  bounded $((wrk_seconds + 30)) wrk -t"$wrk_threads" -c"$wrk_connections" -d"${wrk_seconds}s" --timeout 5s --latency "$base/" >"$work/wrk.txt" 2>&1 \
     || { cat "$work/wrk.txt" >&2; fail "wrk"; }
   cpu1=$(cpu_ms "$server_pid")
   result[load_b]=$(loadavg)
@@ -183,8 +199,9 @@ fi
 # --- (c) working-day arithmetic -------------------------------------------------------------------
 if [[ "$skip" != *,c,* ]]; then
   log "(c) Gongkai.Bench: 1,000,000 AddWorkingDays(+20), 100,000 ExplainAddition (load before: $(loadavg))"
-  timeout 300 dotnet bench/Gongkai.Bench/bin/Release/net10.0/Gongkai.Bench.dll | tee "$work/calendar.txt" >&2 \
-    || fail "Gongkai.Bench"
+  bounded 300 dotnet bench/Gongkai.Bench/bin/Release/net10.0/Gongkai.Bench.dll >"$work/calendar.txt" 2>&1 \
+    || { cat "$work/calendar.txt" >&2; fail "Gongkai.Bench"; }
+  cat "$work/calendar.txt" >&2
   field() { grep "^RESULT $1 " "$work/calendar.txt" | tr ' ' '\n' | awk -F= -v k="$2" '$1==k {print $2}'; }
   for k in best_ms median_ms best_ns_per_call median_ns_per_call first_ms checksum; do
     result[add_$k]=$(field add20 "$k"); result[explain_$k]=$(field explain20 "$k")
