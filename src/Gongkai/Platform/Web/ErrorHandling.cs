@@ -11,6 +11,8 @@ internal static class ErrorHandling
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
+            // A clerk's mistake is answered, not logged: it is not a fault, and its message may echo what they typed.
+            SuppressDiagnosticsCallback = context => IsExpected(context.Exception),
             StatusCodeSelector = ex => ex switch
             {
                 ValidationFailure or CalendarRangeException or BadHttpRequestException => StatusCodes.Status400BadRequest,
@@ -52,6 +54,9 @@ internal static class ErrorHandling
             }
         });
     }
+
+    private static bool IsExpected(Exception error) =>
+        error is ValidationFailure or CalendarRangeException or ForbiddenAction or BadHttpRequestException;
 
     public static ProblemDetails ToProblem(Exception? error) => error switch
     {
