@@ -38,7 +38,7 @@ internal static class PlatformApi
 
         api.MapPost("/organs", async (OrganInput input, SaveOrgan save, StaffAccess access, CancellationToken ct) =>
             {
-                var role = await DistrictRoleAsync(access, StaffRole.SystemAdministrator, StaffRole.OpennessOffice);
+                var role = await access.DistrictRoleAsync(StaffRole.SystemAdministrator, StaffRole.OpennessOffice);
                 if (role is null)
                 {
                     return Results.Problem(statusCode: 403, title: "无权新增机构", detail: "只有系统管理员或全区政务公开办可以新增机构。");
@@ -114,19 +114,6 @@ internal static class PlatformApi
 
     internal static DateOnly ParseDate(string? text, string field) =>
         ChineseDates.TryParseIso(text, out var d) ? d : throw new ValidationFailure($"日期“{text}”格式不正确，应为 yyyy-MM-dd，例如 2026-02-10。", field);
-
-    private static async Task<StaffRole?> DistrictRoleAsync(StaffAccess access, params StaffRole[] roles)
-    {
-        foreach (var role in roles)
-        {
-            if (await access.IsDistrictWideAsync(role))
-            {
-                return role;
-            }
-        }
-
-        return null;
-    }
 
     private static OrganDto ToDto(Organ o) =>
         new(o.Id, o.Code, o.ShortName, o.FullName, o.Aliases.Select(a => a.Name).ToList(), o.Kind.ToString(), o.ParentId, o.ReceivesRequests);

@@ -47,8 +47,12 @@ public sealed class StaffAccess(GongkaiDb db, CurrentActor actor)
     public async Task<bool> HasAnyAsync(params StaffRole[] roles) =>
         (await AssignmentsAsync()).Any(a => roles.Contains(a.Role));
 
-    public async Task<bool> IsDistrictWideAsync(params StaffRole[] roles) =>
-        (await AssignmentsAsync()).Any(a => a.IsDistrictWide && roles.Contains(a.Role));
+    /// <summary>The first of the given roles the user holds district-wide, for the audit record; null when none.</summary>
+    public async Task<StaffRole?> DistrictRoleAsync(params StaffRole[] roles)
+    {
+        var held = await AssignmentsAsync();
+        return roles.Cast<StaffRole?>().FirstOrDefault(r => held.Any(a => a.IsDistrictWide && a.Role == r));
+    }
 
     /// <summary>Organs reached by any of the given roles, sub-organs included.</summary>
     public async Task<OrganScope> ScopeAsync(params StaffRole[] roles)
@@ -86,7 +90,7 @@ public sealed class StaffAccess(GongkaiDb db, CurrentActor actor)
     {
         foreach (var role in roles)
         {
-            if ((await ScopeAsync(role)).Covers(organId) || (organId is null && await IsDistrictWideAsync(role)))
+            if ((await ScopeAsync(role)).Covers(organId))
             {
                 return role;
             }

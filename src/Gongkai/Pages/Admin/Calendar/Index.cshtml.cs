@@ -160,18 +160,7 @@ public sealed class IndexModel(CalendarStore store, StaffAccess access, SetLocal
         return Redirect($"/admin/calendar?year={year}");
     }
 
-    private async Task<bool> EditorAsync()
-    {
-        foreach (var role in Editors)
-        {
-            if (await access.IsDistrictWideAsync(role))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private async Task<bool> EditorAsync() => await access.DistrictRoleAsync(Editors) is not null;
 
     private async Task LoadAsync(CancellationToken ct)
     {

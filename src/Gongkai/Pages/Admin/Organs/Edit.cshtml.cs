@@ -80,15 +80,7 @@ public sealed class EditModel(GongkaiDb db, StaffAccess access, SaveOrgan save, 
         if (id is null)
         {
             IsNew = true;
-            foreach (var r in OrganLabels.Creators)
-            {
-                if (await access.IsDistrictWideAsync(r))
-                {
-                    return (null, r);
-                }
-            }
-
-            return (null, null);
+            return (null, await access.DistrictRoleAsync(OrganLabels.Creators));
         }
 
         var organ = await db.Organs.Include(o => o.Aliases).FirstOrDefaultAsync(o => o.Id == id, ct);

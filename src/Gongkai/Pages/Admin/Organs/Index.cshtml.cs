@@ -23,7 +23,7 @@ public sealed class IndexModel(GongkaiDb db, StaffAccess access) : PageModel
             return Forbid();
         }
 
-        CanCreate = await access.IsDistrictWideAsync(OrganLabels.Creators);
+        CanCreate = await access.DistrictRoleAsync(OrganLabels.Creators) is not null;
         var ids = scope.OrganIds.ToList();
         var query = db.Organs.AsNoTracking().Include(o => o.Aliases).Where(o => scope.All || ids.Contains(o.Id));
         if (!string.IsNullOrWhiteSpace(Q))
