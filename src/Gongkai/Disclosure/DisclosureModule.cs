@@ -25,6 +25,7 @@ public static class DisclosureModule
         services.AddScoped<PublishDocument>();
         services.AddScoped<WithdrawDocument>();
         services.AddScoped<ChangeValidity>();
+        services.AddScoped<ReviseDocument>();
         services.AddScoped<DocumentSearch>();
         services.AddScoped<DocumentPages>();
         services.AddSingleton<ScheduledPublisher>();

@@ -57,7 +57,8 @@ public sealed class ManageAttachments(GongkaiDb db, FileStore files, AuditLog au
             SortOrder = doc.Attachments.Count,
             CreatedAt = clock.GetUtcNow(),
         };
-        doc.Attachments.Add(attachment);
+        // Added explicitly: reached only through the tracked document, a new entity with a preset key would be taken for an existing row.
+        db.DocumentAttachments.Add(attachment);
         doc.Status = DocumentStatus.Draft;
         audit.Record("document.attachment.add", "Document", doc.Id.ToString(), $"为“{doc.Title}”上传附件“{name}”（{kind.Name}，{stored.Size}字节）", doc.OrganId, role);
         await db.SaveChangesAsync(ct);

@@ -17,6 +17,12 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
     /// <summary>Art. 26: publish within 20 working days of forming or changing the information.</summary>
     public const int PublishWithinWorkingDays = 20;
 
+    /// <summary>清单 changes are published within 10 working days (西城区细则 task 1: “清单调整后10个工作日内将调整情况向社会公开”).</summary>
+    public const int ListChangesWithinWorkingDays = 10;
+
+    public static int WorkingDaysAllowed(InformationType type) =>
+        type == InformationType.List ? ListChangesWithinWorkingDays : PublishWithinWorkingDays;
+
     public async Task<GovDocument> CreateAsync(DocumentInput input, CancellationToken ct = default)
     {
         var organ = input.OrganId ?? throw new ValidationFailure("请选择公开主体（发布机构）。", "OrganId");
@@ -64,7 +70,7 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task ApplyAsync(GovDocument doc, DocumentInput input, CancellationToken ct)
+    internal async Task ApplyAsync(GovDocument doc, DocumentInput input, CancellationToken ct)
     {
         var title = Text(input.Title, "标题", 300, "Title", required: true)!;
         var attribute = input.Attribute is { } a && Enum.IsDefined(a)
@@ -129,7 +135,7 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
         doc.Issuer = Text(input.Issuer, "发文机关", 200, "Issuer") ?? await db.Organs.Where(o => o.Id == doc.OrganId).Select(o => o.FullName).SingleAsync(ct);
         doc.WrittenOn = written;
         doc.FormedOn = formed;
-        doc.PublishDueOn = await DueAsync(formed, ct);
+        doc.PublishDueOn = await DueAsync(formed, WorkingDaysAllowed(input.InformationType), ct);
         doc.DocumentNumber = number;
         doc.IndexNumber = index;
         doc.Keywords = Text(input.Keywords, "关键词", 200, "Keywords");
@@ -139,11 +145,11 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
         doc.UpdatedAt = clock.GetUtcNow();
     }
 
-    private async Task<DateOnly?> DueAsync(DateOnly formed, CancellationToken ct)
+    internal async Task<DateOnly?> DueAsync(DateOnly formed, int workingDays, CancellationToken ct)
     {
         try
         {
-            return (await calendar.GetAsync(ct)).AddWorkingDays(formed, PublishWithinWorkingDays);
+            return (await calendar.GetAsync(ct)).AddWorkingDays(formed, workingDays);
         }
         catch (CalendarRangeException)
         {
