@@ -120,10 +120,16 @@ public abstract partial class DocumentWorkflowTests<TApp>(TApp app) : IClassFixt
         Assert.Contains("内容是图片文件，与扩展名“.pdf”不符", await UploadAsync("伪装.pdf", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]));
         Assert.Contains("类型不受支持", await UploadAsync("程序.exe", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]));
         Assert.Contains("是空文件", await UploadAsync("空.txt", []));
-        var attachments = await app.WithDbAsync(db => db.DocumentAttachments.Where(a => a.DocumentId == id).ToListAsync());
-        var pdf = Assert.Single(attachments);
-        Assert.Equal("application/pdf", pdf.ContentType);
+        Assert.Equal("ok", await UploadAsync("名单.txt", "序号,姓名,电话\n1,王五,13912345678\n"u8.ToArray()));
+        Assert.Contains("内容是文本文件，与扩展名“.docx”不符", await UploadAsync("名单.docx", "纯文本"u8.ToArray()));
+        var attachments = await app.WithDbAsync(db => db.DocumentAttachments.Where(a => a.DocumentId == id).OrderBy(a => a.SortOrder).ToListAsync());
+        Assert.Equal(["application/pdf", "text/plain; charset=utf-8"], attachments.Select(a => a.ContentType));
         Assert.Contains("document.attachment.add", await TrailAsync(id));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.SubmitAsync(page, [], page + "?handler=Submit")).StatusCode);
+        var finding = await app.WithDbAsync(db => db.PrivacyFindings.SingleAsync(f => f.DocumentId == id));
+        Assert.Equal("名单.txt", finding.Source);
+        Assert.Equal("139****5678", finding.MaskedText);
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected virtual int PublicFormPostsPerMinute => 10_000;
 
+    /// <summary>Extra configuration for a variant of the application.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     public string ConnectionString { get; private set; } = "";
 
     public virtual async Task InitializeAsync()
@@ -54,6 +57,10 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("ConnectionStrings:Gongkai", ConnectionString);
         builder.UseSetting("GONGKAI_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("RateLimits:PublicFormPostsPerMinute", PublicFormPostsPerMinute.ToString());
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
