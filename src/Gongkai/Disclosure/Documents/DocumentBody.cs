@@ -13,20 +13,19 @@ public static class DocumentBody
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    public sealed record Clean(string Html, string Text, bool Changed);
+    public sealed record Clean(string Html, string Text);
 
     public static Clean FromHtml(string? html)
     {
-        var input = html ?? "";
-        var safe = Sanitizer.Sanitize(input).Trim();
-        return new Clean(safe, ToText(safe), !string.Equals(Normalise(safe), Normalise(input.Trim()), StringComparison.Ordinal));
+        var safe = Sanitizer.Sanitize(html ?? "").Trim();
+        return new Clean(safe, ToText(safe));
     }
 
     public static Clean FromMarkdown(string? markdown)
     {
         var html = Markdig.Markdown.ToHtml(markdown ?? "", Markdown);
         var safe = Sanitizer.Sanitize(html).Trim();
-        return new Clean(safe, ToText(safe), false);
+        return new Clean(safe, ToText(safe));
     }
 
     /// <summary>Whether the HTML carried something the sanitiser had to remove (reported to the editor).</summary>
@@ -50,8 +49,6 @@ public static class DocumentBody
         var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
         return string.Join('\n', lines);
     }
-
-    private static string Normalise(string html) => System.Text.RegularExpressions.Regex.Replace(html, @"\s+", " ");
 
     private static HtmlSanitizer CreateSanitizer()
     {
