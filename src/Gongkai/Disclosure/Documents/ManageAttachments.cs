@@ -57,6 +57,8 @@ public sealed class ManageAttachments(GongkaiDb db, FileStore files, AuditLog au
             SortOrder = doc.Attachments.Count,
             CreatedAt = clock.GetUtcNow(),
         };
+        // Added explicitly: found only through the navigation, an entity whose Guid key is already set is taken for an existing row.
+        db.DocumentAttachments.Add(attachment);
         doc.Attachments.Add(attachment);
         doc.Status = DocumentStatus.Draft;
         audit.Record("document.attachment.add", "Document", doc.Id.ToString(), $"为“{doc.Title}”上传附件“{name}”（{kind.Name}，{stored.Size}字节）", doc.OrganId, role);
