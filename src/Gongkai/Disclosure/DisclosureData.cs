@@ -1,4 +1,5 @@
 using Gongkai.Disclosure.Documents;
+using Gongkai.Disclosure.Guide;
 using Gongkai.Disclosure.Review;
 using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -14,5 +15,6 @@ public static class DisclosureData
         public DbSet<DocumentAttachment> DocumentAttachments => db.Set<DocumentAttachment>();
         public DbSet<DocumentRevision> DocumentRevisions => db.Set<DocumentRevision>();
         public DbSet<PrivacyFinding> PrivacyFindings => db.Set<PrivacyFinding>();
+        public DbSet<OpennessGuide> OpennessGuides => db.Set<OpennessGuide>();
     }
 }

@@ -1,4 +1,5 @@
 using Gongkai.Disclosure.Documents;
+using Gongkai.Disclosure.Feeds;
 using Gongkai.Disclosure.Review;
 using Gongkai.Platform.Files;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,10 @@ public static class DisclosureModule
         services.AddScoped<ReviseDocument>();
         services.AddScoped<DocumentSearch>();
         services.AddScoped<DocumentPages>();
+        services.AddScoped<Catalogue.DocumentCatalogue>();
+        services.AddScoped<Guide.Guides>();
+        services.AddScoped<Feeds.DocumentFeeds>();
+        services.AddScoped<Feeds.Sitemap>();
         services.AddSingleton<ScheduledPublisher>();
         if (builder.Configuration.GetValue("Disclosure:ScheduledPublishing", true))
         {
@@ -41,6 +46,8 @@ public static class DisclosureModule
     public static WebApplication MapDisclosureModule(this WebApplication app)
     {
         app.MapDisclosureApi();
+        app.MapDisclosurePublic();
+        app.MapDocumentFeeds();
         return app;
     }
 }

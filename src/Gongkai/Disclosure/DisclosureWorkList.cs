@@ -26,6 +26,19 @@ internal static class DisclosureWorkList
             return await sp.GetRequiredService<GongkaiDb>().Documents.CountAsync(d =>
                 (scope.All || ids.Contains(d.OrganId)) && d.Attribute == DisclosureAttribute.Proactive
                 && d.Status != DocumentStatus.Published && d.Status != DocumentStatus.Withdrawn && d.PublishDueOn < today, ct);
+        }))
+        .AddWorkListItem(new("未发布公开指南的单位", "/admin/guide", 60, async (sp, ct) =>
+        {
+            var scope = await sp.GetRequiredService<Guide.Guides>().EditableScopeAsync();
+            if (scope.IsEmpty)
+            {
+                return null;
+            }
+
+            var db = sp.GetRequiredService<GongkaiDb>();
+            var ids = scope.OrganIds.ToList();
+            var guides = db.OpennessGuides;
+            return await db.Organs.CountAsync(o => o.IsActive && (scope.All || ids.Contains(o.Id)) && !guides.Any(g => g.OrganId == o.Id), ct);
         }));
 
     private static async Task<int?> CountAsync(IServiceProvider sp, StaffRole[] roles, DocumentStatus status, CancellationToken ct)

@@ -25,6 +25,9 @@ public static class ChineseDates
     public static string Local(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, District).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>The district's calendar day of an instant.</summary>
+    public static DateOnly LocalDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, District).DateTime);
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), District).DateTime);
 
     /// <summary>Parses yyyy-MM-dd strictly; anything else is a clerk's typo to report.</summary>

@@ -52,6 +52,17 @@ internal static class ErrorHandling
                 };
                 await Results.Problem(statusCode: context.Response.StatusCode, title: title).ExecuteAsync(context);
             }
+            else if (context.Response.StatusCode == 404 && context.Response.ContentLength is null && !context.Response.HasStarted
+                && HttpMethods.IsGet(context.Request.Method))
+            {
+                // A page or file that is not there (or not public, such as a withdrawn document): say so in Chinese.
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(
+                    "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>未找到 - 政务公开</title>" +
+                    "<link rel=\"stylesheet\" href=\"/css/site.css\"><main class=\"container\"><h1>未找到您要访问的页面</h1>" +
+                    "<p>该页面不存在，或者相关信息已撤回、尚未公开。</p>" +
+                    "<p><a href=\"/search\">搜索政府信息</a>　<a href=\"/catalogue\">政府信息公开目录</a>　<a href=\"/\">返回首页</a></p></main></html>");
+            }
         });
     }
 

@@ -1,0 +1,40 @@
+using Gongkai.Disclosure.Documents;
+using Gongkai.Platform.Files;
+using Microsoft.Net.Http.Headers;
+
+namespace Gongkai.Disclosure;
+
+/// <summary>The public side of 主动公开 that is not a page: attachment downloads.</summary>
+internal static class DisclosurePublic
+{
+    /// <summary>The portal's own address as the reader reached it, for absolute links in feeds and the sitemap.</summary>
+    public static string Portal(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    public static void MapDisclosurePublic(this WebApplication app)
+    {
+        // Only an attachment of a document the public may see; the bytes come from the file store under their SHA-256.
+        app.MapGet("/documents/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, DocumentPages pages, FileStore files,
+            ILoggerFactory logs, HttpContext context, CancellationToken ct) =>
+        {
+            var view = await pages.GetAsync(id, ct);
+            var attachment = view?.Document.Attachments.FirstOrDefault(a => a.Id == attachmentId);
+            if (attachment is null)
+            {
+                return Results.NotFound();
+            }
+
+            var stream = files.Open(attachment.Sha256);
+            if (stream is null)
+            {
+                logs.CreateLogger("Gongkai.Disclosure.Attachments").LogError("Attachment {Attachment} of document {Document}: file {Sha256} is missing from the file store",
+                    attachment.Id, id, attachment.Sha256);
+                return Results.NotFound();
+            }
+
+            // Published documents can be withdrawn at any moment: caches must ask again.
+            context.Response.Headers.CacheControl = "no-cache";
+            return Results.File(stream, attachment.ContentType, attachment.FileName, lastModified: attachment.CreatedAt,
+                entityTag: new EntityTagHeaderValue($"\"{attachment.Sha256}\""), enableRangeProcessing: true);
+        }).ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Gongkai.Disclosure.Documents;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Pages.Documents;
+
+/// <summary>
+/// The published document: the metadata block of Chinese government sites, a banner when it is 废止, 失效 or 已修改
+/// (it stays reachable), the sanitised body and the attachments. Drafts, withdrawn and non-主动公开 documents are 404.
+/// </summary>
+public sealed class ShowModel(DocumentPages pages) : PageModel
+{
+    public DocumentPages.View View { get; private set; } = null!;
+
+    public GovDocument Doc => View.Document;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var view = await pages.GetAsync(id, ct);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        return Page();
+    }
+
+    public string AbsoluteUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}{Request.Path}";
+
+    /// <summary>A file size the way people read it: 860 字节, 35.2 KB, 1.4 MB.</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => bytes.ToString(CultureInfo.InvariantCulture) + " 字节",
+        < 1024 * 1024 => (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
+        _ => (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
+    };
+
+    /// <summary>The kind of file, from its stored content type.</summary>
+    public static string Kind(string contentType) => contentType switch
+    {
+        "application/pdf" => "PDF",
+        "application/msword" or "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "Word",
+        "application/vnd.ms-excel" or "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "Excel",
+        _ when contentType.StartsWith("image/", StringComparison.Ordinal) => "图片",
+        _ when contentType.StartsWith("text/", StringComparison.Ordinal) => "文本",
+        _ => "文件",
+    };
+}
