@@ -7,6 +7,14 @@ using Gongkai.Platform.Calendar;
 // printed, so neither the JIT nor the compiler can drop the work.
 //
 //   dotnet Gongkai.Bench.dll [--calls 1000000] [--runs 7] [--explain-calls 100000] [--explain-runs 5] [--seed 2026]
+//
+// The 主动公开 import and search benchmarks of issue 3 are subcommands (SearchBench.cs):
+//   dotnet Gongkai.Bench.dll search …   and   dotnet Gongkai.Bench.dll generate …
+if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
+{
+    return await Gongkai.Bench.SearchBench.RunAsync(args);
+}
+
 var options = Options.Parse(args);
 var calendar = ShippedCalendar.Build();
 Console.WriteLine($"calendar: {calendar.FirstDate:yyyy-MM-dd}..{calendar.LastDate:yyyy-MM-dd}, {calendar.Years.Count} years, {calendar.SpecialDays.Count} special days");

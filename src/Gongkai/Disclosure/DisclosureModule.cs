@@ -1,3 +1,4 @@
+using Gongkai.Disclosure.Demo;
 using Gongkai.Disclosure.Documents;
 using Gongkai.Disclosure.Feeds;
 using Gongkai.Disclosure.Review;
@@ -39,6 +40,8 @@ public static class DisclosureModule
             services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         }
 
+        services.AddScoped<DemoDocuments>();
+        services.AddHostedService<DemoDocumentsAtStart>();
         services.AddDisclosureWorkList();
         return builder;
     }

@@ -15,23 +15,41 @@ public sealed class IndexNumbers(GongkaiDb db, IConfiguration configuration)
 
     public async Task<string> NextAsync(Guid organId, DateOnly day, CancellationToken ct = default)
     {
-        var template = configuration["Disclosure:IndexNumberTemplate"] ?? DefaultTemplate;
         var code = await db.Organs.Where(o => o.Id == organId).Select(o => o.Code).SingleAsync(ct);
+        var layout = LayoutFor(Template(configuration), code, day);
+        var taken = await db.Documents.Where(d => d.IndexNumber != null && d.IndexNumber.StartsWith(layout.Prefix)).Select(d => d.IndexNumber!).ToListAsync(ct);
+        var max = taken.Select(layout.SequenceOf).DefaultIfEmpty(0).Max();
+        return layout.Format(max + 1);
+    }
+
+    /// <summary>The configured template (Disclosure:IndexNumberTemplate) or the default.</summary>
+    public static string Template(IConfiguration configuration) => configuration["Disclosure:IndexNumberTemplate"] ?? DefaultTemplate;
+
+    /// <summary>The fixed text before and after the sequence number for one organ and day, and the number's width.</summary>
+    public sealed record Layout(string Prefix, int Width, string Suffix)
+    {
+        public string Format(int sequence) => Prefix + sequence.ToString(CultureInfo.InvariantCulture).PadLeft(Width, '0') + Suffix;
+
+        /// <summary>The sequence number of an index number with this prefix, or 0 when it has another form.</summary>
+        public int SequenceOf(string indexNumber)
+        {
+            var t = indexNumber[Prefix.Length..];
+            t = Suffix.Length > 0 && t.EndsWith(Suffix, StringComparison.Ordinal) ? t[..^Suffix.Length] : t;
+            return int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        }
+    }
+
+    public static Layout LayoutFor(string template, string organCode, DateOnly day)
+    {
         var seqAt = template.IndexOf("{seq", StringComparison.Ordinal);
         if (seqAt < 0)
         {
             throw new InvalidOperationException("索引号模板必须包含 {seq}。");
         }
 
-        var prefix = Fill(template[..seqAt], code, day);
         var close = template.IndexOf('}', seqAt);
         var width = int.TryParse(template[(seqAt + 4)..close].TrimStart(':'), out var w) ? w : 5;
-        var suffix = Fill(template[(close + 1)..], code, day);
-        var taken = await db.Documents.Where(d => d.IndexNumber != null && d.IndexNumber.StartsWith(prefix)).Select(d => d.IndexNumber!).ToListAsync(ct);
-        var max = taken.Select(t => t[prefix.Length..]).Select(t => suffix.Length > 0 && t.EndsWith(suffix, StringComparison.Ordinal) ? t[..^suffix.Length] : t)
-            .Select(t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
-            .DefaultIfEmpty(0).Max();
-        return prefix + (max + 1).ToString(CultureInfo.InvariantCulture).PadLeft(width, '0') + suffix;
+        return new Layout(Fill(template[..seqAt], organCode, day), width, Fill(template[(close + 1)..], organCode, day));
     }
 
     private static string Fill(string part, string code, DateOnly day) => part

@@ -20,6 +20,7 @@ public static class CliRunner
         ["db"] = DbCommands.RunAsync,
         ["calendar"] = CalendarCommands.RunAsync,
         ["tokens"] = TokenCommands.RunAsync,
+        ["demo"] = Disclosure.Demo.DemoCommands.RunAsync,
         ["help"] = (_, ctx) => Task.FromResult(Help(ctx.Out)),
     };
 
@@ -69,6 +70,9 @@ public static class CliRunner
                                                                    创建个人接口令牌（令牌只显示一次）
               gongkai tokens list [--user 用户名] [--json]         列出接口令牌
               gongkai tokens revoke 令牌编号                        吊销接口令牌
+              gongkai demo generate --documents N [--seed S] [--batch B] [--json]
+                                                                   批量生成并发布 N 条演示信息（主动公开，含检索索引；
+                                                                   N 为1到2000000，同一种子生成相同内容）
 
             配置与网站相同：appsettings.json、环境变量（如 Database__Provider、ConnectionStrings__Gongkai）。
             """);
