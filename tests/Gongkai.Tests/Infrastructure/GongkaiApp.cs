@@ -57,6 +57,8 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("ConnectionStrings:Gongkai", ConnectionString);
         builder.UseSetting("GONGKAI_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("RateLimits:PublicFormPostsPerMinute", PublicFormPostsPerMinute.ToString());
+        // Tests arrange their own documents; the demo set is generated only where a test asks for it.
+        builder.UseSetting("Demo:Documents", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
