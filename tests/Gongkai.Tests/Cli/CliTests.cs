@@ -64,6 +64,10 @@ public sealed class CliTests : IDisposable
     [InlineData("缺少必需的选项 --working-days", "calendar", "add", "--from", "2026-02-10")]
     [InlineData("--working-days 应为0到1000之间的整数", "calendar", "add", "--from", "2026-02-10", "--working-days", "twenty")]
     [InlineData("未知子命令 calendar next", "calendar", "next")]
+    [InlineData("--documents 应为1到2000000之间的整数，收到“0”", "demo", "generate", "--documents", "0")]
+    [InlineData("--documents 应为1到2000000之间的整数，收到“十”", "demo", "generate", "--documents", "十")]
+    [InlineData("--seed 应为0到", "demo", "generate", "--documents", "5", "--seed", "-3")]
+    [InlineData("缺少必需的选项 --documents", "demo", "generate")]
     [InlineData("没有用户名为“ghost”的账号", "tokens", "create", "--user", "ghost")]
     public async Task Mistakes_exit_non_zero_with_a_message(string message, params string[] args)
     {
@@ -71,6 +75,23 @@ public sealed class CliTests : IDisposable
         Assert.NotEqual(0, code);
         Assert.Contains(message, stderr);
         Assert.Equal("", stdout);
+    }
+
+    [Fact]
+    public async Task Demo_generate_writes_the_documents_and_reports_them_as_json()
+    {
+        var (code, stdout, stderr) = await RunAsync("demo", "generate", "--documents", "250", "--seed", "9", "--batch", "100", "--json");
+        Assert.True(code == 0, stderr);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(250, json.GetProperty("documents").GetInt32());
+        Assert.Equal(3, json.GetProperty("batches").GetInt32());
+        Assert.Equal(9, json.GetProperty("seed").GetInt32());
+        Assert.True(json.GetProperty("documentsPerSecond").GetDouble() > 0);
+
+        // A second run in the same database continues the 索引号 rather than repeating the first run.
+        var (code2, stdout2, stderr2) = await RunAsync("demo", "generate", "--documents", "250", "--seed", "9", "--json");
+        Assert.True(code2 == 0, stderr2);
+        Assert.NotEqual(json.GetProperty("firstIndexNumber").GetString(), JsonDocument.Parse(stdout2).RootElement.GetProperty("firstIndexNumber").GetString());
     }
 
     [Fact]
