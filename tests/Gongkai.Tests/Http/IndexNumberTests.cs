@@ -29,13 +29,8 @@ public sealed class IndexNumberTests(MonthlyIndexApp app) : IClassFixture<Monthl
             {
                 document = new
                 {
-                    organId = organ.Id,
-                    title = "审计结果公告" + i,
-                    subjectCategory = "财政、金融、审计\\审计",
-                    informationType = "Notice",
-                    writtenOn = "2026-11-02",
-                    attribute = "Proactive",
-                    body = "<p>公告。</p>",
+                    organId = organ.Id, title = "审计结果公告" + i, subjectCategory = "财政、金融、审计\\审计", informationType = "Notice",
+                    writtenOn = "2026-11-02", attribute = "Proactive", body = "<p>公告。</p>",
                 },
             });
             numbers.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("indexNumber").GetString()!);
