@@ -1,5 +1,6 @@
 using Gongkai.Disclosure;
 using Gongkai.Platform;
+using Gongkai.Requests;
 
 namespace Gongkai;
 
@@ -8,9 +9,11 @@ public static class GongkaiModules
 {
     public static WebApplicationBuilder AddGongkaiModules(this WebApplicationBuilder builder) => builder
         .AddPlatformModule()
-        .AddDisclosureModule();
+        .AddDisclosureModule()
+        .AddRequestsModule();
 
     public static WebApplication MapGongkaiModules(this WebApplication app) => app
         .MapPlatformModule()
-        .MapDisclosureModule();
+        .MapDisclosureModule()
+        .MapRequestsModule();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Gongkai.Disclosure.Review;
@@ -31,9 +30,6 @@ public sealed record PersonalDataFinding(PersonalDataKind Kind, int Start, int L
 /// </summary>
 public static partial class PersonalDataScanner
 {
-    private static readonly int[] IdWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    private const string IdCheck = "10X98765432";
-
     [GeneratedRegex(@"(?<![0-9A-Za-z])[1-8]\d{16}[\dXx](?![0-9A-Za-z])")]
     private static partial Regex IdPattern();
 
@@ -101,27 +97,7 @@ public static partial class PersonalDataScanner
         return RemoveOverlaps(found);
     }
 
-    public static bool IsIdNumber(string value, DateOnly latestBirth)
-    {
-        if (value.Length != 18 || !value[..17].All(char.IsAsciiDigit))
-        {
-            return false;
-        }
-
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            sum += (value[i] - '0') * IdWeights[i];
-        }
-
-        if (char.ToUpperInvariant(value[17]) != IdCheck[sum % 11])
-        {
-            return false;
-        }
-
-        return DateOnly.TryParseExact(value.Substring(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
-            && birth.Year >= 1900 && birth <= latestBirth;
-    }
+    public static bool IsIdNumber(string value, DateOnly latestBirth) => Platform.ResidentIdNumber.IsValid(value, latestBirth);
 
     public static bool PassesLuhn(string digits)
     {

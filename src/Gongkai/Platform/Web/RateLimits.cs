@@ -8,6 +8,9 @@ namespace Gongkai.Platform.Web;
 /// </summary>
 internal static class RateLimits
 {
+    /// <summary>The same per-address limit for public API endpoints that file something (e.g. a disclosure request).</summary>
+    public const string PublicFormPolicy = "public-form";
+
     public static IServiceCollection AddPublicFormRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var perMinute = configuration.GetValue("RateLimits:PublicFormPostsPerMinute", 20);
@@ -19,6 +22,9 @@ internal static class RateLimits
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync("提交过于频繁，请一分钟后再试。", ct);
             };
+            o.AddPolicy(PublicFormPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var path = context.Request.Path;

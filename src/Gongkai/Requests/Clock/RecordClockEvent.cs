@@ -1,0 +1,93 @@
+using Gongkai.Platform;
+using Gongkai.Platform.Audit;
+using Gongkai.Platform.Calendar;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Staff;
+
+namespace Gongkai.Requests.Clock;
+
+/// <summary>What a handler records on the clock (补正, consultation, extension, fee, Art. 35 delay, closure).</summary>
+public sealed class ClockEventInput
+{
+    public ClockEventKind? Kind { get; set; }
+    public DateOnly? On { get; set; }
+    public DateOnly? Until { get; set; }
+    public int? WorkingDays { get; set; }
+    public string? Party { get; set; }
+    public string? ApprovedBy { get; set; }
+    public RequestOutcome? Outcome { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>
+/// Records one event on a request's clock after <see cref="ClockRules"/> allow it, recomputes the due date and the stage,
+/// and writes the audit event in the same unit of work. Refused input changes nothing.
+/// </summary>
+public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, CalendarStore calendars, TimeProvider clock)
+{
+    public async Task<ClockState> HandleAsync(DisclosureRequest request, ClockEventInput input, CancellationToken ct = default)
+    {
+        var role = await RequestAccess.RequireAsync(access, request.OrganId, "办理");
+        var kind = input.Kind is { } k && Enum.IsDefined(k) ? k : throw new ValidationFailure("请选择办理事项。", "Kind");
+        var today = ChineseDates.Today(clock);
+        var entry = new ClockEntry(kind, input.On ?? today, input.Until, input.WorkingDays, Trim(input.Party, 500), Trim(input.ApprovedBy, 100));
+        var calendar = await calendars.GetAsync(ct);
+        var receipt = request.Receipt();
+        var existing = request.ClockEntries();
+        ClockState before;
+        try
+        {
+            before = ReplyDeadline.Compute(calendar, receipt, existing, today);
+            ClockRules.Check(calendar, receipt, existing, entry, today);
+        }
+        catch (CalendarRangeException e)
+        {
+            throw new ValidationFailure(e.Message, "On");
+        }
+
+        RequestOutcome? outcome = null;
+        if (kind == ClockEventKind.Closed)
+        {
+            outcome = before.LapsedAs ?? (input.Outcome is { } o && Enum.IsDefined(o) ? o : throw new ValidationFailure("办结时须选择办理结果。", "Outcome"));
+        }
+
+        var recorded = new RequestClockEvent
+        {
+            RequestId = request.Id,
+            Sequence = request.Events.Count == 0 ? 1 : request.Events.Max(e => e.Sequence) + 1,
+            Kind = kind,
+            On = entry.On,
+            Until = entry.Until,
+            WorkingDays = entry.WorkingDays,
+            Party = entry.Party,
+            ApprovedBy = entry.ApprovedBy,
+            Outcome = outcome,
+            Note = Trim(input.Note, 1000),
+            RecordedAt = clock.GetUtcNow(),
+            RecordedById = actor.UserId,
+            RecordedByName = actor.Name,
+        };
+        db.RequestClockEvents.Add(recorded);
+        request.Events.Add(recorded);
+        var state = ReplyDeadline.Compute(calendar, receipt, request.ClockEntries(), today);
+        RequestClock.Apply(request, state);
+        if (outcome is { } closedAs)
+        {
+            request.Outcome = closedAs;
+            request.ClosedOn = entry.On;
+        }
+
+        request.UpdatedAt = clock.GetUtcNow();
+        audit.Record("request.clock." + kind.ToString().ToLowerInvariant(), "DisclosureRequest", request.Id.ToString(),
+            $"申请{request.TrackingNumber}：{ChineseDates.Long(entry.On)}{kind.Label()}{(outcome is { } x ? "，" + x.Label() : "")}；"
+            + $"答复期限{(state.DueOn is { } due ? ChineseDates.Long(due) : "待定")}", request.OrganId, role);
+        await db.SaveChangesAsync(ct);
+        return state;
+    }
+
+    private static string? Trim(string? value, int max)
+    {
+        var v = value?.Trim();
+        return string.IsNullOrEmpty(v) ? null : v.Length > max ? throw new ValidationFailure($"内容不能超过{max}个字。") : v;
+    }
+}

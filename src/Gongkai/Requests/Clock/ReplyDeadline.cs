@@ -1,0 +1,197 @@
+using Gongkai.Platform;
+using Gongkai.Platform.Calendar;
+
+namespace Gongkai.Requests.Clock;
+
+/// <summary>
+/// The statutory reply clock (答复期限) of a request, computed only from recorded events and the working-day
+/// calendar, never typed in (DESIGN §4). Art. 33: 20 working days from the day after receipt, one extension of at
+/// most 20 with the office head's approval; Art. 30: a one-shot 补正 notice within 7 working days restarts the clock
+/// from zero when the correction arrives; Art. 32–34: consultations (15 working days each) pause it; the fee notice
+/// pauses it (国办函〔2020〕109号); Art. 35: a reasonable delayed deadline replaces it. Overlapping pauses count once.
+/// </summary>
+public static class ReplyDeadline
+{
+    public const int ReplyWorkingDays = 20;
+    public const int MaxExtensionWorkingDays = 20;
+    public const int CorrectionNoticeWithinWorkingDays = 7;
+    public const int ConsultationWorkingDays = 15;
+    public const int FeePaymentWorkingDays = 20;
+    public const int DueSoonWorkingDays = 3;
+
+    public static ClockState Compute(WorkingDayCalendar calendar, Receipt receipt, IEnumerable<ClockEntry> entries, DateOnly today)
+    {
+        var events = entries.OrderBy(e => e.On).ToList();
+        var received = receipt.ReceivedOn;
+        var noticeLatest = calendar.AddWorkingDays(received, CorrectionNoticeWithinWorkingDays);
+        var lines = new List<string>
+        {
+            receipt.Explanation,
+            $"答复期限自收到申请的次一工作日起算（《民法典》第二百零一条），为{ReplyWorkingDays}个工作日（条例第三十三条第一款）。",
+        };
+        var closed = events.FirstOrDefault(e => e.Kind == ClockEventKind.Closed);
+        var start = received;
+
+        var notice = events.FirstOrDefault(e => e.Kind == ClockEventKind.CorrectionRequested);
+        if (notice is not null)
+        {
+            var until = notice.Until ?? notice.On;
+            lines.Add($"{D(notice.On)}发出补正通知（收到申请后第{calendar.WorkingDaysBetween(received, notice.On)}个工作日，"
+                + $"未超过{CorrectionNoticeWithinWorkingDays}个工作日，条例第三十条），补正期限至{D(until)}。");
+            var correction = events.FirstOrDefault(e => e.Kind == ClockEventKind.CorrectionReceived);
+            if (correction is null)
+            {
+                if (closed is not null)
+                {
+                    lines.Add($"{D(closed.On)}办结。");
+                    return new(received, null, ClockPhase.Closed, Timeliness.OnTime, null, noticeLatest, null, lines);
+                }
+
+                if (today > until)
+                {
+                    lines.Add($"补正期限{D(until)}届满，申请人未补正，视为放弃申请，行政机关不再处理（条例第三十条；年度报告“其他处理”第1项）。");
+                    return new(received, null, ClockPhase.Lapsed, Timeliness.OnTime, RequestOutcome.OtherNoCorrection, noticeLatest, null, lines);
+                }
+
+                lines.Add($"正在等待申请人补正；收到补正之日起重新计算{ReplyWorkingDays}个工作日的答复期限。");
+                return new(received, null, ClockPhase.AwaitingCorrection, Timeliness.OnTime, null, noticeLatest, null, lines);
+            }
+
+            start = correction.On;
+            lines.Add($"{D(correction.On)}收到补正，答复期限自收到补正之日重新计算（条例第三十条），此前经过的时间不再计入。");
+        }
+
+        var limit = ReplyWorkingDays;
+        var extension = events.FirstOrDefault(e => e.Kind == ClockEventKind.ExtensionApproved);
+        if (extension is not null)
+        {
+            limit += extension.WorkingDays ?? 0;
+            lines.Add($"{D(extension.On)}经政府信息公开工作机构负责人{extension.ApprovedBy}同意，延长答复期限{extension.WorkingDays}个工作日，并告知申请人（条例第三十三条第一款）。");
+        }
+
+        var pauses = new List<(int From, int To)>();
+        var phase = ClockPhase.Running;
+        RequestOutcome? lapsed = null;
+        var answers = events.Where(e => e.Kind == ClockEventKind.ConsultationAnswered).ToList();
+        foreach (var c in events.Where(e => e.Kind is ClockEventKind.ThirdPartyConsulted or ClockEventKind.OrganConsulted && e.On >= start))
+        {
+            var thirdParty = c.Kind == ClockEventKind.ThirdPartyConsulted;
+            var who = thirdParty ? $"第三方{c.Party}" : c.Party;
+            var cap = calendar.AddWorkingDays(c.On, ConsultationWorkingDays);
+            var answer = answers.FirstOrDefault(a => a.On >= c.On && (a.Party is null || a.Party == c.Party));
+            DateOnly end;
+            var asked = $"{D(c.On)}书面征求{who}意见（意见期限{ConsultationWorkingDays}个工作日，至{D(cap)}）";
+            if (answer is not null)
+            {
+                answers.Remove(answer);
+                end = answer.On <= cap ? answer.On : cap;
+                lines.Add(answer.On <= cap
+                    ? $"{asked}，{D(answer.On)}收到意见，其间{calendar.WorkingDaysBetween(c.On, end)}个工作日不计入答复期限（条例第三十三条第二款）。"
+                    : $"{asked}，{D(answer.On)}才收到意见；不计入答复期限的时间以{ConsultationWorkingDays}个工作日为限。");
+            }
+            else if (today > cap)
+            {
+                end = cap;
+                lines.Add(thirdParty
+                    ? $"{asked}，第三方逾期未提出意见，由本机关依照条例规定决定（条例第三十二条）；{ConsultationWorkingDays}个工作日不计入答复期限。"
+                    : $"{asked}，逾期未提出意见，视为同意公开（条例第三十四条）；{ConsultationWorkingDays}个工作日不计入答复期限。");
+            }
+            else
+            {
+                end = today > c.On ? today : c.On;
+                phase = ClockPhase.Consultation;
+                lines.Add($"{asked}，尚未收到意见，答复期限暂停计算；以下日期按暂停至今天计算，收到意见后相应确定。");
+            }
+
+            pauses.Add((calendar.WorkingDaysBetween(start, c.On), calendar.WorkingDaysBetween(start, end)));
+        }
+
+        var fee = events.FirstOrDefault(e => e.Kind == ClockEventKind.FeeNoticeIssued && e.On >= start);
+        if (fee is not null)
+        {
+            var payBy = calendar.AddWorkingDays(fee.On, FeePaymentWorkingDays);
+            var paid = events.FirstOrDefault(e => e.Kind == ClockEventKind.FeePaid && e.On >= fee.On);
+            DateOnly end;
+            if (paid is not null)
+            {
+                end = paid.On;
+                lines.Add($"{D(fee.On)}发出收费通知，{D(paid.On)}申请人缴纳信息处理费，其间{calendar.WorkingDaysBetween(fee.On, end)}个工作日不计入答复期限。");
+            }
+            else if (today > payBy)
+            {
+                end = payBy;
+                lapsed = RequestOutcome.OtherFeeUnpaid;
+                lines.Add($"{D(fee.On)}发出收费通知，申请人未在{FeePaymentWorkingDays}个工作日内（至{D(payBy)}）缴纳，视为放弃申请，行政机关不再处理（年度报告“其他处理”第2项）。");
+            }
+            else
+            {
+                end = today > fee.On ? today : fee.On;
+                phase = ClockPhase.AwaitingFee;
+                lines.Add($"{D(fee.On)}发出收费通知，申请人应于{D(payBy)}前缴纳；缴费期间答复期限暂停计算。");
+            }
+
+            pauses.Add((calendar.WorkingDaysBetween(start, fee.On), calendar.WorkingDaysBetween(start, end)));
+        }
+
+        var total = limit;
+        var paused = 0;
+        foreach (var (from, to) in Merge(pauses))
+        {
+            if (from < total)
+            {
+                total += to - from;
+                paused += to - from;
+            }
+        }
+
+        var due = calendar.AddWorkingDays(start, total);
+        var counted = paused > 0 ? $"{limit}个工作日加上暂停计算的{paused}个工作日，共{total}个工作日" : $"{total}个工作日";
+        lines.Add($"自{D(start)}的次一工作日起算{counted}。");
+        lines.AddRange(calendar.ExplainAddition(start, total).Steps.Where(s => s.Contains("假期", StringComparison.Ordinal) || s.Contains("调休上班", StringComparison.Ordinal)));
+        lines.Add($"答复期限届满日为{D(due)}（{ChineseDates.Weekday(due)}）。");
+
+        var delayed = events.LastOrDefault(e => e.Kind == ClockEventKind.DelayedDeadlineSet && e.Until is not null);
+        if (delayed is not null)
+        {
+            due = delayed.Until!.Value;
+            lines.Add($"{D(delayed.On)}因申请数量、频次明显超过合理范围，确定延迟答复的合理期限至{D(due)}（{ChineseDates.Weekday(due)}）并告知申请人（条例第三十五条），以此为答复期限。");
+        }
+
+        if (closed is not null)
+        {
+            var late = closed.On > due;
+            lines.Add(late
+                ? $"{D(closed.On)}办结，超过答复期限{calendar.WorkingDaysBetween(due, closed.On)}个工作日。"
+                : $"{D(closed.On)}办结，在答复期限内。");
+            return new(received, due, ClockPhase.Closed, late ? Timeliness.Overdue : Timeliness.OnTime, null, noticeLatest, null, lines);
+        }
+
+        if (lapsed is not null)
+        {
+            return new(received, null, ClockPhase.Lapsed, Timeliness.OnTime, lapsed, noticeLatest, null, lines);
+        }
+
+        var left = today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today);
+        var timeliness = today > due ? Timeliness.Overdue : left <= DueSoonWorkingDays ? Timeliness.DueSoon : Timeliness.OnTime;
+        return new(received, due, phase, timeliness, null, noticeLatest, left, lines);
+    }
+
+    /// <summary>Pauses as half-open runs of working-day offsets (from, to], merged so an overlap counts once.</summary>
+    private static IEnumerable<(int From, int To)> Merge(List<(int From, int To)> pauses)
+    {
+        var sorted = pauses.Where(p => p.To > p.From).OrderBy(p => p.From).ToList();
+        var i = 0;
+        while (i < sorted.Count)
+        {
+            var (from, to) = sorted[i++];
+            while (i < sorted.Count && sorted[i].From <= to)
+            {
+                to = Math.Max(to, sorted[i++].To);
+            }
+
+            yield return (from, to);
+        }
+    }
+
+    private static string D(DateOnly date) => ChineseDates.Long(date);
+}

@@ -1,0 +1,107 @@
+using Gongkai.Requests.Applicants;
+using Gongkai.Requests.Clock;
+using Gongkai.Requests.Intake;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Gongkai.Requests;
+
+/// <summary>
+/// A request for government information (依申请公开申请) under Art. 27–45 of the 2019 Regulation. Never deleted:
+/// it is closed with one outcome. The applicant's ID number, phone, address and e-mail are stored encrypted
+/// (<see cref="ApplicantProtector"/>); the applicant follows the request with the tracking number and a secret,
+/// of which only a hash is kept for checking.
+/// </summary>
+public sealed class DisclosureRequest
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>受理编号, e.g. 2026-XC001-00001: year of receipt, organ code, sequence; unique.</summary>
+    public required string TrackingNumber { get; set; }
+    /// <summary>SHA-256 of the applicant's secret (查询码).</summary>
+    public required string SecretHash { get; set; }
+    /// <summary>The secret, encrypted: used only to show the same acknowledgement again when a submission is retried.</summary>
+    public string? SecretProtected { get; set; }
+    /// <summary>The client's submission key (hidden field or Idempotency-Key), so a retry never files twice.</summary>
+    public string? SubmissionKey { get; set; }
+    /// <summary>The organ asked (Art. 27); scopes who may see the request.</summary>
+    public Guid OrganId { get; set; }
+    public RequestChannel Channel { get; set; }
+    public ApplicantType ApplicantType { get; set; }
+    /// <summary>姓名或名称.</summary>
+    public required string ApplicantName { get; set; }
+    /// <summary>For an organisation: the person to contact (联系人).</summary>
+    public string? ContactPerson { get; set; }
+    public IdDocumentType IdDocumentType { get; set; }
+    public required string IdNumberProtected { get; set; }
+    public required string PhoneProtected { get; set; }
+    public string? AddressProtected { get; set; }
+    public string? EmailProtected { get; set; }
+    public string? PostalCode { get; set; }
+    /// <summary>所需信息的名称或特征性描述 (Art. 29 (二)).</summary>
+    public required string InformationWanted { get; set; }
+    /// <summary>文号, when the applicant knows it.</summary>
+    public string? DocumentNumber { get; set; }
+    public InformationForm Form { get; set; }
+    public DeliveryMethod Delivery { get; set; }
+    /// <summary>The day the applicant submitted it, or the letter or fax arrived.</summary>
+    public DateOnly SubmittedOn { get; set; }
+    /// <summary>Signed post: the day the organ signed for it.</summary>
+    public DateOnly? SignedForOn { get; set; }
+    /// <summary>Ordinary letter, fax, online: the day of confirmation with the applicant.</summary>
+    public DateOnly? ConfirmedOn { get; set; }
+    /// <summary>收到申请之日 under Art. 31, kept for lists and reports; always equal to <see cref="Receipt"/>.</summary>
+    public DateOnly ReceivedOn { get; set; }
+    public RequestStage Stage { get; set; } = RequestStage.Received;
+    /// <summary>The current due date as last computed by the clock (null while waiting for a correction), for lists and sweeps.</summary>
+    public DateOnly? DueOn { get; set; }
+    public RequestOutcome? Outcome { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+    /// <summary>Staff notes (e.g. what the visitor said at the counter); never shown to the applicant.</summary>
+    public string? StaffNote { get; set; }
+    public string? RegisteredById { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public List<RequestClockEvent> Events { get; set; } = [];
+    public List<RequestAttachment> Attachments { get; set; } = [];
+
+    public Receipt Receipt() => ReceiptDate.Determine(Channel, SubmittedOn, SignedForOn, ConfirmedOn);
+
+    public IReadOnlyList<ClockEntry> ClockEntries() => Events.OrderBy(e => e.Sequence).Select(e => e.ToEntry()).ToList();
+}
+
+internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<DisclosureRequest>
+{
+    public void Configure(EntityTypeBuilder<DisclosureRequest> b)
+    {
+        b.ToTable("disclosure_requests");
+        b.Property(r => r.TrackingNumber).HasMaxLength(32);
+        b.Property(r => r.SecretHash).HasMaxLength(64);
+        b.Property(r => r.SecretProtected).HasMaxLength(400);
+        b.Property(r => r.SubmissionKey).HasMaxLength(64);
+        b.Property(r => r.Channel).HasConversion<string>().HasMaxLength(24);
+        b.Property(r => r.ApplicantType).HasConversion<string>().HasMaxLength(32);
+        b.Property(r => r.IdDocumentType).HasConversion<string>().HasMaxLength(32);
+        b.Property(r => r.Form).HasConversion<string>().HasMaxLength(16);
+        b.Property(r => r.Delivery).HasConversion<string>().HasMaxLength(16);
+        b.Property(r => r.Stage).HasConversion<string>().HasMaxLength(24);
+        b.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(32);
+        b.Property(r => r.ApplicantName).HasMaxLength(200);
+        b.Property(r => r.ContactPerson).HasMaxLength(100);
+        b.Property(r => r.IdNumberProtected).HasMaxLength(1000);
+        b.Property(r => r.PhoneProtected).HasMaxLength(1000);
+        b.Property(r => r.AddressProtected).HasMaxLength(2000);
+        b.Property(r => r.EmailProtected).HasMaxLength(1000);
+        b.Property(r => r.PostalCode).HasMaxLength(6);
+        b.Property(r => r.InformationWanted).HasMaxLength(4000);
+        b.Property(r => r.DocumentNumber).HasMaxLength(200);
+        b.Property(r => r.StaffNote).HasMaxLength(2000);
+        b.Property(r => r.RegisteredById).HasMaxLength(64);
+        b.HasIndex(r => r.TrackingNumber).IsUnique();
+        b.HasIndex(r => r.SubmissionKey).IsUnique();
+        b.HasIndex(r => new { r.OrganId, r.Stage, r.DueOn });
+        b.HasIndex(r => new { r.OrganId, r.ReceivedOn });
+        b.HasOne<Platform.Organisation.Organ>().WithMany().HasForeignKey(r => r.OrganId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

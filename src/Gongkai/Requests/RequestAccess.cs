@@ -1,0 +1,18 @@
+using Gongkai.Platform;
+using Gongkai.Platform.Staff;
+
+namespace Gongkai.Requests;
+
+/// <summary>
+/// Who may do what to requests, each within the organ scope: a request is visible only to its organ's handlers and
+/// the district office (DESIGN §5, issue 4 “Security”); another organ's request is not found (404).
+/// </summary>
+public static class RequestAccess
+{
+    public static readonly StaffRole[] Handlers = [StaffRole.RequestHandler, StaffRole.DepartmentAdministrator, StaffRole.OpennessOffice, StaffRole.SystemAdministrator];
+
+    /// <summary>The role that allows the action on the organ, or a clerk-readable refusal.</summary>
+    public static async Task<StaffRole> RequireAsync(StaffAccess access, Guid organId, string action) =>
+        await access.RoleForAsync(organId, Handlers)
+        ?? throw new ForbiddenAction($"您没有{action}本单位政府信息公开申请的权限（需要：{string.Join("、", Handlers.Select(r => r.Label()))}）。");
+}

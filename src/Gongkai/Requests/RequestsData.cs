@@ -1,0 +1,16 @@
+using Gongkai.Platform.Data;
+using Gongkai.Requests.Clock;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Requests;
+
+/// <summary>The module's tables, reached through the platform's one DbContext without Platform knowing them.</summary>
+public static class RequestsData
+{
+    extension(GongkaiDb db)
+    {
+        public DbSet<DisclosureRequest> DisclosureRequests => db.Set<DisclosureRequest>();
+        public DbSet<RequestClockEvent> RequestClockEvents => db.Set<RequestClockEvent>();
+        public DbSet<RequestAttachment> RequestAttachments => db.Set<RequestAttachment>();
+    }
+}

@@ -1,0 +1,31 @@
+using Gongkai.Requests.Applicants;
+using Gongkai.Requests.Clock;
+using Gongkai.Requests.Intake;
+
+namespace Gongkai.Requests;
+
+/// <summary>依申请公开: intake by every channel, the statutory reply clock, tracking by the applicant.</summary>
+public static class RequestsModule
+{
+    public static WebApplicationBuilder AddRequestsModule(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<ApplicantProtector>();
+        services.AddSingleton<RequestClock>();
+        services.AddScoped<TrackingNumbers>();
+        services.AddScoped<RequestFiling>();
+        services.AddScoped<SubmitOnline>();
+        services.AddScoped<RegisterRequest>();
+        services.AddScoped<TrackRequest>();
+        services.AddScoped<ViewApplicant>();
+        services.AddScoped<RecordClockEvent>();
+        services.AddRequestsWorkList();
+        return builder;
+    }
+
+    public static WebApplication MapRequestsModule(this WebApplication app)
+    {
+        app.MapRequestsApi();
+        return app;
+    }
+}
