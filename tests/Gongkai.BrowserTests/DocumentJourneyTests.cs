@@ -64,6 +64,7 @@ public sealed partial class DocumentJourneyTests(GongkaiSuite suite, ChromiumFix
         var findings = reviewer.GetByRole(AriaRole.Region, new() { Name = "个人信息检测" });
         var finding = findings.GetByRole(AriaRole.Row).Filter(new() { HasText = "手机号码" });
         await Expect(finding).ToContainTextAsync("待处理");
+        await Axe.AssertCleanAsync(reviewer, "the reviewer's page with an open finding");
         await finding.GetByRole(AriaRole.Button, new() { Name = "一键脱敏" }).ClickAsync();
         await Expect(reviewer.GetByRole(AriaRole.Status)).ToHaveTextAsync("已脱敏。");
         await Expect(finding).ToContainTextAsync("已脱敏");
@@ -114,6 +115,7 @@ public sealed partial class DocumentJourneyTests(GongkaiSuite suite, ChromiumFix
         await Expect(body).Not.ToContainTextAsync(Mobile);
         Assert.DoesNotContain(Mobile, await reader.ContentAsync());
         await Screenshots.SaveAsync(reader, "gk-document.png");
+        await Axe.AssertCleanAsync(reader, "the page of the new document");
 
         // Staff withdraw it: the reader's next search misses it and its address answers 404.
         await reviewer.ReloadAsync();
@@ -129,6 +131,8 @@ public sealed partial class DocumentJourneyTests(GongkaiSuite suite, ChromiumFix
         var gone = await reader.GotoAsync(publicPath);
         Assert.NotNull(gone);
         Assert.Equal(404, gone.Status);
+        await Expect(reader.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Axe.AssertCleanAsync(reader, "the 404 page of the withdrawn document");
         await GotoOkAsync(reader, $"/catalogue/{OrganCode}");
         await Expect(reader.GetByRole(AriaRole.Link, new() { Name = Title })).ToHaveCountAsync(0);
     }
