@@ -95,33 +95,42 @@ public sealed class ChromiumFixture : IAsyncLifetime
 /// <summary>A test class (mark it [Collection(GongkaiSuite.Name)]): a fresh browser context (cookies, storage) for each test.</summary>
 public abstract class BrowserTest(GongkaiSuite suite, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IAsyncLifetime
 {
-    private IBrowserContext? context;
+    private readonly List<IBrowserContext> contexts = [];
 
     protected GongkaiServer Server => suite.App;
 
     protected IPage Page { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => Page = await NewPersonAsync();
+
+    /// <summary>
+    /// A page in a context of its own (own cookies and storage): another person at another computer, e.g. a
+    /// reviewer beside the editor, or a reader who is not signed in. Closed with the test.
+    /// </summary>
+    protected async Task<IPage> NewPersonAsync()
     {
         var browser = await chromium.BrowserAsync(suite.Playwright);
-        context = await browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.BaseUrl.ToString(),
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+        contexts.Add(context);
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);
-        Page = await context.NewPageAsync();
+        return await context.NewPageAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (context is not null)
+        foreach (var context in contexts)
         {
             await context.CloseAsync();
         }
+
+        contexts.Clear();
     }
 
     /// <summary>Switches the elder-friendly mode on or off the way a reader does, then returns to <paramref name="returnUrl"/>.</summary>
@@ -139,12 +148,21 @@ public abstract class BrowserTest(GongkaiSuite suite, ChromiumFixture chromium) 
     }
 
     /// <summary>Fills in and sends the sign-in form as a member of staff would.</summary>
-    protected async Task SubmitSignInAsync(string userName, string password)
+    protected Task SubmitSignInAsync(string userName, string password) => SubmitSignInAsync(Page, userName, password);
+
+    protected static async Task SubmitSignInAsync(IPage page, string userName, string password)
     {
-        await GotoOkAsync("/account/login");
-        await Page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
-        await Page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await GotoOkAsync(page, "/account/login");
+        await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Signs in on <paramref name="page"/> and waits for the work list.</summary>
+    protected static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await SubmitSignInAsync(page, userName, password);
+        await ExpectWorkListAsync(page);
     }
 
     /// <summary>Signs in as the administrator and waits for the work list.</summary>
@@ -154,15 +172,19 @@ public abstract class BrowserTest(GongkaiSuite suite, ChromiumFixture chromium) 
         await ExpectWorkListAsync();
     }
 
-    protected async Task ExpectWorkListAsync()
+    protected Task ExpectWorkListAsync() => ExpectWorkListAsync(Page);
+
+    protected static async Task ExpectWorkListAsync(IPage page)
     {
-        await Page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/admin");
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "工作台", Level = 1 })).ToBeVisibleAsync();
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/admin");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "工作台", Level = 1 })).ToBeVisibleAsync();
     }
 
-    protected async Task<IResponse> GotoOkAsync(string url)
+    protected Task<IResponse> GotoOkAsync(string url) => GotoOkAsync(Page, url);
+
+    protected static async Task<IResponse> GotoOkAsync(IPage page, string url)
     {
-        var response = await Page.GotoAsync(url);
+        var response = await page.GotoAsync(url);
         Assert.NotNull(response);
         Assert.True(response.Ok, $"GET {url} answered {response.Status} {response.StatusText}");
         return response;

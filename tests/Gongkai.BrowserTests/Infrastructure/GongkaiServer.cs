@@ -14,7 +14,11 @@ public sealed class GongkaiServer
 {
     public const string AdminUserName = "admin";
     public const string AdminPassword = "Browser-test-2026";
+
+    /// <summary>A word that many of the generated demo documents contain (最低生活保障).</summary>
+    public const string DemoSearchTerm = "低保";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan DemoTimeout = TimeSpan.FromSeconds(180);
 
     private readonly StringBuilder output = new();
     private Process? process;
@@ -80,6 +84,46 @@ public sealed class GongkaiServer
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await WaitUntilReadyAsync(process);
+        await WaitForDemoDocumentsAsync(process);
+    }
+
+    /// <summary>
+    /// The demo documents (a few thousand, written in one transaction after the server listens) are what the public
+    /// pages show; a document a test drafts before they commit would stop them from being generated at all.
+    /// </summary>
+    private async Task WaitForDemoDocumentsAsync(Process app)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
+        var clock = Stopwatch.StartNew();
+        var last = "no answer yet";
+        while (clock.Elapsed < DemoTimeout)
+        {
+            if (app.HasExited)
+            {
+                await app.WaitForExitAsync();
+                throw new InvalidOperationException($"gongkai exited with code {app.ExitCode} while generating demo documents.\n{Output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("/api/v1/search?q=" + Uri.EscapeDataString(DemoSearchTerm));
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode == HttpStatusCode.OK && !body.StartsWith("{\"total\":0", StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                last = $"/api/v1/search answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 200)]}";
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                last = e.Message;
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"no demo documents found for “{DemoSearchTerm}” within {DemoTimeout.TotalSeconds:0} s ({last}).\n{Output}");
     }
 
     private async Task WaitUntilReadyAsync(Process app)

@@ -57,6 +57,16 @@ public abstract class HealthAndPortalTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Elder_mode_returns_to_an_address_with_unescaped_Chinese()
+    {
+        var response = await app.Browser().GetAsync("/preferences/elder?on=1&returnUrl=" + Uri.EscapeDataString("/search?q=低保 救助&page=2"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/search?q=%E4%BD%8E%E4%BF%9D%20%E6%95%91%E5%8A%A9&page=2", response.Headers.Location?.OriginalString);
+        response = await app.Browser().GetAsync("/preferences/elder?on=1&returnUrl=" + Uri.EscapeDataString("/search?q=%E4%BD%8E%E4%BF%9D"));
+        Assert.Equal("/search?q=%E4%BD%8E%E4%BF%9D", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task Elder_mode_never_redirects_off_site()
     {
         var response = await app.Browser().GetAsync("/preferences/elder?on=1&returnUrl=https%3A%2F%2Fevil.example%2F");

@@ -25,7 +25,33 @@ public static class Preferences
             var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
                 ? returnUrl
                 : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(HeaderSafe(target));
         }).ExcludeFromDescription();
+    }
+
+    /// <summary>
+    /// A return address typed or shared by hand may carry Chinese unescaped (/search?q=低保); a Location header
+    /// cannot, so everything outside ASCII is percent-encoded as UTF-8 and what is already escaped stays as it is.
+    /// </summary>
+    private static string HeaderSafe(string localUrl)
+    {
+        if (localUrl.All(c => c is > ' ' and < (char)127))
+        {
+            return localUrl;
+        }
+
+        var text = new System.Text.StringBuilder(localUrl.Length * 3);
+        foreach (var rune in localUrl.EnumerateRunes())
+        {
+            if (rune.Value is > ' ' and < 127)
+            {
+                text.Append((char)rune.Value);
+                continue;
+            }
+
+            text.Append(Uri.EscapeDataString(rune.ToString()));
+        }
+
+        return text.ToString();
     }
 }
