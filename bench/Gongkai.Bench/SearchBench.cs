@@ -17,6 +17,7 @@ internal static class SearchBench
         return args[0] switch
         {
             "generate" => Generate(a),
+            "search" => await SearchLatency.RunAsync(a),
             _ => throw new ArgumentException($"unknown subcommand {args[0]}"),
         };
     }
@@ -46,44 +47,32 @@ internal static class SearchBench
 
         sw.Restart();
         long tokens = 0;
-        var sections = 0;
         foreach (var d in docs)
         {
-            foreach (var (_, _, t) in SearchIndex.IndexedSections(DocumentSearch.IndexedTexts(d)))
-            {
-                tokens += t.Bigrams.Count + t.Unigrams.Count;
-                sections++;
-            }
+            var t = SearchIndex.Tokens.Of(DocumentSearch.IndexedText(d));
+            tokens += t.All.Bigrams.Count + t.All.Unigrams.Count + t.Title.Bigrams.Count + t.Title.Unigrams.Count;
         }
 
         var tokenizeMs = sw.Elapsed.TotalMilliseconds;
-
-        sw.Restart();
         long chars = 0;
+        sw.Restart();
         foreach (var d in docs)
         {
-            foreach (var (_, _, t) in SearchIndex.IndexedSections(DocumentSearch.IndexedTexts(d)))
-            {
-                chars += t.BigramText.Length + t.UnigramText.Length;
-            }
+            chars += new SqliteSearchIndex().Encode(SearchIndex.Tokens.Of(DocumentSearch.IndexedText(d))).Sum(c => c.Length);
         }
 
         var sqliteMs = sw.Elapsed.TotalMilliseconds - tokenizeMs;
-
         sw.Restart();
         foreach (var d in docs)
         {
-            foreach (var (_, _, t) in SearchIndex.IndexedSections(DocumentSearch.IndexedTexts(d)))
-            {
-                chars += PostgresSearchIndex.VectorLiteral(t).Length;
-            }
+            chars += new PostgresSearchIndex().Encode(SearchIndex.Tokens.Of(DocumentSearch.IndexedText(d))).Sum(c => c.Length);
         }
 
         var postgresMs = sw.Elapsed.TotalMilliseconds - tokenizeMs;
         var inv = CultureInfo.InvariantCulture;
         var bodyChars = docs.Sum(d => (long)d.BodyText.Length);
         Console.WriteLine(string.Create(inv,
-            $"RESULT generate documents={count} sections={sections} body_chars_avg={bodyChars / count} tokens={tokens} plan_ms={planMs:F0} write_ms={writeMs:F0} " +
+            $"RESULT generate documents={count} body_chars_avg={bodyChars / count} tokens={tokens} plan_ms={planMs:F0} write_ms={writeMs:F0} " +
             $"tokenize_ms={tokenizeMs:F0} sqlite_encode_ms={sqliteMs:F0} postgres_encode_ms={postgresMs:F0} " +
             $"us_per_doc_write={writeMs * 1000 / count:F1} us_per_doc_tokenize={tokenizeMs * 1000 / count:F1} checksum={chars}"));
         return 0;

@@ -32,7 +32,8 @@ internal static class DisclosureApi
 
     public sealed record SearchItemDto(Guid Id, string Title, string Url, string Organ, DateTimeOffset PublishedAt, string Snippet);
 
-    public sealed record SearchDto(int Total, int Page, IReadOnlyList<SearchItemDto> Items);
+    /// <param name="Total">Matching documents; when <paramref name="TotalExact"/> is false, at least this many (counting stops there).</param>
+    public sealed record SearchDto(int Total, bool TotalExact, int Page, IReadOnlyList<SearchItemDto> Items);
 
     public static void MapDisclosureApi(this WebApplication app)
     {
@@ -107,7 +108,7 @@ internal static class DisclosureApi
             }
 
             var result = await search.SearchAsync(q, f, ct);
-            return new SearchDto(result.Total, f.Page, result.Items.Select(h => new SearchItemDto(h.Id, h.Title, h.Url, h.Organ, h.PublishedAt, h.Snippet)).ToList());
+            return new SearchDto(result.Total, result.TotalIsExact, f.Page, result.Items.Select(h => new SearchItemDto(h.Id, h.Title, h.Url, h.Organ, h.PublishedAt, h.Snippet)).ToList());
         })
         .WithSummary("全文检索已发布的政府信息；snippet 中命中词以 <mark> 标出");
     }

@@ -40,6 +40,8 @@ public static class DisclosureModule
             services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         }
 
+        services.AddScoped<RebuildDocumentIndex>();
+        services.AddHostedService<DocumentIndexAtStart>();
         services.AddScoped<DemoDocuments>();
         services.AddHostedService<DemoDocumentsAtStart>();
         services.AddDisclosureWorkList();

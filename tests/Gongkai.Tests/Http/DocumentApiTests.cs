@@ -171,7 +171,7 @@ public abstract class DocumentApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         Assert.Equal(0, (await SearchAsync("营商环境")).GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync($"/api/v1/documents/{id}")).StatusCode);
-        Assert.False(await app.WithDbAsync(db => db.Set<Gongkai.Platform.Search.SearchSection>().AnyAsync(s => s.OwnerId == Guid.Parse(id!))));
+        Assert.False(await app.WithDbAsync(db => db.Set<Gongkai.Platform.Search.SearchEntry>().AnyAsync(s => s.OwnerId == Guid.Parse(id!))));
 
         var again = await api.PostAsJsonAsync($"/api/v1/documents/{id}/withdraw", new { reason = "再次" });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);

@@ -64,7 +64,7 @@ public sealed class DemoDocuments(GongkaiDb db, AuditLog audit, CalendarStore ca
                         docs.Add(generator.Write(plans[i]));
                     }
 
-                    var rows = index.Prepare(DocumentSearch.OwnerType, docs.Select(d => (d.Id, DocumentSearch.IndexedTexts(d))));
+                    var rows = index.Prepare(DocumentSearch.OwnerType, docs.Select(d => (d.Id, DocumentSearch.IndexedText(d))));
                     await channel.Writer.WriteAsync((docs, rows), stop.Token);
                 }
 

@@ -3,6 +3,27 @@ namespace Gongkai.Disclosure.Documents;
 /// <summary>What an editor enters for a document, on the admin page or through the API.</summary>
 public sealed class DocumentInput
 {
+    /// <summary>The form filled with a document's current values; a revision records its own formed date.</summary>
+    public static DocumentInput From(GovDocument d, bool revising) => new()
+    {
+        OrganId = d.OrganId,
+        Title = d.Title,
+        IndexNumber = d.IndexNumber,
+        DocumentNumber = d.DocumentNumber,
+        SubjectCategory = d.SubjectCategory,
+        InformationType = d.InformationType,
+        Issuer = d.Issuer,
+        WrittenOn = d.WrittenOn,
+        FormedOn = revising ? null : d.FormedOn,
+        Attribute = d.Attribute,
+        AttributeReason = d.AttributeReason,
+        AttributeLegalBasis = d.AttributeLegalBasis,
+        Keywords = d.Keywords,
+        Summary = d.Summary,
+        Body = d.BodyHtml,
+        BodyFormat = "html",
+    };
+
     public Guid? OrganId { get; set; }
     public string? Title { get; set; }
     public string? IndexNumber { get; set; }

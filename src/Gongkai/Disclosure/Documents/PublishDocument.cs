@@ -84,7 +84,7 @@ public sealed class PublishDocument(GongkaiDb db, AuditLog audit, StaffAccess ac
         audit.Record("document.publish", "Document", doc.Id.ToString(),
             $"发布“{doc.Title}”，索引号{doc.IndexNumber}{(doc.PublishedLate ? $"（超过{ChineseDates.Long(doc.PublishDueOn!.Value)}的公开期限）" : "")}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
-        await SearchIndex.For(db).ReplaceAsync(db, DocumentSearch.OwnerType, doc.Id, DocumentSearch.IndexedTexts(doc), ct);
+        await SearchIndex.For(db).ReplaceAsync(db, DocumentSearch.OwnerType, doc.Id, DocumentSearch.IndexedText(doc), ct);
         await tx.CommitAsync(ct);
         cache.Invalidate(doc.Id);
     }

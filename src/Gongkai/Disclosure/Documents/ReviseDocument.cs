@@ -76,7 +76,7 @@ public sealed class ReviseDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
         audit.Record("document.revise", "Document", doc.Id.ToString(),
             $"修订“{doc.Title}”为第{doc.Version}版：{changeNote}{(doc.PublishedLate ? "（超过公开期限）" : "")}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
-        await SearchIndex.For(db).ReplaceAsync(db, DocumentSearch.OwnerType, doc.Id, DocumentSearch.IndexedTexts(doc), ct);
+        await SearchIndex.For(db).ReplaceAsync(db, DocumentSearch.OwnerType, doc.Id, DocumentSearch.IndexedText(doc), ct);
         await tx.CommitAsync(ct);
         cache.Invalidate(doc.Id);
     }

@@ -12,24 +12,31 @@ namespace Gongkai.Disclosure;
 /// <summary>
 /// Public full-text search over published 主动公开 documents. The match runs in the database index; every
 /// query also joins the live document row, so a withdrawn document is gone the moment its withdrawal commits.
+/// Relevance puts documents whose title line (标题、文号、关键词) holds every term first, ranked by the index's
+/// score, then the others newest first; both tiers come from the index in order, so a page costs the same at a
+/// million documents as at ten thousand. Totals are counted exactly up to <see cref="CountLimit"/>.
 /// </summary>
 public sealed class DocumentSearch(GongkaiDb db)
 {
     public const string OwnerType = "document";
     public const int MaxPageSize = 50;
 
+    /// <summary>Matches counted exactly; past it the total reads “more than” (pages stop there too).</summary>
+    public const int CountLimit = 2_000;
+
     public sealed record Filters(Guid? Organ = null, string? Category = null, DateOnly? From = null, DateOnly? To = null, bool ByDate = false, int Page = 1, int PageSize = 10);
 
     public sealed record Hit(Guid Id, string Title, string Url, Guid OrganId, string Organ, DateTimeOffset PublishedAt, string? IndexNumber, string? DocumentNumber, string Snippet);
 
-    public sealed record Result(int Total, IReadOnlyList<Hit> Items);
-
-    private sealed record Row(Guid Id, double Score);
+    /// <param name="Total">Matching documents, exact when <paramref name="TotalIsExact"/>, otherwise <see cref="CountLimit"/>.</param>
+    public sealed record Result(int Total, IReadOnlyList<Hit> Items, bool TotalIsExact = true);
 
     private sealed record CountRow(int Value);
 
-    /// <summary>The texts a document is indexed under, title first.</summary>
-    public static IEnumerable<string?> IndexedTexts(GovDocument d) => [d.Title, d.DocumentNumber, d.Keywords, d.Summary, d.BodyText];
+    /// <summary>The texts a document is indexed under: the title line, and the summary with the body.</summary>
+    public static SearchText IndexedText(GovDocument d) =>
+        new(string.Join('\n', new[] { d.Title, d.DocumentNumber, d.Keywords }.Where(t => !string.IsNullOrWhiteSpace(t))),
+            string.Join('\n', new[] { d.Summary, d.BodyText }.Where(t => !string.IsNullOrWhiteSpace(t))));
 
     public async Task<Result> SearchAsync(string? text, Filters filters, CancellationToken ct = default)
     {
@@ -40,9 +47,60 @@ public sealed class DocumentSearch(GongkaiDb db)
         }
 
         var index = SearchIndex.For(db);
+        var size = Math.Clamp(filters.PageSize, 1, MaxPageSize);
+        var offset = (Math.Max(1, filters.Page) - 1) * size;
+        var total = await CountAsync(index, query, SearchIndex.Field.All, filters, ct);
+        if (total == 0 || offset >= Math.Min(total, CountLimit))
+        {
+            return new Result(Math.Min(total, CountLimit), [], total <= CountLimit);
+        }
+
+        List<Guid> ids;
+        if (filters.ByDate)
+        {
+            ids = await PageAsync(index, query, SearchIndex.Field.All, false, filters, ranked: false, size, offset, ct);
+        }
+        else
+        {
+            var inTitle = await CountAsync(index, query, SearchIndex.Field.Title, filters, ct);
+            ids = offset < inTitle ? await PageAsync(index, query, SearchIndex.Field.Title, false, filters, ranked: true, size, offset, ct) : [];
+            if (ids.Count < size)
+            {
+                ids.AddRange(await PageAsync(index, query, SearchIndex.Field.All, true, filters, ranked: false, size - ids.Count, Math.Max(0, offset - inTitle), ct));
+            }
+        }
+
+        return new Result(Math.Min(total, CountLimit), await HitsAsync(ids, query, ct), total <= CountLimit);
+    }
+
+    /// <summary>Matching live documents, counted up to one past <see cref="CountLimit"/>.</summary>
+    private async Task<int> CountAsync(SearchIndex index, SearchQuery query, SearchIndex.Field field, Filters filters, CancellationToken ct)
+    {
         var parameters = new List<object>();
-        var match = index.MatchSql(query, parameters);
-        var where = new StringBuilder("d.\"Status\" = 'Published' AND d.\"Attribute\" = 'Proactive'");
+        var sql = Select(index.MatchSql(query, field, false, parameters), "1 AS x", filters, parameters);
+        parameters.Add(CountLimit + 1);
+        var counted = "SELECT COUNT(*) AS \"Value\" FROM (" + sql + $" LIMIT {{{parameters.Count - 1}}}) c";
+        return (await db.Database.SqlQueryRaw<CountRow>(counted, [.. parameters]).ToListAsync(ct)).Single().Value;
+    }
+
+    private async Task<List<Guid>> PageAsync(SearchIndex index, SearchQuery query, SearchIndex.Field field, bool exceptTitle, Filters filters, bool ranked,
+        int take, int skip, CancellationToken ct)
+    {
+        var parameters = new List<object>();
+        var match = index.MatchSql(query, field, exceptTitle, parameters);
+        var sql = Select(match, "d.\"Id\" AS \"Value\"", filters, parameters);
+        var order = ranked ? $"{index.TitleRankSql(query, parameters)}, {match.NewestFirst}" : match.NewestFirst;
+        parameters.Add(take);
+        parameters.Add(skip);
+        var paged = sql + $" ORDER BY {order} LIMIT {{{parameters.Count - 2}}} OFFSET {{{parameters.Count - 1}}}";
+        return await db.Database.SqlQueryRaw<Guid>(paged, [.. parameters]).ToListAsync(ct);
+    }
+
+    /// <summary>The match joined with the live, public document row and the filters.</summary>
+    private string Select(SearchIndex.Match match, string columns, Filters filters, List<object> parameters)
+    {
+        var index = SearchIndex.For(db);
+        var where = new StringBuilder($"{match.Where} AND d.\"Status\" = 'Published' AND d.\"Attribute\" = 'Proactive'");
         if (filters.Organ is { } organ)
         {
             parameters.Add(index.GuidParameter(organ));
@@ -70,37 +128,23 @@ public sealed class DocumentSearch(GongkaiDb db)
             where.Append($" AND d.\"PublishedAt\" < {{{parameters.Count - 1}}}");
         }
 
-        var core = $"WITH m AS {(db.Database.IsNpgsql() ? "" : "MATERIALIZED ")}({match}), best AS (SELECT m.OwnerId AS OwnerId, MIN(m.Score) AS Score FROM m GROUP BY m.OwnerId) " +
-                   $"SELECT @@COLUMNS@@ FROM best JOIN documents d ON d.\"Id\" = best.OwnerId WHERE {where}";
-        var total = (await db.Database.SqlQueryRaw<CountRow>(core.Replace("@@COLUMNS@@", "COUNT(*) AS \"Value\""), [.. parameters]).ToListAsync(ct)).Single().Value;
-        if (total == 0)
-        {
-            return new Result(0, []);
-        }
+        return $"SELECT {columns} FROM {match.From} JOIN documents d ON d.\"Id\" = e.\"OwnerId\" WHERE {where}";
+    }
 
-        var size = Math.Clamp(filters.PageSize, 1, MaxPageSize);
-        var page = Math.Max(1, filters.Page);
-        parameters.Add(size);
-        parameters.Add((page - 1) * size);
-        var order = filters.ByDate ? "d.\"PublishedAt\" DESC, best.Score" : "best.Score, d.\"PublishedAt\" DESC";
-        var sql = core.Replace("@@COLUMNS@@", "d.\"Id\" AS \"Id\", best.Score AS \"Score\"") +
-                  $" ORDER BY {order} LIMIT {{{parameters.Count - 2}}} OFFSET {{{parameters.Count - 1}}}";
-        var rows = await db.Database.SqlQueryRaw<Row>(sql, [.. parameters]).ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
+    private async Task<List<Hit>> HitsAsync(List<Guid> ids, SearchQuery query, CancellationToken ct)
+    {
         var docs = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))
-            .Select(d => new { d.Id, d.Title, d.OrganId, d.PublishedAt, d.IndexNumber, d.DocumentNumber })
+            .Select(d => new { d.Id, d.Title, d.OrganId, d.PublishedAt, d.IndexNumber, d.DocumentNumber, d.Summary, d.BodyText })
             .ToDictionaryAsync(d => d.Id, ct);
-        var sections = (await db.Set<SearchSection>().AsNoTracking().Where(s => ids.Contains(s.OwnerId)).OrderBy(s => s.Seq)
-            .Select(s => new { s.OwnerId, s.Text }).ToListAsync(ct)).ToLookup(s => s.OwnerId, s => s.Text);
         var organIds = docs.Values.Select(d => d.OrganId).Distinct().ToList();
         var organs = await db.Organs.AsNoTracking().Where(o => organIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ShortName, ct);
-        var hits = ids.Where(docs.ContainsKey).Select(id =>
+        return ids.Where(docs.ContainsKey).Select(id =>
         {
             var d = docs[id];
+            var texts = SearchIndex.Sentences(d.Title).Concat(SearchIndex.Sentences(d.Summary)).Concat(SearchIndex.Sentences(d.BodyText));
             return new Hit(id, d.Title, Url(id), d.OrganId, organs.GetValueOrDefault(d.OrganId, ""), d.PublishedAt!.Value, d.IndexNumber, d.DocumentNumber,
-                Snippets.Make(sections[id], query));
+                Snippets.Make(texts, query));
         }).ToList();
-        return new Result(total, hits);
     }
 
     public static string Url(Guid id) => $"/documents/{id}";

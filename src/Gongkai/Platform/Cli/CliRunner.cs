@@ -21,6 +21,7 @@ public static class CliRunner
         ["calendar"] = CalendarCommands.RunAsync,
         ["tokens"] = TokenCommands.RunAsync,
         ["demo"] = Disclosure.Demo.DemoCommands.RunAsync,
+        ["search"] = Disclosure.SearchCommands.RunAsync,
         ["help"] = (_, ctx) => Task.FromResult(Help(ctx.Out)),
     };
 
@@ -70,6 +71,7 @@ public static class CliRunner
                                                                    创建个人接口令牌（令牌只显示一次）
               gongkai tokens list [--user 用户名] [--json]         列出接口令牌
               gongkai tokens revoke 令牌编号                        吊销接口令牌
+              gongkai search reindex [--json]                      重建政府信息检索索引（升级后自动进行）
               gongkai demo generate --documents N [--seed S] [--batch B] [--json]
                                                                    批量生成并发布 N 条演示信息（主动公开，含检索索引；
                                                                    N 为1到2000000，同一种子生成相同内容）

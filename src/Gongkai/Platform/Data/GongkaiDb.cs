@@ -59,7 +59,10 @@ public sealed class PostgresGongkaiDb(DbContextOptions<PostgresGongkaiDb> option
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.Entity<Search.SearchSection>().Property<NpgsqlTypes.NpgsqlTsVector>("Vector");
-        builder.Entity<Search.SearchSection>().HasIndex("Vector").HasMethod("GIN");
+        var entry = builder.Entity<Search.SearchEntry>();
+        entry.Property<NpgsqlTypes.NpgsqlTsVector>("TitleVector");
+        entry.Property<NpgsqlTypes.NpgsqlTsVector>("AllVector");
+        entry.HasIndex("TitleVector").HasMethod("GIN");
+        entry.HasIndex("AllVector").HasMethod("GIN");
     }
 }

@@ -39,25 +39,7 @@ public sealed class EditModel(GongkaiDb db, StaffAccess access, SaveDraft draft,
                 return Redirect($"/admin/documents/{d.Id}");
             }
 
-            Input = new DocumentInput
-            {
-                OrganId = d.OrganId,
-                Title = d.Title,
-                IndexNumber = d.IndexNumber,
-                DocumentNumber = d.DocumentNumber,
-                SubjectCategory = d.SubjectCategory,
-                InformationType = d.InformationType,
-                Issuer = d.Issuer,
-                WrittenOn = d.WrittenOn,
-                FormedOn = Revising ? null : d.FormedOn,
-                Attribute = d.Attribute,
-                AttributeReason = d.AttributeReason,
-                AttributeLegalBasis = d.AttributeLegalBasis,
-                Keywords = d.Keywords,
-                Summary = d.Summary,
-                Body = d.BodyHtml,
-                BodyFormat = "html",
-            };
+            Input = DocumentInput.From(d, Revising);
         }
         else
         {

@@ -600,13 +600,16 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("organ_aliases", (string)null);
                 });
 
-            modelBuilder.Entity("Gongkai.Platform.Search.SearchSection", b =>
+            modelBuilder.Entity("Gongkai.Platform.Search.SearchEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<NpgsqlTsVector>("AllVector")
+                        .HasColumnType("tsvector");
 
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
@@ -616,25 +619,23 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<int>("Seq")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<NpgsqlTsVector>("Vector")
+                    b.Property<NpgsqlTsVector>("TitleVector")
                         .HasColumnType("tsvector");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Vector");
+                    b.HasIndex("AllVector");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Vector"), "GIN");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("AllVector"), "GIN");
 
-                    b.HasIndex("OwnerId", "Seq");
+                    b.HasIndex("OwnerId")
+                        .IsUnique();
 
-                    b.ToTable("search_sections", (string)null);
+                    b.HasIndex("TitleVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TitleVector"), "GIN");
+
+                    b.ToTable("search_entries", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Platform.Staff.RoleAssignment", b =>

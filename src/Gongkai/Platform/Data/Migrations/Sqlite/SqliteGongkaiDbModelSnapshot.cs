@@ -584,7 +584,7 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("organ_aliases", (string)null);
                 });
 
-            modelBuilder.Entity("Gongkai.Platform.Search.SearchSection", b =>
+            modelBuilder.Entity("Gongkai.Platform.Search.SearchEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -598,18 +598,12 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Seq")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerId", "Seq");
+                    b.HasIndex("OwnerId")
+                        .IsUnique();
 
-                    b.ToTable("search_sections", (string)null);
+                    b.ToTable("search_entries", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Platform.Staff.RoleAssignment", b =>
