@@ -31,6 +31,13 @@ internal static class SearchLatency
         var label = a.String("label") ?? "";
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
+        if (a.String("log") == "sql")
+        {
+            // One query with every SQL command and its time, to see where a search spends it.
+            builder.Logging.AddSimpleConsole().AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning);
+            rounds = 0;
+        }
+
         builder.Configuration["Database:Provider"] = a.Required("provider");
         builder.Configuration["ConnectionStrings:Gongkai"] = a.Required("connection");
         builder.Configuration["Demo:Documents"] = "0";

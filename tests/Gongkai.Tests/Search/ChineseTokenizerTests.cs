@@ -32,15 +32,15 @@ public class ChineseTokenizerTests
     }
 
     [Theory]
-    [InlineData("垃圾分类", 1, "垃圾 圾分 分类", false)]
-    [InlineData("税", 1, "税", true)]
-    [InlineData("低保 西城", 2, "低保", false)]
-    [InlineData("\"西城区 低保\"", 1, "西城 城区 低保", false)]
-    [InlineData("“义务教育 入学”", 1, "义务 务教 教育 入学", false)]
-    [InlineData("低保 低保", 1, "低保", false)]
-    [InlineData("   ", 0, "", false)]
-    [InlineData("，。！", 0, "", false)]
-    public void Queries_are_terms_that_are_phrases(string text, int count, string firstTokens, bool unigram)
+    [InlineData("垃圾分类", 1, "垃圾 圾分 分类", false, false)]
+    [InlineData("税", 1, "税", true, false)]
+    [InlineData("低保 西城", 2, "低保", false, false)]
+    [InlineData("\"西城区 低保\"", 1, "西城 城区 低保", false, true)]
+    [InlineData("“义务教育 入学”", 1, "义务 务教 教育 入学", false, true)]
+    [InlineData("低保 低保", 1, "低保", false, false)]
+    [InlineData("   ", 0, "", false, false)]
+    [InlineData("，。！", 0, "", false, false)]
+    public void Queries_are_terms_and_quotes_make_phrases(string text, int count, string firstTokens, bool unigram, bool phrase)
     {
         var q = SearchQuery.Parse(text);
         Assert.Equal(count, q.Terms.Count);
@@ -48,6 +48,7 @@ public class ChineseTokenizerTests
         {
             Assert.Equal(firstTokens, string.Join(' ', q.Terms[0].Tokens));
             Assert.Equal(unigram, q.Terms[0].Unigram);
+            Assert.Equal(phrase, q.Terms[0].Phrase);
         }
     }
 

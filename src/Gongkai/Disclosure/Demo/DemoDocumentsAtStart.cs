@@ -76,6 +76,7 @@ internal sealed class DemoDocumentsAtStart(IServiceScopeFactory scopes, IHostApp
 
         var result = await sp.GetRequiredService<DemoDocuments>().GenerateAsync(count, seed, DemoDocuments.MaxDocuments, ct: ct);
         await tx.CommitAsync(ct);
+        await DemoDocuments.RefreshStatisticsAsync(db, ct);
         return result;
     }
 }

@@ -96,6 +96,9 @@ internal sealed class GovDocumentConfiguration : IEntityTypeConfiguration<GovDoc
         b.HasIndex(d => new { d.OrganId, d.Status, d.PublishedAt });
         b.HasIndex(d => new { d.SubjectCategory, d.PublishedAt });
         b.HasIndex(d => d.ScheduledFor);
+        // Covers search's join from an index entry to its document: status and filters are read from this index
+        // alone, never from the wide row with its body.
+        b.HasIndex(d => new { d.Id, d.Status, d.Attribute, d.OrganId, d.PublishedAt, d.SubjectCategory }).HasDatabaseName("IX_documents_search");
         b.HasOne<Platform.Organisation.Organ>().WithMany().HasForeignKey(d => d.OrganId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Restrict);
     }

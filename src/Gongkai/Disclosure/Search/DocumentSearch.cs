@@ -128,7 +128,7 @@ public sealed class DocumentSearch(GongkaiDb db)
             where.Append($" AND d.\"PublishedAt\" < {{{parameters.Count - 1}}}");
         }
 
-        return $"SELECT {columns} FROM {match.From} JOIN documents d ON d.\"Id\" = e.\"OwnerId\" WHERE {where}";
+        return $"SELECT {columns} FROM {match.From} {match.Join} documents d ON d.\"Id\" = e.\"OwnerId\" WHERE {where}";
     }
 
     private async Task<List<Hit>> HitsAsync(List<Guid> ids, SearchQuery query, CancellationToken ct)

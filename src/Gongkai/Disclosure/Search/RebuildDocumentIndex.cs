@@ -34,6 +34,11 @@ public sealed class RebuildDocumentIndex(GongkaiDb db, AuditLog audit)
             audit.Record("search.reindex", "Document", null, $"重建政府信息检索索引，共{ids.Count}条");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            if (db.Database.CurrentTransaction is null)
+            {
+                await Demo.DemoDocuments.RefreshStatisticsAsync(db, ct);
+            }
+
             return ids.Count;
         }
         finally

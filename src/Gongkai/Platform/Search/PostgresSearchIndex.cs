@@ -120,9 +120,13 @@ internal sealed class PostgresSearchIndex : SearchIndex
     public override string TitleRankSql(SearchQuery query, List<object> parameters) =>
         $"-ts_rank_cd(e.\"TitleVector\", {Placeholder(parameters, TsQuery(query))}::tsquery)";
 
+    /// <summary>
+    /// Every term: a quoted phrase with &lt;-&gt; (GIN cannot check positions, so each candidate's vector is read),
+    /// otherwise its tokens with &amp;, which the GIN index answers alone.
+    /// </summary>
     private static string TsQuery(SearchQuery query) => string.Join(" & ", query.Terms.Select(t => t.Unigram
         ? $"'u:{Escape(t.Tokens[0])}'"
-        : "(" + string.Join(" <-> ", t.Tokens.Select(x => $"'{Escape(x)}'")) + ")"));
+        : "(" + string.Join(t.Phrase ? " <-> " : " & ", (t.Phrase ? t.Tokens : t.Tokens.Distinct()).Select(x => $"'{Escape(x)}'")) + ")"));
 
     public override object GuidParameter(Guid id) => id;
 

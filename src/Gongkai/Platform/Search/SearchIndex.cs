@@ -92,8 +92,11 @@ public abstract class SearchIndex
         All,
     }
 
-    /// <summary>The FROM and WHERE parts of a match, and the ORDER BY expression for newest entries first.</summary>
-    public sealed record Match(string From, string Where, string NewestFirst);
+    /// <summary>
+    /// The FROM and WHERE parts of a match, the ORDER BY expression for newest entries first, and the join keyword
+    /// that keeps the index as the driving table when the caller joins its own rows.
+    /// </summary>
+    public sealed record Match(string From, string Where, string NewestFirst, string Join = "JOIN");
 
     /// <summary>
     /// SQL over the index, with the search_entries row aliased <c>e</c> ("Id", "OwnerId"), for entries matching every

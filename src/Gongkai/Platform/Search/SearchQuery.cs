@@ -1,9 +1,11 @@
 namespace Gongkai.Platform.Search;
 
 /// <summary>
-/// A parsed public search: terms that must all match. Each term is a phrase — a run of adjacent bigrams —
-/// so 垃圾分类 matches 垃圾分类 and not 垃圾…分类. Quotes group words across spaces into one phrase.
-/// A one-character Han term is matched on the unigram stream.
+/// A parsed public search: terms that must all match. A term matches where all its bigrams occur — the bigrams of
+/// 垃圾分类 overlap (垃圾 圾分 分类), so 垃圾…分类 does not match — which the databases' indexes answer without
+/// reading any document (PostgreSQL checks adjacency only by reading each candidate's vector). Quotes make a phrase:
+/// the words inside, across spaces, with their bigrams adjacent and in order. A one-character Han term is matched on
+/// the unigram stream.
 /// </summary>
 public sealed class SearchQuery
 {
@@ -13,7 +15,7 @@ public sealed class SearchQuery
     private SearchQuery(IReadOnlyList<Term> terms) => Terms = terms;
 
     /// <summary>One thing to match: its tokens in order, and the normalised runs to highlight.</summary>
-    public sealed record Term(IReadOnlyList<string> Tokens, bool Unigram, IReadOnlyList<string> Highlights);
+    public sealed record Term(IReadOnlyList<string> Tokens, bool Unigram, IReadOnlyList<string> Highlights, bool Phrase = false);
 
     public IReadOnlyList<Term> Terms { get; }
     public bool IsEmpty => Terms.Count == 0;
@@ -26,7 +28,7 @@ public sealed class SearchQuery
             input = input[..MaxLength];
         }
 
-        var pieces = new List<string>();
+        var pieces = new List<(string Text, bool Quoted)>();
         var inQuote = false;
         var current = new System.Text.StringBuilder();
         foreach (var c in input)
@@ -35,12 +37,12 @@ public sealed class SearchQuery
             {
                 if (inQuote)
                 {
-                    pieces.Add(current.ToString());
+                    pieces.Add((current.ToString(), true));
                     current.Clear();
                 }
                 else if (current.Length > 0)
                 {
-                    pieces.AddRange(current.ToString().Split(' ', '　'));
+                    pieces.AddRange(Words(current.ToString()));
                     current.Clear();
                 }
 
@@ -53,11 +55,11 @@ public sealed class SearchQuery
 
         if (current.Length > 0)
         {
-            pieces.AddRange(inQuote ? [current.ToString()] : current.ToString().Split(' ', '　'));
+            pieces.AddRange(inQuote ? [(current.ToString(), true)] : Words(current.ToString()));
         }
 
         var terms = new List<Term>();
-        foreach (var piece in pieces)
+        foreach (var (piece, quoted) in pieces)
         {
             var runs = ChineseTokenizer.Runs(ChineseTokenizer.Normalize(piece)).ToList();
             if (runs.Count == 0)
@@ -68,7 +70,7 @@ public sealed class SearchQuery
             var tokens = ChineseTokenizer.Tokenize(piece);
             var highlights = runs.Select(r => r.Text).ToList();
             var unigram = runs.Count == 1 && runs[0].Han && tokens.Unigrams.Count == 1;
-            var term = new Term(unigram ? tokens.Unigrams : tokens.Bigrams, unigram, highlights);
+            var term = new Term(unigram ? tokens.Unigrams : tokens.Bigrams, unigram, highlights, quoted && !unigram && tokens.Bigrams.Count > 1);
             if (terms.All(t => !t.Tokens.SequenceEqual(term.Tokens)))
             {
                 terms.Add(term);
@@ -82,4 +84,6 @@ public sealed class SearchQuery
 
         return new SearchQuery(terms);
     }
+
+    private static IEnumerable<(string, bool)> Words(string text) => text.Split(' ', '　').Select(w => (w, false));
 }

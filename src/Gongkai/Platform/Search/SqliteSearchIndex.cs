@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Gongkai.Platform.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -8,27 +7,34 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Gongkai.Platform.Search;
 
 /// <summary>
-/// SQLite: a contentless FTS5 table (the texts live with their owners) whose rowid is the entry's id, with four
-/// columns — the title line's bigrams and unigrams, and the whole record's bigrams and unigrams. contentless_delete
-/// lets a withdrawn record's row be deleted, and a re-indexed record's row be replaced under the same rowid.
+/// SQLite: two contentless FTS5 tables (the texts live with their owners) whose rowid is the entry's id — one for the
+/// title line, one for the whole record, each with a bigram and a unigram column. The title has its own table so
+/// that ranking title matches reads only the short title doclists, not every occurrence in every body.
+/// contentless_delete lets a withdrawn record's rows be deleted, and a re-indexed record's replaced under the same rowid.
 /// </summary>
 internal sealed class SqliteSearchIndex : SearchIndex
 {
-    internal const string FtsDefinition = "fts5(tbi, tuni, abi, auni, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0')";
+    private const string Options = "content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'";
+    internal const string TitleDefinition = $"fts5(bi, uni, {Options})";
+    internal const string AllDefinition = $"fts5(bi, uni, {Options})";
 
     public override async Task EnsureSchemaAsync(GongkaiDb db, CancellationToken ct = default)
     {
-        var existing = (await db.Database.SqlQueryRaw<string>("SELECT sql AS \"Value\" FROM sqlite_schema WHERE type = 'table' AND name = 'search_fts'").ToListAsync(ct)).SingleOrDefault();
-        if (existing is not null && existing.Contains(FtsDefinition, StringComparison.Ordinal))
+        var existing = await db.Database.SqlQueryRaw<string>(
+            "SELECT name || ' ' || sql AS \"Value\" FROM sqlite_schema WHERE type = 'table' AND name IN ('search_fts', 'search_title_fts')").ToListAsync(ct);
+        if (existing.Contains($"search_fts CREATE VIRTUAL TABLE search_fts USING {AllDefinition}")
+            && existing.Contains($"search_title_fts CREATE VIRTUAL TABLE search_title_fts USING {TitleDefinition}"))
         {
             return;
         }
 
-        // An index of an earlier form (one row per section) is dropped; its owners are indexed again by their modules.
+        // An index of an earlier form is dropped; its owners are indexed again by their modules.
         await using var tx = await OwnedTransaction.BeginAsync(db, ct);
         await ExecuteAsync(db, "DROP TABLE IF EXISTS search_fts", ct);
+        await ExecuteAsync(db, "DROP TABLE IF EXISTS search_title_fts", ct);
         await ExecuteAsync(db, "DELETE FROM search_entries", ct);
-        await ExecuteAsync(db, $"CREATE VIRTUAL TABLE search_fts USING {FtsDefinition}", ct);
+        await ExecuteAsync(db, $"CREATE VIRTUAL TABLE search_fts USING {AllDefinition}", ct);
+        await ExecuteAsync(db, $"CREATE VIRTUAL TABLE search_title_fts USING {TitleDefinition}", ct);
         await tx.CommitAsync(ct);
     }
 
@@ -36,23 +42,27 @@ internal sealed class SqliteSearchIndex : SearchIndex
     {
         var owner = GuidParameter(ownerId);
         await ExecuteAsync(db, "DELETE FROM search_fts WHERE rowid IN (SELECT \"Id\" FROM search_entries WHERE \"OwnerId\" = {0})", ct, owner);
+        await ExecuteAsync(db, "DELETE FROM search_title_fts WHERE rowid IN (SELECT \"Id\" FROM search_entries WHERE \"OwnerId\" = {0})", ct, owner);
         await ExecuteAsync(db, "DELETE FROM search_entries WHERE \"OwnerId\" = {0}", ct, owner);
     }
 
     public override async Task RemoveAllAsync(GongkaiDb db, string ownerType, CancellationToken ct = default)
     {
         await ExecuteAsync(db, "DELETE FROM search_fts WHERE rowid IN (SELECT \"Id\" FROM search_entries WHERE \"OwnerType\" = {0})", ct, ownerType);
+        await ExecuteAsync(db, "DELETE FROM search_title_fts WHERE rowid IN (SELECT \"Id\" FROM search_entries WHERE \"OwnerType\" = {0})", ct, ownerType);
         await ExecuteAsync(db, "DELETE FROM search_entries WHERE \"OwnerType\" = {0}", ct, ownerType);
     }
 
-    protected override Task InsertAsync(GongkaiDb db, long id, Tokens tokens, CancellationToken ct)
+    protected override async Task InsertAsync(GongkaiDb db, long id, Tokens tokens, CancellationToken ct)
     {
         var c = Encode(tokens);
-        return ExecuteAsync(db, "INSERT INTO search_fts (rowid, tbi, tuni, abi, auni) VALUES ({0}, {1}, {2}, {3}, {4})", ct, id, c[0], c[1], c[2], c[3]);
+        await ExecuteAsync(db, "INSERT INTO search_title_fts (rowid, bi, uni) VALUES ({0}, {1}, {2})", ct, id, c[0], c[1]);
+        await ExecuteAsync(db, "INSERT INTO search_fts (rowid, bi, uni) VALUES ({0}, {1}, {2})", ct, id, c[2], c[3]);
     }
 
     protected override async Task UpdateAsync(GongkaiDb db, long id, Tokens tokens, CancellationToken ct)
     {
+        await ExecuteAsync(db, "DELETE FROM search_title_fts WHERE rowid = {0}", ct, id);
         await ExecuteAsync(db, "DELETE FROM search_fts WHERE rowid = {0}", ct, id);
         await InsertAsync(db, id, tokens, ct);
     }
@@ -90,11 +100,10 @@ internal sealed class SqliteSearchIndex : SearchIndex
         var eOwner = entry.Parameters.Add("$owner", SqliteType.Text);
         await using var fts = connection.CreateCommand();
         fts.Transaction = transaction;
-        fts.CommandText = "INSERT INTO search_fts (rowid, tbi, tuni, abi, auni) VALUES ($id, $c0, $c1, $c2, $c3)";
+        fts.CommandText = "INSERT INTO search_title_fts (rowid, bi, uni) VALUES ($id, $c0, $c1); INSERT INTO search_fts (rowid, bi, uni) VALUES ($id, $c2, $c3)";
         var fId = fts.Parameters.Add("$id", SqliteType.Integer);
         var columns = Enumerable.Range(0, 4).Select(i => fts.Parameters.Add($"$c{i}", SqliteType.Text)).ToArray();
         entry.Prepare();
-        fts.Prepare();
         foreach (var row in batch.Rows)
         {
             var id = next++;
@@ -114,40 +123,25 @@ internal sealed class SqliteSearchIndex : SearchIndex
     /// <remarks>Newest first is FTS5's own rowid order read backwards, so no matching row needs sorting.</remarks>
     public override Match MatchSql(SearchQuery query, Field field, bool exceptTitle, List<object> parameters)
     {
-        var match = Expression(query, field);
+        var table = field == Field.Title ? "search_title_fts" : "search_fts";
+        var where = $"{table} MATCH {Placeholder(parameters, Expression(query))}";
         if (exceptTitle)
         {
-            match = $"({match}) NOT ({Expression(query, Field.Title)})";
+            where += $" AND {table}.rowid NOT IN (SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH {Placeholder(parameters, Expression(query))})";
         }
 
-        return new Match("search_fts JOIN search_entries e ON e.\"Id\" = search_fts.rowid", $"search_fts MATCH {Placeholder(parameters, match)}", "search_fts.rowid DESC");
+        // CROSS JOIN fixes SQLite's join order: the matches drive, rather than a scan of the joined table's index.
+        return new Match($"{table} CROSS JOIN search_entries e ON e.\"Id\" = {table}.rowid", where, $"{table}.rowid DESC", "CROSS JOIN");
     }
 
-    /// <summary>bm25 over the title columns only (it is negative; lower is better).</summary>
-    public override string TitleRankSql(SearchQuery query, List<object> parameters) => "bm25(search_fts, 1.0, 1.0, 0.0, 0.0)";
+    /// <summary>bm25 over the title table (negative; lower is better).</summary>
+    public override string TitleRankSql(SearchQuery query, List<object> parameters) => "bm25(search_title_fts)";
 
-    private static string Expression(SearchQuery query, Field field)
-    {
-        var sb = new StringBuilder();
-        foreach (var term in query.Terms)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(" AND ");
-            }
-
-            var column = (field, term.Unigram) switch
-            {
-                (Field.Title, false) => "tbi",
-                (Field.Title, true) => "tuni",
-                (_, false) => "abi",
-                _ => "auni",
-            };
-            sb.Append('{').Append(column).Append("}: \"").Append(Quote(string.Join(' ', term.Tokens), '"')).Append('"');
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>Every term: a quoted phrase as an FTS5 phrase, otherwise each of its tokens.</summary>
+    private static string Expression(SearchQuery query) => string.Join(" AND ", query.Terms.SelectMany(term =>
+        term.Phrase
+            ? ["{bi}: \"" + Quote(string.Join(' ', term.Tokens), '"') + "\""]
+            : term.Tokens.Distinct().Select(t => (term.Unigram ? "{uni}: \"" : "{bi}: \"") + Quote(t, '"') + "\"")));
 
     /// <summary>EF Core stores a Guid in SQLite as upper-case text.</summary>
     public override object GuidParameter(Guid id) => id.ToString().ToUpperInvariant();

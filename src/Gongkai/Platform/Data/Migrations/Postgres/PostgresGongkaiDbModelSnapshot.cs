@@ -257,6 +257,9 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("OrganId", "Status", "PublishedAt");
 
+                    b.HasIndex("Id", "Status", "Attribute", "OrganId", "PublishedAt", "SubjectCategory")
+                        .HasDatabaseName("IX_documents_search");
+
                     b.ToTable("documents", (string)null);
                 });
 

@@ -249,6 +249,9 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganId", "Status", "PublishedAt");
 
+                    b.HasIndex("Id", "Status", "Attribute", "OrganId", "PublishedAt", "SubjectCategory")
+                        .HasDatabaseName("IX_documents_search");
+
                     b.ToTable("documents", (string)null);
                 });
 

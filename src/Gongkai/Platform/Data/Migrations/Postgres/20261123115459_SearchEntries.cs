@@ -33,6 +33,11 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_documents_search",
+                table: "documents",
+                columns: new[] { "Id", "Status", "Attribute", "OrganId", "PublishedAt", "SubjectCategory" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_search_entries_AllVector",
                 table: "search_entries",
                 column: "AllVector")
@@ -56,6 +61,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "search_entries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_documents_search",
+                table: "documents");
 
             migrationBuilder.CreateTable(
                 name: "search_sections",

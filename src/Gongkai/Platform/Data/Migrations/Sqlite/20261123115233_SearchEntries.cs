@@ -29,6 +29,11 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_documents_search",
+                table: "documents",
+                columns: new[] { "Id", "Status", "Attribute", "OrganId", "PublishedAt", "SubjectCategory" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_search_entries_OwnerId",
                 table: "search_entries",
                 column: "OwnerId",
@@ -40,6 +45,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "search_entries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_documents_search",
+                table: "documents");
 
             migrationBuilder.CreateTable(
                 name: "search_sections",
