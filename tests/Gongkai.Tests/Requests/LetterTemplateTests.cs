@@ -111,7 +111,9 @@ public sealed class LetterTemplateTests
     public void A_handler_ground_replaces_the_default() =>
         Assert.Equal("《中华人民共和国保守国家秘密法》第三条", LetterValues.Build(Context(), new LetterInput
         {
-            Kind = LetterKind.Reply, Outcome = RequestOutcome.WithheldByLaw, LegalGround = " 《中华人民共和国保守国家秘密法》第三条 ",
+            Kind = LetterKind.Reply,
+            Outcome = RequestOutcome.WithheldByLaw,
+            LegalGround = " 《中华人民共和国保守国家秘密法》第三条 ",
         }).Values["法律依据"]);
 
     [Theory]
@@ -132,7 +134,9 @@ public sealed class LetterTemplateTests
     public void A_letter_dated_before_receipt_is_refused() =>
         Assert.Equal("Date", Assert.Throws<ValidationFailure>(() => LetterValues.Build(Context(), new LetterInput
         {
-            Kind = LetterKind.Reply, Outcome = RequestOutcome.Disclosed, Date = D("2026-02-09"),
+            Kind = LetterKind.Reply,
+            Outcome = RequestOutcome.Disclosed,
+            Date = D("2026-02-09"),
         })).Field);
 
     [Fact]
@@ -152,8 +156,13 @@ public sealed class LetterTemplateTests
     {
         var fee = new FeeAssessment
         {
-            Method = FeeMethod.PerRequest, Amount = 300, Breakdown = "第11—13件：3件×100元=300元", PaymentInstructions = "窗口缴纳",
-            NoticeOn = D("2026-02-24"), PayBy = D("2026-03-24"), CreatedByName = "测试",
+            Method = FeeMethod.PerRequest,
+            Amount = 300,
+            Breakdown = "第11—13件：3件×100元=300元",
+            PaymentInstructions = "窗口缴纳",
+            NoticeOn = D("2026-02-24"),
+            PayBy = D("2026-03-24"),
+            CreatedByName = "测试",
         };
         var context = Context() with { Fee = fee };
         var values = LetterValues.Build(context, new LetterInput { Kind = LetterKind.FeeNotice }).Values;
