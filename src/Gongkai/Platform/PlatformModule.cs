@@ -29,6 +29,8 @@ public static class PlatformModule
 
         services.AddSingleton(TimeProvider.System);
         services.Configure<SiteOptions>(configuration.GetSection("Site"));
+        services.AddSingleton<Documents.DocumentFonts>();
+        services.AddSingleton<Documents.PdfWriter>();
         services.AddHttpContextAccessor();
         services.AddGongkaiDatabase(configuration);
         services.AddScoped<CurrentActor>();

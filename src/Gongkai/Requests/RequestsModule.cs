@@ -1,10 +1,13 @@
+using Gongkai.Requests.Appeals;
 using Gongkai.Requests.Applicants;
 using Gongkai.Requests.Clock;
+using Gongkai.Requests.Fees;
 using Gongkai.Requests.Intake;
+using Gongkai.Requests.Letters;
 
 namespace Gongkai.Requests;
 
-/// <summary>依申请公开: intake by every channel, the statutory reply clock, tracking by the applicant.</summary>
+/// <summary>依申请公开: intake by every channel, the statutory reply clock, tracking by the applicant, letters, fees, appeals.</summary>
 public static class RequestsModule
 {
     public static WebApplicationBuilder AddRequestsModule(this WebApplicationBuilder builder)
@@ -19,6 +22,13 @@ public static class RequestsModule
         services.AddScoped<TrackRequest>();
         services.AddScoped<ViewApplicant>();
         services.AddScoped<RecordClockEvent>();
+        services.Configure<AppealRightsOptions>(builder.Configuration.GetSection("Letters"));
+        services.AddScoped<LetterTemplates>();
+        services.AddScoped<SaveLetterTemplate>();
+        services.AddScoped<ProduceLetter>();
+        services.AddScoped<IssueFeeNotice>();
+        services.AddScoped<RecordFeePayment>();
+        services.AddScoped<RecordAppeal>();
         services.AddRequestsWorkList();
         return builder;
     }
@@ -26,6 +36,7 @@ public static class RequestsModule
     public static WebApplication MapRequestsModule(this WebApplication app)
     {
         app.MapRequestsApi();
+        app.MapAppealsApi();
         return app;
     }
 }

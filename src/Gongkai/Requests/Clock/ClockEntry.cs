@@ -23,6 +23,11 @@ public enum ClockEventKind
     DelayedDeadlineSet = 9,
     /// <summary>办结 (reply delivered or the request closed otherwise).</summary>
     Closed = 10,
+    /// <summary>
+    /// 重新办理: a reconsideration or a court corrected the handling (结果纠正); <see cref="ClockEntry.Until"/> is the
+    /// deadline the decision set, if any. Recorded only by the appeal, never as a step of its own.
+    /// </summary>
+    Reopened = 20,
 }
 
 /// <summary>
@@ -51,6 +56,7 @@ public static class ClockEventKinds
         ClockEventKind.FeePaid => "收到信息处理费",
         ClockEventKind.DelayedDeadlineSet => "确定延迟答复期限（第三十五条）",
         ClockEventKind.Closed => "办结",
+        ClockEventKind.Reopened => "复议或诉讼纠正后重新办理",
         _ => kind.ToString(),
     };
 }

@@ -45,6 +45,16 @@ public static class ClockRules
             throw new ValidationFailure("正在等待申请人补正：收到补正前只能记录收到补正或办结。");
         }
 
+        if (next.Kind == ClockEventKind.Reopened)
+        {
+            throw new ValidationFailure("重新办理只能由行政复议或行政诉讼的纠正结果引起，请在“复议和诉讼”中记录结果。", "Kind");
+        }
+
+        if (existing.Any(e => e.Kind == ClockEventKind.Reopened) && next.Kind != ClockEventKind.Closed)
+        {
+            throw new ValidationFailure("复议或诉讼纠正后重新办理中，只能记录办结（重新答复）。", "Kind");
+        }
+
         switch (next.Kind)
         {
             case ClockEventKind.CorrectionRequested:

@@ -22,6 +22,11 @@ public static class ReplyDeadline
     public static ClockState Compute(WorkingDayCalendar calendar, Receipt receipt, IEnumerable<ClockEntry> entries, DateOnly today)
     {
         var events = entries.OrderBy(e => e.On).ToList();
+        if (events.FindLastIndex(e => e.Kind == ClockEventKind.Reopened) is var reopenedAt and >= 0)
+        {
+            return Reopened(calendar, receipt, events, reopenedAt, today);
+        }
+
         var received = receipt.ReceivedOn;
         var noticeLatest = calendar.AddWorkingDays(received, CorrectionNoticeWithinWorkingDays);
         var lines = new List<string>
@@ -174,6 +179,33 @@ public static class ReplyDeadline
         var left = today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today);
         var timeliness = today > due ? Timeliness.Overdue : left <= DueSoonWorkingDays ? Timeliness.DueSoon : Timeliness.OnTime;
         return new(received, due, phase, timeliness, null, noticeLatest, left, lines);
+    }
+
+    /// <summary>
+    /// After a corrected appeal the request is handled again: the earlier history stays as it was computed, and the new
+    /// reply is due by the date the decision set or, when it set none, within the statutory 20 working days of the
+    /// decision (行政复议法 Art. 64 and 行政诉讼法 Art. 70 leave the period to the decision).
+    /// </summary>
+    private static ClockState Reopened(WorkingDayCalendar calendar, Receipt receipt, List<ClockEntry> events, int reopenedAt, DateOnly today)
+    {
+        var reopened = events[reopenedAt];
+        var earlier = Compute(calendar, receipt, events.Take(reopenedAt), reopened.On);
+        var lines = earlier.Explanation.ToList();
+        var due = reopened.Until ?? calendar.AddWorkingDays(reopened.On, ReplyWorkingDays);
+        lines.Add(reopened.Until is not null
+            ? $"{D(reopened.On)}{reopened.Party}纠正原处理结果，重新办理，按决定应于{D(due)}前重新答复。"
+            : $"{D(reopened.On)}{reopened.Party}纠正原处理结果，重新办理，自次一工作日起{ReplyWorkingDays}个工作日内重新答复，至{D(due)}（{ChineseDates.Weekday(due)}）。");
+        var closed = events.Skip(reopenedAt + 1).FirstOrDefault(e => e.Kind == ClockEventKind.Closed);
+        if (closed is not null)
+        {
+            var late = closed.On > due;
+            lines.Add(late ? $"{D(closed.On)}重新答复，超过期限{calendar.WorkingDaysBetween(due, closed.On)}个工作日。" : $"{D(closed.On)}重新答复，在期限内。");
+            return new(earlier.ReceivedOn, due, ClockPhase.Closed, late ? Timeliness.Overdue : Timeliness.OnTime, null, earlier.CorrectionNoticeLatest, null, lines);
+        }
+
+        var left = today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today);
+        var timeliness = today > due ? Timeliness.Overdue : left <= DueSoonWorkingDays ? Timeliness.DueSoon : Timeliness.OnTime;
+        return new(earlier.ReceivedOn, due, ClockPhase.Running, timeliness, null, earlier.CorrectionNoticeLatest, left, lines);
     }
 
     /// <summary>Pauses as half-open runs of working-day offsets (from, to], merged so an overlap counts once.</summary>

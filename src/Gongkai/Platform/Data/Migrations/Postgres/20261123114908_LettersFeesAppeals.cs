@@ -1,0 +1,143 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gongkai.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class LettersFeesAppeals : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "letter_templates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_letter_templates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "request_appeals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FollowsAppealId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Body = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CaseNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FiledOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Result = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReopenedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_appeals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_request_appeals_disclosure_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "disclosure_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_request_appeals_request_appeals_FollowsAppealId",
+                        column: x => x.FollowsAppealId,
+                        principalTable: "request_appeals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "request_fees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Method = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    EarlierItems = table.Column<int>(type: "integer", nullable: true),
+                    Items = table.Column<int>(type: "integer", nullable: true),
+                    Pages = table.Column<int>(type: "integer", nullable: true),
+                    Amount = table.Column<int>(type: "integer", nullable: false),
+                    Breakdown = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PaymentInstructions = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    NoticeOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PayBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PaymentReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_request_fees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_request_fees_disclosure_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "disclosure_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_letter_templates_Key_Version",
+                table: "letter_templates",
+                columns: new[] { "Key", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_appeals_FollowsAppealId",
+                table: "request_appeals",
+                column: "FollowsAppealId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_appeals_OrganId_FiledOn",
+                table: "request_appeals",
+                columns: new[] { "OrganId", "FiledOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_appeals_RequestId",
+                table: "request_appeals",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_request_fees_RequestId",
+                table: "request_fees",
+                column: "RequestId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "letter_templates");
+
+            migrationBuilder.DropTable(
+                name: "request_appeals");
+
+            migrationBuilder.DropTable(
+                name: "request_fees");
+        }
+    }
+}
