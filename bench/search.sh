@@ -40,7 +40,7 @@ start_postgres() {
   mkdir -p "$work/pg" && chown postgres "$work/pg"
   runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 >/dev/null
   pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-p $pg_port -k /tmp -c listen_addresses=127.0.0.1 \
+  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/postgres.log" -w -o "-p $pg_port -k /tmp -c listen_addresses=127.0.0.1 \
     -c shared_buffers=4GB -c effective_cache_size=12GB -c work_mem=32MB -c maintenance_work_mem=1GB -c max_wal_size=8GB \
     -c synchronous_commit=off" start >/dev/null
 }

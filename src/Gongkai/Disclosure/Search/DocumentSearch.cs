@@ -12,9 +12,10 @@ namespace Gongkai.Disclosure;
 /// <summary>
 /// Public full-text search over published 主动公开 documents. The match runs in the database index; every
 /// query also joins the live document row, so a withdrawn document is gone the moment its withdrawal commits.
-/// Relevance puts documents whose title line (标题、文号、关键词) holds every term first, ranked by the index's
-/// score, then the others newest first; both tiers come from the index in order, so a page costs the same at a
-/// million documents as at ten thousand. Totals are counted exactly up to <see cref="CountLimit"/>.
+/// Relevance puts the newest <see cref="SearchIndex.RankedTitleMatches"/> documents whose title line (标题、文号、关键词)
+/// holds every term first, ranked by the index's score, then all the others newest first straight from the index's
+/// order; so a page's cost is bounded at a million documents as at ten thousand. Totals are counted exactly up to
+/// <see cref="CountLimit"/>.
 /// </summary>
 public sealed class DocumentSearch(GongkaiDb db)
 {
@@ -62,10 +63,11 @@ public sealed class DocumentSearch(GongkaiDb db)
         }
         else
         {
-            var inTitle = await CountAsync(index, query, SearchIndex.Field.Title, filters, ct);
-            ids = offset < inTitle ? await PageAsync(index, query, SearchIndex.Field.Title, false, filters, ranked: true, size, offset, ct) : [];
+            ids = offset < SearchIndex.RankedTitleMatches ? await PageAsync(index, query, SearchIndex.Field.Title, false, filters, ranked: true, size, offset, ct) : [];
             if (ids.Count < size)
             {
+                // The title tier ends on this page, or ended before it: only then does its size matter, and only then is it counted.
+                var inTitle = ids.Count > 0 || offset == 0 ? offset + ids.Count : await CountAsync(index, query, SearchIndex.Field.Title, filters, ct);
                 ids.AddRange(await PageAsync(index, query, SearchIndex.Field.All, true, filters, ranked: false, size - ids.Count, Math.Max(0, offset - inTitle), ct));
             }
         }

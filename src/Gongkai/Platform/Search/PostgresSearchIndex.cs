@@ -110,10 +110,16 @@ internal sealed class PostgresSearchIndex : SearchIndex
 
     public override Match MatchSql(SearchQuery query, Field field, bool exceptTitle, List<object> parameters)
     {
-        var column = field == Field.Title ? "\"TitleVector\"" : "\"AllVector\"";
         var p = Placeholder(parameters, TsQuery(query));
-        var where = $"e.{column} @@ {p}::tsquery";
-        return new Match("search_entries e", exceptTitle ? where + $" AND NOT (e.\"TitleVector\" @@ {p}::tsquery)" : where, "e.\"Id\" DESC");
+        var titleSet = $"e.\"TitleVector\" @@ {p}::tsquery AND e.\"Id\" >= COALESCE((SELECT t.\"Id\" FROM search_entries t WHERE t.\"TitleVector\" @@ {p}::tsquery " +
+                       $"ORDER BY t.\"Id\" DESC OFFSET {RankedTitleMatches - 1} LIMIT 1), 0)";
+        if (field == Field.Title)
+        {
+            return new Match("search_entries e", titleSet, "e.\"Id\" DESC");
+        }
+
+        var where = $"e.\"AllVector\" @@ {p}::tsquery";
+        return new Match("search_entries e", exceptTitle ? $"{where} AND NOT ({titleSet})" : where, "e.\"Id\" DESC");
     }
 
     /// <summary>ts_rank_cd over the title vector, negated so lower is better.</summary>

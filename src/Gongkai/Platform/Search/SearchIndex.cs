@@ -83,10 +83,13 @@ public abstract class SearchIndex
     /// <summary>Writes prepared entries in the caller's transaction, with the same content <see cref="ReplaceAsync"/> writes.</summary>
     public abstract Task WriteAsync(GongkaiDb db, Batch batch, CancellationToken ct = default);
 
+    /// <summary>How many of the newest title matches are ranked by score; a query's cost stays bounded however many there are.</summary>
+    public const int RankedTitleMatches = 1_000;
+
     /// <summary>Which field a match looks in.</summary>
     public enum Field
     {
-        /// <summary>The title line only.</summary>
+        /// <summary>The title line, among the newest <see cref="RankedTitleMatches"/> entries whose title matches.</summary>
         Title,
         /// <summary>Anywhere in the record.</summary>
         All,
@@ -100,8 +103,8 @@ public abstract class SearchIndex
 
     /// <summary>
     /// SQL over the index, with the search_entries row aliased <c>e</c> ("Id", "OwnerId"), for entries matching every
-    /// term in <paramref name="field"/>; with <paramref name="exceptTitle"/>, only those whose title line does not
-    /// match. Parameters are added to <paramref name="parameters"/>.
+    /// term in <paramref name="field"/>; with <paramref name="exceptTitle"/>, only those not in the <see cref="Field.Title"/>
+    /// set. Parameters are added to <paramref name="parameters"/>.
     /// </summary>
     public abstract Match MatchSql(SearchQuery query, Field field, bool exceptTitle, List<object> parameters);
 

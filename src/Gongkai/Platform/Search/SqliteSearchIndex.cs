@@ -123,15 +123,29 @@ internal sealed class SqliteSearchIndex : SearchIndex
     /// <remarks>Newest first is FTS5's own rowid order read backwards, so no matching row needs sorting.</remarks>
     public override Match MatchSql(SearchQuery query, Field field, bool exceptTitle, List<object> parameters)
     {
-        var table = field == Field.Title ? "search_title_fts" : "search_fts";
-        var where = $"{table} MATCH {Placeholder(parameters, Expression(query))}";
+        var expression = Expression(query);
+        if (field == Field.Title)
+        {
+            return new Match("search_title_fts CROSS JOIN search_entries e ON e.\"Id\" = search_title_fts.rowid",
+                $"{TitleSet(expression, parameters, "search_title_fts.rowid")}", "search_title_fts.rowid DESC", "CROSS JOIN");
+        }
+
+        var where = $"search_fts MATCH {Placeholder(parameters, expression)}";
         if (exceptTitle)
         {
-            where += $" AND {table}.rowid NOT IN (SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH {Placeholder(parameters, Expression(query))})";
+            where += $" AND search_fts.rowid NOT IN (SELECT rowid FROM search_title_fts WHERE {TitleSet(expression, parameters, "rowid")})";
         }
 
         // CROSS JOIN fixes SQLite's join order: the matches drive, rather than a scan of the joined table's index.
-        return new Match($"{table} CROSS JOIN search_entries e ON e.\"Id\" = {table}.rowid", where, $"{table}.rowid DESC", "CROSS JOIN");
+        return new Match("search_fts CROSS JOIN search_entries e ON e.\"Id\" = search_fts.rowid", where, "search_fts.rowid DESC", "CROSS JOIN");
+    }
+
+    /// <summary>Title matches from the <see cref="SearchIndex.RankedTitleMatches"/>-th newest on (a rowid range FTS5 applies itself).</summary>
+    private static string TitleSet(string expression, List<object> parameters, string rowid)
+    {
+        var p = Placeholder(parameters, expression);
+        return $"search_title_fts MATCH {p} AND {rowid} >= COALESCE((SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH {p} " +
+               $"ORDER BY rowid DESC LIMIT 1 OFFSET {RankedTitleMatches - 1}), 0)";
     }
 
     /// <summary>bm25 over the title table (negative; lower is better).</summary>
