@@ -30,7 +30,7 @@ cleanup() {
 trap cleanup EXIT
 
 log "building Release"
-dotnet publish src/Gongkai/Gongkai.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" -nologo -v quiet >/dev/null
+dotnet publish src/Gongkai/Gongkai.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" -nologo -v quiet >"$work/publish.log" 2>&1 || { tail -20 "$work/publish.log" >&2; exit 1; }
 dotnet build bench/Gongkai.Bench/Gongkai.Bench.csproj -c Release -nologo -v quiet >/dev/null
 bench="$root/bench/Gongkai.Bench/bin/Release/net10.0/Gongkai.Bench.dll"
 app="$work/app/gongkai.dll"
