@@ -54,16 +54,19 @@ public static class RequestStages
     /// The stage from the clock phase (a pause or a wait for the applicant wins) and the handling steps: a reply reviewed
     /// is ready to send, a proposed one awaits review, an assigned request is in handling, a registered one is new.
     /// </summary>
-    public static RequestStage Derive(DisclosureRequest r, Clock.ClockPhase phase) => phase switch
+    public static RequestStage Derive(DisclosureRequest r, Clock.ClockPhase phase) =>
+        Derive(phase, r.ProposedOutcome is not null, r.ReviewedOn is not null, r.AssignedToId is not null || r.Events.Count > 0, r.RegisteredOn is not null);
+
+    public static RequestStage Derive(Clock.ClockPhase phase, bool proposed, bool reviewed, bool inHandling, bool registered) => phase switch
     {
         Clock.ClockPhase.Closed => RequestStage.Closed,
         Clock.ClockPhase.AwaitingCorrection => RequestStage.AwaitingCorrection,
         Clock.ClockPhase.Consultation => RequestStage.Consultation,
         Clock.ClockPhase.AwaitingFee => RequestStage.AwaitingFee,
-        _ when r.ProposedOutcome is not null && r.ReviewedOn is not null => RequestStage.ReadyToSend,
-        _ when r.ProposedOutcome is not null => RequestStage.AwaitingReview,
-        _ when r.AssignedToId is not null || r.Events.Count > 0 => RequestStage.InHandling,
-        _ when r.RegisteredOn is not null => RequestStage.Registered,
+        _ when proposed && reviewed => RequestStage.ReadyToSend,
+        _ when proposed => RequestStage.AwaitingReview,
+        _ when inHandling => RequestStage.InHandling,
+        _ when registered => RequestStage.Registered,
         _ => RequestStage.Received,
     };
 

@@ -1,6 +1,7 @@
 using Gongkai.Requests.Applicants;
 using Gongkai.Requests.Clock;
 using Gongkai.Requests.Intake;
+using Gongkai.Requests.Sweep;
 
 namespace Gongkai.Requests;
 
@@ -19,6 +20,7 @@ public static class RequestsModule
         services.AddScoped<TrackRequest>();
         services.AddScoped<ViewApplicant>();
         services.AddScoped<RecordClockEvent>();
+        services.AddRequestSweep(builder.Configuration);
         services.AddRequestsWorkList();
         return builder;
     }
