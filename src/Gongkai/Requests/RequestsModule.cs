@@ -5,7 +5,7 @@ using Gongkai.Requests.Sweep;
 
 namespace Gongkai.Requests;
 
-/// <summary>依申请公开: intake by every channel, the statutory reply clock, tracking by the applicant.</summary>
+/// <summary>依申请公开: intake by every channel, the statutory reply clock, handling and review, the daily sweep, tracking by the applicant.</summary>
 public static class RequestsModule
 {
     public static WebApplicationBuilder AddRequestsModule(this WebApplicationBuilder builder)
@@ -20,6 +20,13 @@ public static class RequestsModule
         services.AddScoped<TrackRequest>();
         services.AddScoped<ViewApplicant>();
         services.AddScoped<RecordClockEvent>();
+        services.AddScoped<Handling.RegisterReceived>();
+        services.AddScoped<Handling.AssignHandler>();
+        services.AddScoped<Handling.TransferRequest>();
+        services.AddScoped<Handling.ProposeReply>();
+        services.AddScoped<Handling.ReviewReply>();
+        services.AddScoped<Handling.DeliverReply>();
+        services.AddScoped<Handling.RequestCases>();
         services.AddRequestSweep(builder.Configuration);
         services.AddRequestsWorkList();
         return builder;
@@ -28,6 +35,7 @@ public static class RequestsModule
     public static WebApplication MapRequestsModule(this WebApplication app)
     {
         app.MapRequestsApi();
+        app.MapRequestsAdminApi();
         return app;
     }
 }

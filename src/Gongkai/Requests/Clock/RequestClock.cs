@@ -9,6 +9,15 @@ public sealed class RequestClock(CalendarStore calendars, TimeProvider clock)
     public async Task<ClockState> StateAsync(DisclosureRequest request, CancellationToken ct = default) =>
         ReplyDeadline.Compute(await calendars.GetAsync(ct), request.Receipt(), request.ClockEntries(), ChineseDates.Today(clock));
 
+    /// <summary>After a handling step: recompute the clock and copy the due date and stage onto the request.</summary>
+    public async Task<ClockState> RefreshAsync(DisclosureRequest request, CancellationToken ct = default)
+    {
+        var state = await StateAsync(request, ct);
+        Apply(request, state, ChineseDates.Today(clock));
+        request.UpdatedAt = clock.GetUtcNow();
+        return state;
+    }
+
     /// <summary>The due date as one phrase for audit summaries and lists: the date, the pending reason, or 待定.</summary>
     public static string DueText(ClockState state) =>
         state.DueOn is { } due ? ChineseDates.Long(due) : state.DuePendingReason ?? "待定";
