@@ -18,6 +18,7 @@ namespace Gongkai.Requests.Sweep;
 public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog audit, TimeProvider clock)
 {
     public const int BatchSize = 2000;
+    private const int ClosingBatchSize = 200;
 
     /// <summary>What the sweep reads of a request: the receipt, the handling flags and the stored copies.</summary>
     private sealed record Row(Guid Id, string TrackingNumber, Guid OrganId, RequestChannel Channel, DateOnly SubmittedOn, DateOnly? SignedForOn,
@@ -84,22 +85,12 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
                 }
             }
 
-            foreach (var (values, group) in changes)
-            {
-                run.Changed += await db.DisclosureRequests
-                    .Where(r => group.Contains(r.Id) && r.UpdatedAt <= startedAt && r.Stage != RequestStage.Closed)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(r => r.DueOn, values.DueOn)
-                        .SetProperty(r => r.DuePending, values.DuePending)
-                        .SetProperty(r => r.Timeliness, values.Timeliness)
-                        .SetProperty(r => r.Stage, values.Stage)
-                        .SetProperty(r => r.CheckedOn, today), ct);
-            }
+            run.Changed += await WriteChangesAsync(changes, today, startedAt, ct);
         }
 
-        foreach (var (id, outcome) in lapsed)
+        foreach (var chunk in lapsed.Chunk(ClosingBatchSize))
         {
-            run.Closed += await CloseLapsedAsync(id, outcome, today, startedAt, ct) ? 1 : 0;
+            run.Closed += await CloseLapsedAsync(chunk, today, startedAt, ct);
         }
 
         if (!onlyPending)
@@ -114,39 +105,99 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
         return run;
     }
 
-    /// <summary>Art. 30 / 国办函〔2020〕109号: the applicant is deemed to have given up; the request closes as the clock says.</summary>
-    private async Task<bool> CloseLapsedAsync(Guid id, RequestOutcome outcome, DateOnly today, DateTimeOffset startedAt, CancellationToken ct)
+    /// <summary>
+    /// Writes the recomputed copies. PostgreSQL: one UPDATE … FROM unnest(…) per batch. SQLite (one local file): one UPDATE
+    /// per group of equal values. Either way a row a handler touched after the pass began is skipped.
+    /// </summary>
+    private async Task<int> WriteChangesAsync(Dictionary<Stored, List<Guid>> changes, DateOnly today, DateTimeOffset startedAt, CancellationToken ct)
     {
-        var request = await db.DisclosureRequests.Include(r => r.Events).SingleAsync(r => r.Id == id, ct);
-        if (request.Stage == RequestStage.Closed || request.UpdatedAt > startedAt)
+        if (changes.Count == 0)
         {
-            return false;
+            return 0;
         }
 
-        var closedOn = today < request.Events.Max(e => e.On) ? request.Events.Max(e => e.On) : today;
-        var recorded = new RequestClockEvent
+        if (db.Database.IsNpgsql())
         {
-            RequestId = request.Id,
-            Sequence = request.Events.Max(e => e.Sequence) + 1,
-            Kind = ClockEventKind.Closed,
-            On = closedOn,
-            Outcome = outcome,
-            Note = "每日巡检：期限届满，视为放弃申请",
-            RecordedAt = clock.GetUtcNow(),
-            RecordedByName = "每日巡检",
-        };
-        db.RequestClockEvents.Add(recorded);
-        request.Events.Add(recorded);
-        var state = ReplyDeadline.Compute(await calendars.GetAsync(ct), request.Receipt(), request.ClockEntries(), today, explain: false);
-        RequestClock.Apply(request, state, today);
-        request.Outcome = outcome;
-        request.ClosedOn = closedOn;
-        request.UpdatedAt = clock.GetUtcNow();
-        audit.Record("request.close.lapsed", "DisclosureRequest", request.Id.ToString(),
-            $"申请{request.TrackingNumber}：{outcome.Label()}，{ChineseDates.Long(closedOn)}由每日巡检办结", request.OrganId);
+            var rows = changes.SelectMany(c => c.Value.Select(id => (Id: id, c.Key))).ToList();
+            // Table and column names are EF's defaults for DisclosureRequest (see its configuration).
+            return await db.Database.ExecuteSqlRawAsync("""
+                UPDATE disclosure_requests AS r
+                SET "DueOn" = v.due, "DuePending" = v.pending, "Timeliness" = v.timeliness, "Stage" = v.stage, "CheckedOn" = @today
+                FROM unnest(@ids, @due, @pending, @timeliness, @stage) AS v(id, due, pending, timeliness, stage)
+                WHERE r."Id" = v.id AND r."UpdatedAt" <= @started AND r."Stage" <> 'Closed'
+                """,
+                [
+                    new Npgsql.NpgsqlParameter("today", today),
+                    new Npgsql.NpgsqlParameter("started", startedAt.ToUniversalTime()),
+                    new Npgsql.NpgsqlParameter("ids", rows.Select(r => r.Id).ToArray()),
+                    new Npgsql.NpgsqlParameter("due", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Date) { Value = rows.Select(r => (object?)r.Key.DueOn ?? DBNull.Value).ToArray() },
+                    new Npgsql.NpgsqlParameter("pending", rows.Select(r => r.Key.DuePending).ToArray()),
+                    new Npgsql.NpgsqlParameter("timeliness", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = rows.Select(r => (object?)r.Key.Timeliness?.ToString() ?? DBNull.Value).ToArray() },
+                    new Npgsql.NpgsqlParameter("stage", rows.Select(r => r.Key.Stage.ToString()).ToArray()),
+                ], ct);
+        }
+
+        var changed = 0;
+        foreach (var (values, group) in changes)
+        {
+            changed += await db.DisclosureRequests
+                .Where(r => group.Contains(r.Id) && r.UpdatedAt <= startedAt && r.Stage != RequestStage.Closed)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.DueOn, values.DueOn)
+                    .SetProperty(r => r.DuePending, values.DuePending)
+                    .SetProperty(r => r.Timeliness, values.Timeliness)
+                    .SetProperty(r => r.Stage, values.Stage)
+                    .SetProperty(r => r.CheckedOn, today), ct);
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Art. 30 / 国办函〔2020〕109号: the applicant is deemed to have given up; the requests close as the clock says, each with
+    /// its closing event and audit record, a chunk per unit of work.
+    /// </summary>
+    private async Task<int> CloseLapsedAsync((Guid Id, RequestOutcome Outcome)[] lapsed, DateOnly today, DateTimeOffset startedAt, CancellationToken ct)
+    {
+        var ids = lapsed.Select(l => l.Id).ToList();
+        var requests = await db.DisclosureRequests.Include(r => r.Events).Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+        var calendar = await calendars.GetAsync(ct);
+        var closed = 0;
+        foreach (var request in requests)
+        {
+            if (request.Stage == RequestStage.Closed || request.UpdatedAt > startedAt)
+            {
+                continue;
+            }
+
+            var outcome = lapsed.First(l => l.Id == request.Id).Outcome;
+            var last = request.Events.Max(e => e.On);
+            var closedOn = today < last ? last : today;
+            var recorded = new RequestClockEvent
+            {
+                RequestId = request.Id,
+                Sequence = request.Events.Max(e => e.Sequence) + 1,
+                Kind = ClockEventKind.Closed,
+                On = closedOn,
+                Outcome = outcome,
+                Note = "每日巡检：期限届满，视为放弃申请",
+                RecordedAt = clock.GetUtcNow(),
+                RecordedByName = "每日巡检",
+            };
+            db.RequestClockEvents.Add(recorded);
+            request.Events.Add(recorded);
+            RequestClock.Apply(request, ReplyDeadline.Compute(calendar, request.Receipt(), request.ClockEntries(), today, explain: false), today);
+            request.Outcome = outcome;
+            request.ClosedOn = closedOn;
+            request.UpdatedAt = clock.GetUtcNow();
+            audit.Record("request.close.lapsed", "DisclosureRequest", request.Id.ToString(),
+                $"申请{request.TrackingNumber}：{outcome.Label()}，{ChineseDates.Long(closedOn)}由每日巡检办结", request.OrganId);
+            closed++;
+        }
+
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        return true;
+        return closed;
     }
 
     /// <summary>Today's due-soon and overdue lists, from the stored timeliness just brought up to date; each line once a day.</summary>
