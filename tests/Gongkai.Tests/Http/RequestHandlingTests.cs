@@ -163,6 +163,44 @@ public abstract class RequestHandlingTests<TApp>(TApp app) : IClassFixture<TApp>
             Assert.Contains($"\"{path}\"", openApi);
         }
     }
+
+    [Fact]
+    public async Task Correction_consultation_and_fee_pause_the_case_and_an_already_published_reply_links_the_document()
+    {
+        var staff = await StaffAsync();
+        app.Clock.SetDay("2026-05-11");
+        var (id, _, _) = await SubmitAsync("暂停计时申请人");
+        var handler = Api(staff.Handler);
+        var asked = await OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/correction-notice", new { on = "2026-05-11", until = "2026-05-22" }));
+        Assert.Equal("AwaitingCorrection", asked.GetProperty("stage").GetString());
+        Assert.Equal(JsonValueKind.Null, asked.GetProperty("dueDate").ValueKind);
+
+        app.Clock.SetDay("2026-05-14");
+        var corrected = await OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/correction-received", new { on = "2026-05-14" }));
+        var restarted = ReplyDeadline.Compute(Shipped, InPerson("2026-05-11"),
+            [E(ClockEventKind.CorrectionRequested, "2026-05-11", until: "2026-05-22"), E(ClockEventKind.CorrectionReceived, "2026-05-14")], D("2026-05-14"));
+        Assert.Equal(Gongkai.Platform.ChineseDates.Iso(restarted.DueOn!.Value), corrected.GetProperty("dueDate").GetString());
+
+        var consulting = await OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/consultations", new { thirdParty = true, party = "某养老服务公司", on = "2026-05-14" }));
+        Assert.Equal("Consultation", consulting.GetProperty("stage").GetString());
+        await RefusedAsync(id, () => handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/reply", new { outcome = "Disclosed" }), "征求意见尚未答复");
+        app.Clock.SetDay("2026-05-20");
+        var answered = await OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/consultations/answer", new { party = "某养老服务公司", on = "2026-05-20" }));
+        Assert.Equal("InHandling", answered.GetProperty("stage").GetString());
+
+        var fee = await OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/fee-notice", new { on = "2026-05-20" }));
+        Assert.Equal("AwaitingFee", fee.GetProperty("stage").GetString());
+        app.Clock.SetDay("2026-05-22");
+        Assert.Equal("InHandling", (await OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/fee-paid", new { on = "2026-05-22" })))
+            .GetProperty("stage").GetString());
+
+        await RefusedAsync(id, () => handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/reply", new { outcome = "Disclosed", publishedDocumentId = Guid.NewGuid() }),
+            "尚未主动公开");
+        var document = await app.PublishAsync(new Publishing.Doc("西城区2025年养老服务驿站运营补贴发放情况", WrittenOn: "2026-05-06"));
+        var proposed = await OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/reply", new { outcome = "Disclosed", publishedDocumentId = document, summary = "已主动公开，请在本网站查阅" }));
+        Assert.Equal(document, proposed.GetProperty("reply").GetProperty("publishedDocumentId").GetGuid());
+        Assert.Equal(6, proposed.GetProperty("events").GetArrayLength());
+    }
 }
 
 public sealed class RequestHandlingTests_Sqlite(ClockedSqliteApp app) : RequestHandlingTests<ClockedSqliteApp>(app);
