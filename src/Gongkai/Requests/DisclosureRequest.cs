@@ -151,8 +151,8 @@ internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<
         b.HasIndex(r => r.SubmissionKey).IsUnique();
         b.HasIndex(r => new { r.OrganId, r.Stage, r.DueOn });
         b.HasIndex(r => new { r.OrganId, r.ReceivedOn });
-        // The sweep walks open requests in tracking-number order; closed ones (most, after a few years) are not in this index.
-        b.HasIndex(r => r.TrackingNumber, "IX_disclosure_requests_open").HasFilter("\"Stage\" <> 'Closed'");
+        // The sweep walks open requests in id order (version-7 ids: about the order rows were written); closed ones, most after a few years, are not in this index.
+        b.HasIndex(r => r.Id, "IX_disclosure_requests_open").HasFilter("\"Stage\" <> 'Closed'");
         b.HasIndex(r => new { r.OrganId, r.AssignedToId, r.Stage });
         b.HasOne<Platform.Organisation.Organ>().WithMany().HasForeignKey(r => r.OrganId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Restrict);

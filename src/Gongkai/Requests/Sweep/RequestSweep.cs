@@ -12,7 +12,7 @@ namespace Gongkai.Requests.Sweep;
 /// One pass over the open requests (每日巡检): recomputes each due date, pending flag, timeliness and stage from its events
 /// with the pure clock (no explanation sentences), writes only what changed, set-based per group of equal values, closes
 /// requests whose 补正 or fee period lapsed (其他处理-1/-2) and writes the day's due-soon and overdue lists. Requests are
-/// read in batches in tracking-number order (keyset), so memory stays flat at any volume. A row a handler changed after
+/// read in batches in id order (keyset over a partial index of open requests), so memory stays flat at any volume. A row a handler changed after
 /// the pass began is left alone: the handler's own write already recomputed it.
 /// </summary>
 public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog audit, TimeProvider clock)
@@ -34,16 +34,16 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
         var calendar = await calendars.GetAsync(ct);
         var run = new RequestSweepRun { Day = today, Trigger = trigger, StartedAt = startedAt };
         var lapsed = new List<(Guid Id, RequestOutcome Outcome)>();
-        var last = "";
+        var last = Guid.Empty;
         while (true)
         {
-            var query = db.DisclosureRequests.AsNoTracking().Where(r => r.Stage != RequestStage.Closed && string.Compare(r.TrackingNumber, last) > 0);
+            var query = db.DisclosureRequests.AsNoTracking().Where(r => r.Stage != RequestStage.Closed && r.Id.CompareTo(last) > 0);
             if (onlyPending)
             {
                 query = query.Where(r => r.DuePending);
             }
 
-            var rows = await query.OrderBy(r => r.TrackingNumber).Take(BatchSize)
+            var rows = await query.OrderBy(r => r.Id).Take(BatchSize)
                 .Select(r => new Row(r.Id, r.TrackingNumber, r.OrganId, r.Channel, r.SubmittedOn, r.SignedForOn, r.ConfirmedOn, r.Stage, r.DueOn, r.DuePending,
                     r.Timeliness, r.RegisteredOn != null, r.AssignedToId != null, r.ProposedOutcome != null, r.ReviewedOn != null))
                 .ToListAsync(ct);
@@ -52,7 +52,7 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
                 break;
             }
 
-            last = rows[^1].TrackingNumber;
+            last = rows[^1].Id;
             var ids = rows.Select(r => r.Id).ToList();
             var events = (await db.RequestClockEvents.AsNoTracking().Where(e => ids.Contains(e.RequestId))
                     .Select(e => new { e.RequestId, Entry = new ClockEntry(e.Kind, e.On, e.Until, e.WorkingDays, e.Party, e.ApprovedBy) })
@@ -205,14 +205,33 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
     {
         var written = 0;
         var reminders = db.RequestReminders;
+        var now = clock.GetUtcNow();
         foreach (var (timeliness, kind) in new[] { (Timeliness.DueSoon, ReminderKind.DueSoon), (Timeliness.Overdue, ReminderKind.Overdue) })
         {
+            if (db.Database.IsNpgsql())
+            {
+                // One statement per list: the rows never leave the database. Names are EF's defaults (see the configurations).
+                written += await db.Database.ExecuteSqlRawAsync("""
+                    INSERT INTO request_reminders ("Id", "RequestId", "OrganId", "Kind", "On", "DueOn", "CreatedAt")
+                    SELECT gen_random_uuid(), r."Id", r."OrganId", @kind, @today, r."DueOn", @now
+                    FROM disclosure_requests AS r
+                    WHERE r."Stage" <> 'Closed' AND r."Timeliness" = @timeliness AND r."DueOn" IS NOT NULL
+                    ON CONFLICT ("RequestId", "Kind", "On") DO NOTHING
+                    """,
+                    [
+                        new Npgsql.NpgsqlParameter("kind", kind.ToString()),
+                        new Npgsql.NpgsqlParameter("today", today),
+                        new Npgsql.NpgsqlParameter("now", now.ToUniversalTime()),
+                        new Npgsql.NpgsqlParameter("timeliness", timeliness.ToString()),
+                    ], ct);
+                continue;
+            }
+
             var due = await db.DisclosureRequests.AsNoTracking()
                 .Where(r => r.Stage != RequestStage.Closed && r.Timeliness == timeliness && r.DueOn != null
                     && !reminders.Any(m => m.RequestId == r.Id && m.Kind == kind && m.On == today))
                 .Select(r => new { r.Id, r.OrganId, DueOn = r.DueOn!.Value })
                 .ToListAsync(ct);
-            var now = clock.GetUtcNow();
             foreach (var chunk in due.Chunk(BatchSize))
             {
                 db.RequestReminders.AddRange(chunk.Select(r => new RequestReminder { RequestId = r.Id, OrganId = r.OrganId, Kind = kind, On = today, DueOn = r.DueOn, CreatedAt = now }));

@@ -1053,7 +1053,7 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganId", "Stage", "DueOn");
 
-                    b.HasIndex(new[] { "TrackingNumber" }, "IX_disclosure_requests_open")
+                    b.HasIndex(new[] { "Id" }, "IX_disclosure_requests_open")
                         .HasFilter("\"Stage\" <> 'Closed'");
 
                     b.ToTable("disclosure_requests", (string)null);

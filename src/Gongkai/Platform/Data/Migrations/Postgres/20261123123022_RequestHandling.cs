@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Gongkai.Platform.Data.Migrations.Sqlite
+namespace Gongkai.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class RequestHandling : Migration
@@ -14,141 +14,141 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "AssignedToId",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AssignedToName",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "character varying(128)",
                 maxLength: 128,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "CheckedOn",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DeliveredBy",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "DeliveredOn",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "DuePending",
                 table: "disclosure_requests",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "LegalGround",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ProposedById",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ProposedByName",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "character varying(128)",
                 maxLength: 128,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ProposedOn",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ProposedOutcome",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "PublishedDocumentId",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "RegisteredOn",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReplySummary",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ResponsibleOrgan",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "character varying(500)",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReviewOpinion",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReviewedById",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReviewedByName",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "character varying(128)",
                 maxLength: 128,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ReviewedOn",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Timeliness",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "WithheldParts",
                 table: "disclosure_requests",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
@@ -156,13 +156,13 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 name: "request_reminders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -179,16 +179,16 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 name: "request_sweep_runs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Checked = table.Column<int>(type: "INTEGER", nullable: false),
-                    Changed = table.Column<int>(type: "INTEGER", nullable: false),
-                    Closed = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reminders = table.Column<int>(type: "INTEGER", nullable: false),
-                    StillPending = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Checked = table.Column<int>(type: "integer", nullable: false),
+                    Changed = table.Column<int>(type: "integer", nullable: false),
+                    Closed = table.Column<int>(type: "integer", nullable: false),
+                    Reminders = table.Column<int>(type: "integer", nullable: false),
+                    StillPending = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -199,15 +199,15 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 name: "request_transfers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromOrganId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToOrganId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromOrganId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToOrganId = table.Column<Guid>(type: "uuid", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ByName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -223,7 +223,7 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_disclosure_requests_open",
                 table: "disclosure_requests",
-                column: "TrackingNumber",
+                column: "Id",
                 filter: "\"Stage\" <> 'Closed'");
 
             migrationBuilder.CreateIndex(

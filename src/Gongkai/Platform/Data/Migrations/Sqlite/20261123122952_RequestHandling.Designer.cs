@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDb))]
-    [Migration("20261123114523_RequestHandling")]
+    [Migration("20261123122952_RequestHandling")]
     partial class RequestHandling
     {
         /// <inheritdoc />
@@ -1056,7 +1056,7 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganId", "Stage", "DueOn");
 
-                    b.HasIndex(new[] { "TrackingNumber" }, "IX_disclosure_requests_open")
+                    b.HasIndex(new[] { "Id" }, "IX_disclosure_requests_open")
                         .HasFilter("\"Stage\" <> 'Closed'");
 
                     b.ToTable("disclosure_requests", (string)null);

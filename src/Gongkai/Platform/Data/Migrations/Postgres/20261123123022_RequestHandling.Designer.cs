@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace Gongkai.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDb))]
-    [Migration("20261123114530_RequestHandling")]
+    [Migration("20261123123022_RequestHandling")]
     partial class RequestHandling
     {
         /// <inheritdoc />
@@ -1083,7 +1083,7 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("OrganId", "Stage", "DueOn");
 
-                    b.HasIndex(new[] { "TrackingNumber" }, "IX_disclosure_requests_open")
+                    b.HasIndex(new[] { "Id" }, "IX_disclosure_requests_open")
                         .HasFilter("\"Stage\" <> 'Closed'");
 
                     b.ToTable("disclosure_requests", (string)null);
