@@ -10,6 +10,13 @@ using Gongkai.Platform.Calendar;
 //
 // The 主动公开 import and search benchmarks of issue 3 are subcommands (SearchBench.cs):
 //   dotnet Gongkai.Bench.dll search …   and   dotnet Gongkai.Bench.dll generate …
+// The daily sweep of 依申请公开 (issue 4) at scale is another (SweepBench.cs):
+//   dotnet Gongkai.Bench.dll sweep --provider Postgres --connection … [--requests 1000000] [--open 1000000]
+if (args is ["sweep", ..])
+{
+    return await Gongkai.Bench.SweepBench.RunAsync(Gongkai.Bench.SearchBench.Args.Parse(args[1..]));
+}
+
 if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
 {
     return await Gongkai.Bench.SearchBench.RunAsync(args);

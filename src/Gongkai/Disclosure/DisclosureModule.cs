@@ -29,6 +29,7 @@ public static class DisclosureModule
         services.AddScoped<ChangeValidity>();
         services.AddScoped<ReviseDocument>();
         services.AddScoped<DocumentSearch>();
+        services.AddScoped<PublishedDocuments>();
         services.AddScoped<DocumentPages>();
         services.AddScoped<Catalogue.DocumentCatalogue>();
         services.AddScoped<Guide.Guides>();

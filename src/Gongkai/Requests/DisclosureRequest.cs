@@ -54,6 +54,43 @@ public sealed class DisclosureRequest
     public RequestStage Stage { get; set; } = RequestStage.Received;
     /// <summary>The current due date as last computed by the clock (null while waiting for a correction), for lists and sweeps.</summary>
     public DateOnly? DueOn { get; set; }
+    /// <summary>
+    /// The due date could not be computed when last checked because the calendar does not reach it (the next year's
+    /// holidays are not loaded yet); the sweep and loading the year compute it.
+    /// </summary>
+    public bool DuePending { get; set; }
+    /// <summary>Timeliness (时效) at <see cref="CheckedOn"/>, stored for queues and reminders; the events stay the truth.</summary>
+    public Timeliness? Timeliness { get; set; }
+    /// <summary>The day <see cref="DueOn"/>, <see cref="Timeliness"/> and <see cref="Stage"/> were last computed.</summary>
+    public DateOnly? CheckedOn { get; set; }
+    /// <summary>登记: the day the office registered an online request (staff-registered requests: the day they were entered).</summary>
+    public DateOnly? RegisteredOn { get; set; }
+    /// <summary>承办人: the handler the request is assigned to.</summary>
+    public string? AssignedToId { get; set; }
+    public string? AssignedToName { get; set; }
+    /// <summary>The handler's proposed reply (拟办意见), waiting for review; see <see cref="Handling.ReplyProposal"/>.</summary>
+    public RequestOutcome? ProposedOutcome { get; set; }
+    /// <summary>依据: the legal ground of a refusal, partial disclosure or other non-disclosure (required for those outcomes).</summary>
+    public string? LegalGround { get; set; }
+    /// <summary>部分公开: the parts withheld and why (Art. 37).</summary>
+    public string? WithheldParts { get; set; }
+    /// <summary>不属于本机关负责公开 (Art. 36 (五)): the organ responsible, with its contact.</summary>
+    public string? ResponsibleOrgan { get; set; }
+    /// <summary>已主动公开 (Art. 36 (一)): the published document the reply points to.</summary>
+    public Guid? PublishedDocumentId { get; set; }
+    /// <summary>What the reply tells the applicant (how and when the information is provided).</summary>
+    public string? ReplySummary { get; set; }
+    public string? ProposedById { get; set; }
+    public string? ProposedByName { get; set; }
+    public DateOnly? ProposedOn { get; set; }
+    /// <summary>审核: who approved the proposed reply, when, with what opinion.</summary>
+    public string? ReviewedById { get; set; }
+    public string? ReviewedByName { get; set; }
+    public DateOnly? ReviewedOn { get; set; }
+    public string? ReviewOpinion { get; set; }
+    /// <summary>送达: how and when the reply reached the applicant.</summary>
+    public DeliveryMethod? DeliveredBy { get; set; }
+    public DateOnly? DeliveredOn { get; set; }
     public RequestOutcome? Outcome { get; set; }
     public DateOnly? ClosedOn { get; set; }
     /// <summary>Staff notes (e.g. what the visitor said at the counter); never shown to the applicant.</summary>
@@ -96,10 +133,27 @@ internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<
         b.Property(r => r.DocumentNumber).HasMaxLength(200);
         b.Property(r => r.StaffNote).HasMaxLength(2000);
         b.Property(r => r.RegisteredById).HasMaxLength(64);
+        b.Property(r => r.Timeliness).HasConversion<string>().HasMaxLength(16);
+        b.Property(r => r.AssignedToId).HasMaxLength(64);
+        b.Property(r => r.AssignedToName).HasMaxLength(128);
+        b.Property(r => r.ProposedOutcome).HasConversion<string>().HasMaxLength(32);
+        b.Property(r => r.LegalGround).HasMaxLength(1000);
+        b.Property(r => r.WithheldParts).HasMaxLength(2000);
+        b.Property(r => r.ResponsibleOrgan).HasMaxLength(500);
+        b.Property(r => r.ReplySummary).HasMaxLength(4000);
+        b.Property(r => r.ProposedById).HasMaxLength(64);
+        b.Property(r => r.ProposedByName).HasMaxLength(128);
+        b.Property(r => r.ReviewedById).HasMaxLength(64);
+        b.Property(r => r.ReviewedByName).HasMaxLength(128);
+        b.Property(r => r.ReviewOpinion).HasMaxLength(1000);
+        b.Property(r => r.DeliveredBy).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(r => r.TrackingNumber).IsUnique();
         b.HasIndex(r => r.SubmissionKey).IsUnique();
         b.HasIndex(r => new { r.OrganId, r.Stage, r.DueOn });
         b.HasIndex(r => new { r.OrganId, r.ReceivedOn });
+        // The sweep walks open requests in id order (version-7 ids: about the order rows were written); closed ones, most after a few years, are not in this index.
+        b.HasIndex(r => r.Id, "IX_disclosure_requests_open").HasFilter("\"Stage\" <> 'Closed'");
+        b.HasIndex(r => new { r.OrganId, r.AssignedToId, r.Stage });
         b.HasOne<Platform.Organisation.Organ>().WithMany().HasForeignKey(r => r.OrganId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Restrict);

@@ -11,8 +11,14 @@ public static class RequestAccess
 {
     public static readonly StaffRole[] Handlers = [StaffRole.RequestHandler, StaffRole.DepartmentAdministrator, StaffRole.OpennessOffice, StaffRole.SystemAdministrator];
 
+    /// <summary>Who may approve a proposed reply (审核): the organ's reviewer or administrator, or the district office; never its proposer.</summary>
+    public static readonly StaffRole[] Reviewers = [StaffRole.Reviewer, StaffRole.DepartmentAdministrator, StaffRole.OpennessOffice, StaffRole.SystemAdministrator];
+
+    /// <summary>Who sees the organ's requests: its handlers and its reviewers.</summary>
+    public static readonly StaffRole[] Viewers = [.. Handlers, StaffRole.Reviewer];
+
     /// <summary>The role that allows the action on the organ, or a clerk-readable refusal.</summary>
-    public static async Task<StaffRole> RequireAsync(StaffAccess access, Guid organId, string action) =>
-        await access.RoleForAsync(organId, Handlers)
-        ?? throw new ForbiddenAction($"您没有{action}本单位政府信息公开申请的权限（需要：{string.Join("、", Handlers.Select(r => r.Label()))}）。");
+    public static async Task<StaffRole> RequireAsync(StaffAccess access, Guid organId, string action, StaffRole[]? roles = null) =>
+        await access.RoleForAsync(organId, roles ?? Handlers)
+        ?? throw new ForbiddenAction($"您没有{action}本单位政府信息公开申请的权限（需要：{string.Join("、", (roles ?? Handlers).Select(r => r.Label()))}）。");
 }

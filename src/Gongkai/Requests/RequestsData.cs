@@ -12,5 +12,8 @@ public static class RequestsData
         public DbSet<DisclosureRequest> DisclosureRequests => db.Set<DisclosureRequest>();
         public DbSet<RequestClockEvent> RequestClockEvents => db.Set<RequestClockEvent>();
         public DbSet<RequestAttachment> RequestAttachments => db.Set<RequestAttachment>();
+        public DbSet<Handling.RequestTransfer> RequestTransfers => db.Set<Handling.RequestTransfer>();
+        public DbSet<Sweep.RequestReminder> RequestReminders => db.Set<Sweep.RequestReminder>();
+        public DbSet<Sweep.RequestSweepRun> RequestSweepRuns => db.Set<Sweep.RequestSweepRun>();
     }
 }

@@ -4,10 +4,11 @@ using Gongkai.Requests.Clock;
 using Gongkai.Requests.Fees;
 using Gongkai.Requests.Intake;
 using Gongkai.Requests.Letters;
+using Gongkai.Requests.Sweep;
 
 namespace Gongkai.Requests;
 
-/// <summary>依申请公开: intake by every channel, the statutory reply clock, tracking by the applicant, letters, fees, appeals.</summary>
+/// <summary>依申请公开: intake by every channel, the statutory reply clock, handling and review, the daily sweep, tracking by the applicant, letters, fees, appeals.</summary>
 public static class RequestsModule
 {
     public static WebApplicationBuilder AddRequestsModule(this WebApplicationBuilder builder)
@@ -29,6 +30,14 @@ public static class RequestsModule
         services.AddScoped<IssueFeeNotice>();
         services.AddScoped<RecordFeePayment>();
         services.AddScoped<RecordAppeal>();
+        services.AddScoped<Handling.RegisterReceived>();
+        services.AddScoped<Handling.AssignHandler>();
+        services.AddScoped<Handling.TransferRequest>();
+        services.AddScoped<Handling.ProposeReply>();
+        services.AddScoped<Handling.ReviewReply>();
+        services.AddScoped<Handling.DeliverReply>();
+        services.AddScoped<Handling.RequestCases>();
+        services.AddRequestSweep(builder.Configuration);
         services.AddRequestsWorkList();
         return builder;
     }
@@ -37,6 +46,7 @@ public static class RequestsModule
     {
         app.MapRequestsApi();
         app.MapAppealsApi();
+        app.MapRequestsAdminApi();
         return app;
     }
 }

@@ -223,18 +223,20 @@ public class ReplyDeadlineTests
     }
 
     [Theory]
-    [InlineData("2027-03-01")]
-    [InlineData("2015-12-30")]
-    public void A_receipt_outside_the_loaded_calendar_is_refused(string received)
+    [InlineData("2027-03-01", "截止日期待2027年节假日安排发布后计算")]
+    [InlineData("2015-12-30", "收到申请之日不在已载入的节假日安排范围内")]
+    public void A_receipt_outside_the_loaded_calendar_leaves_the_due_date_pending_not_guessed(string received, string reason)
     {
-        var e = Assert.Throws<CalendarRangeException>(() => Compute(InPerson(received), "2026-06-01"));
-        Assert.Contains("节假日安排", e.Message);
+        var state = Compute(InPerson(received), "2026-06-01");
+        Assert.Null(state.DueOn);
+        Assert.StartsWith(reason, state.DuePendingReason);
     }
 
     [Fact]
-    public void A_deadline_running_past_the_last_loaded_year_is_refused_not_guessed()
+    public void A_deadline_running_past_the_last_loaded_year_is_pending_not_guessed()
     {
-        var e = Assert.Throws<CalendarRangeException>(() => Compute(InPerson("2026-12-15"), "2026-12-15"));
-        Assert.Contains("请先载入下一年度的安排", e.Message);
+        var state = Compute(InPerson("2026-12-15"), "2026-12-15");
+        Assert.Null(state.DueOn);
+        Assert.Equal("截止日期待2027年节假日安排发布后计算", state.DuePendingReason);
     }
 }

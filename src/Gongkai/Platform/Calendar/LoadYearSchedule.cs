@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Platform.Calendar;
 
 /// <summary>Loads one year's State Council schedule (shipped at start-up, or entered by an administrator).</summary>
-public sealed class LoadYearSchedule(GongkaiDb db, AuditLog audit, CalendarStore store, TimeProvider clock)
+public sealed class LoadYearSchedule(GongkaiDb db, AuditLog audit, CalendarStore store, TimeProvider clock, IServiceProvider services)
 {
     public async Task HandleAsync(YearSchedule schedule, CancellationToken ct = default)
     {
@@ -44,6 +44,7 @@ public sealed class LoadYearSchedule(GongkaiDb db, AuditLog audit, CalendarStore
             $"载入{schedule.Year}年节假日安排（{schedule.Source}），共{schedule.Days.Count(d => d.IsOffDay)}个放假日、{schedule.Days.Count(d => !d.IsOffDay)}个调休上班日");
         await db.SaveChangesAsync(ct);
         store.Invalidate();
+        await CalendarHooks.NotifyAsync(services, CalendarChange.YearLoaded, ct);
     }
 
     private static void Validate(YearSchedule schedule)

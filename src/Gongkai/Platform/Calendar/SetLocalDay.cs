@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Platform.Calendar;
 
 /// <summary>Adds or removes a local day (本地调整) that overrides the State Council schedule for one date.</summary>
-public sealed class SetLocalDay(GongkaiDb db, AuditLog audit, CalendarStore store, TimeProvider clock)
+public sealed class SetLocalDay(GongkaiDb db, AuditLog audit, CalendarStore store, TimeProvider clock, IServiceProvider services)
 {
     public async Task AddAsync(DateOnly date, string name, bool isOffDay, string? note, CancellationToken ct = default)
     {
@@ -46,6 +46,7 @@ public sealed class SetLocalDay(GongkaiDb db, AuditLog audit, CalendarStore stor
             $"本地调整：{ChineseDates.Long(date)}{name}{(isOffDay ? "放假" : "上班")}");
         await db.SaveChangesAsync(ct);
         store.Invalidate();
+        await CalendarHooks.NotifyAsync(services, CalendarChange.LocalDayChanged, ct);
     }
 
     public async Task<bool> RemoveAsync(DateOnly date, CancellationToken ct = default)
@@ -61,6 +62,7 @@ public sealed class SetLocalDay(GongkaiDb db, AuditLog audit, CalendarStore stor
             $"删除本地调整：{ChineseDates.Long(date)}{day.Name}{(day.IsOffDay ? "放假" : "上班")}");
         await db.SaveChangesAsync(ct);
         store.Invalidate();
+        await CalendarHooks.NotifyAsync(services, CalendarChange.LocalDayChanged, ct);
         return true;
     }
 }

@@ -186,7 +186,7 @@ public sealed class RecordAppeal(GongkaiDb db, StaffAccess access, AuditLog audi
             throw new ValidationFailure(e.Message, "RedoBy");
         }
 
-        RequestClock.Apply(request, state);
+        RequestClock.Apply(request, state, today);
         request.Outcome = null;
         request.ClosedOn = null;
         request.UpdatedAt = clock.GetUtcNow();

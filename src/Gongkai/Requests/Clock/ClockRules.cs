@@ -107,9 +107,9 @@ public static class ClockRules
                     throw new ValidationFailure("已经记录过缴费。");
                 }
 
-                var payBy = calendar.AddWorkingDays(fee.On, ReplyDeadline.FeePaymentWorkingDays);
-                if (next.On > payBy)
+                if (calendar.WorkingDaysBetween(fee.On, next.On) > ReplyDeadline.FeePaymentWorkingDays)
                 {
+                    var payBy = calendar.AddWorkingDays(fee.On, ReplyDeadline.FeePaymentWorkingDays);
                     throw new ValidationFailure($"缴费期限已于{D(payBy)}届满，视为放弃申请。", "On");
                 }
 
@@ -142,12 +142,13 @@ public static class ClockRules
             throw new ValidationFailure("补正通知只能发出一次，应一次性告知需要补正的事项（条例第三十条）。");
         }
 
-        var latest = calendar.AddWorkingDays(received, ReplyDeadline.CorrectionNoticeWithinWorkingDays);
-        if (next.On > latest)
+        var day = calendar.WorkingDaysBetween(received, next.On);
+        if (day > ReplyDeadline.CorrectionNoticeWithinWorkingDays)
         {
+            var latest = calendar.AddWorkingDays(received, ReplyDeadline.CorrectionNoticeWithinWorkingDays);
             throw new ValidationFailure(
                 $"补正通知须在收到申请之日起{ReplyDeadline.CorrectionNoticeWithinWorkingDays}个工作日内发出（最晚{D(latest)}），"
-                + $"{D(next.On)}已是第{calendar.WorkingDaysBetween(received, next.On)}个工作日，不能再要求补正（条例第三十条）。", "On");
+                + $"{D(next.On)}已是第{day}个工作日，不能再要求补正（条例第三十条）。", "On");
         }
 
         var until = next.Until ?? throw new ValidationFailure("请填写合理的补正期限。", "Until");
@@ -155,8 +156,6 @@ public static class ClockRules
         {
             throw new ValidationFailure("补正期限应晚于补正通知的日期。", "Until");
         }
-
-        calendar.IsWorkingDay(until);
     }
 
     private static void CheckAnswer(IReadOnlyList<ClockEntry> existing, ClockEntry next)

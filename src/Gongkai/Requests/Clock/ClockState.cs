@@ -29,7 +29,8 @@ public enum Timeliness
 }
 
 /// <summary>
-/// The clock of one request at one day: the due date (null while waiting for a correction or after a lapse),
+/// The clock of one request at one day: the due date (null while waiting for a correction, after a lapse, or while
+/// pending because the calendar does not reach it — then <see cref="DuePendingReason"/> says so),
 /// the phase, the timeliness and the sentences that explain how the date was reached.
 /// </summary>
 public sealed record ClockState(
@@ -38,9 +39,14 @@ public sealed record ClockState(
     ClockPhase Phase,
     Timeliness Timeliness,
     RequestOutcome? LapsedAs,
-    DateOnly CorrectionNoticeLatest,
+    DateOnly? CorrectionNoticeLatest,
     int? WorkingDaysLeft,
-    IReadOnlyList<string> Explanation);
+    IReadOnlyList<string> Explanation,
+    string? DuePendingReason = null)
+{
+    /// <summary>The due date cannot be computed yet: the calendar does not reach it (e.g. the next year's holidays are not published).</summary>
+    public bool DuePending => DuePendingReason is not null;
+}
 
 public static class ClockLabels
 {

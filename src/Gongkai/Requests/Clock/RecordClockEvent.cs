@@ -48,7 +48,8 @@ public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess a
         RequestOutcome? outcome = null;
         if (kind == ClockEventKind.Closed)
         {
-            outcome = before.LapsedAs ?? (input.Outcome is { } o && Enum.IsDefined(o) ? o : throw new ValidationFailure("办结时须选择办理结果。", "Outcome"));
+            // A reply closes through proposal, review and delivery (Handling/); here only a lapse closes (其他处理-1/-2).
+            outcome = before.LapsedAs ?? throw new ValidationFailure("答复申请须经拟办、审核和送达后办结；此处只能办结逾期未补正或未缴费的申请。", "Kind");
         }
 
         var recorded = new RequestClockEvent
@@ -70,7 +71,7 @@ public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess a
         db.RequestClockEvents.Add(recorded);
         request.Events.Add(recorded);
         var state = ReplyDeadline.Compute(calendar, receipt, request.ClockEntries(), today);
-        RequestClock.Apply(request, state);
+        RequestClock.Apply(request, state, today);
         if (outcome is { } closedAs)
         {
             request.Outcome = closedAs;
@@ -80,7 +81,7 @@ public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess a
         request.UpdatedAt = clock.GetUtcNow();
         audit.Record("request.clock." + kind.ToString().ToLowerInvariant(), "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}：{ChineseDates.Long(entry.On)}{kind.Label()}{(outcome is { } x ? "，" + x.Label() : "")}；"
-            + $"答复期限{(state.DueOn is { } due ? ChineseDates.Long(due) : "待定")}", request.OrganId, role);
+            + $"答复期限{RequestClock.DueText(state)}", request.OrganId, role);
         await db.SaveChangesAsync(ct);
         return state;
     }

@@ -19,21 +19,45 @@ public static class ReplyDeadline
     public const int FeePaymentWorkingDays = 20;
     public const int DueSoonWorkingDays = 3;
 
-    public static ClockState Compute(WorkingDayCalendar calendar, Receipt receipt, IEnumerable<ClockEntry> entries, DateOnly today)
+    /// <summary>
+    /// The clock at <paramref name="today"/>. When the loaded calendar does not reach the due date (the next year's
+    /// schedule is not published yet), the request is still valid: the due date is pending, with the reason, and is
+    /// computed as soon as the schedule is loaded. With <paramref name="explain"/> false no sentences are built (the sweep).
+    /// </summary>
+    public static ClockState Compute(WorkingDayCalendar calendar, Receipt receipt, IEnumerable<ClockEntry> entries, DateOnly today, bool explain = true)
     {
+        var lines = explain ? new List<string>() : null;
+        var phase = ClockPhase.Running;
         var events = entries.OrderBy(e => e.On).ToList();
-        if (events.FindLastIndex(e => e.Kind == ClockEventKind.Reopened) is var reopenedAt and >= 0)
+        try
         {
-            return Reopened(calendar, receipt, events, reopenedAt, today);
-        }
+            if (events.FindLastIndex(e => e.Kind == ClockEventKind.Reopened) is var reopenedAt and >= 0)
+            {
+                return Reopened(calendar, receipt, events, reopenedAt, today);
+            }
 
-        var received = receipt.ReceivedOn;
-        var noticeLatest = calendar.AddWorkingDays(received, CorrectionNoticeWithinWorkingDays);
-        var lines = new List<string>
+            return Compute(calendar, receipt, events, today, lines, ref phase);
+        }
+        catch (CalendarRangeException)
         {
-            receipt.Explanation,
-            $"答复期限自收到申请的次一工作日起算（《民法典》第二百零一条），为{ReplyWorkingDays}个工作日（条例第三十三条第一款）。",
-        };
+            var year = calendar.LastDate.Year + 1;
+            var range = $"{calendar.FirstDate.Year}—{calendar.LastDate.Year}年";
+            var reason = receipt.ReceivedOn < calendar.FirstDate
+                ? $"收到申请之日不在已载入的节假日安排范围内（{range}），无法计算答复期限"
+                : $"截止日期待{year}年节假日安排发布后计算";
+            lines?.Add(receipt.ReceivedOn < calendar.FirstDate ? reason + "。" : reason + $"：答复期限将超出已载入的节假日安排（{range}），载入{year}年安排后自动计算。");
+            var timeliness = calendar.Covers(today) && calendar.WorkingDaysBetween(today, calendar.LastDate) < DueSoonWorkingDays ? Timeliness.DueSoon : Timeliness.OnTime;
+            var closed = events.Any(e => e.Kind == ClockEventKind.Closed);
+            return new(receipt.ReceivedOn, null, closed ? ClockPhase.Closed : phase, closed ? Timeliness.OnTime : timeliness, null,
+                NoticeLatest(calendar, receipt.ReceivedOn), null, lines ?? [], reason);
+        }
+    }
+
+    private static ClockState Compute(WorkingDayCalendar calendar, Receipt receipt, List<ClockEntry> events, DateOnly today, List<string>? lines, ref ClockPhase phase)
+    {
+        var received = receipt.ReceivedOn;
+        lines?.Add(receipt.Explanation);
+        lines?.Add($"答复期限自收到申请的次一工作日起算（《民法典》第二百零一条），为{ReplyWorkingDays}个工作日（条例第三十三条第一款）。");
         var closed = events.FirstOrDefault(e => e.Kind == ClockEventKind.Closed);
         var start = received;
 
@@ -41,41 +65,42 @@ public static class ReplyDeadline
         if (notice is not null)
         {
             var until = notice.Until ?? notice.On;
-            lines.Add($"{D(notice.On)}发出补正通知（收到申请后第{calendar.WorkingDaysBetween(received, notice.On)}个工作日，"
+            lines?.Add($"{D(notice.On)}发出补正通知（收到申请后第{calendar.WorkingDaysBetween(received, notice.On)}个工作日，"
                 + $"未超过{CorrectionNoticeWithinWorkingDays}个工作日，条例第三十条），补正期限至{D(until)}。");
             var correction = events.FirstOrDefault(e => e.Kind == ClockEventKind.CorrectionReceived);
             if (correction is null)
             {
+                var latest = NoticeLatest(calendar, received);
                 if (closed is not null)
                 {
-                    lines.Add($"{D(closed.On)}办结。");
-                    return new(received, null, ClockPhase.Closed, Timeliness.OnTime, null, noticeLatest, null, lines);
+                    lines?.Add($"{D(closed.On)}办结。");
+                    return new(received, null, ClockPhase.Closed, Timeliness.OnTime, null, latest, null, lines ?? []);
                 }
 
                 if (today > until)
                 {
-                    lines.Add($"补正期限{D(until)}届满，申请人未补正，视为放弃申请，行政机关不再处理（条例第三十条；年度报告“其他处理”第1项）。");
-                    return new(received, null, ClockPhase.Lapsed, Timeliness.OnTime, RequestOutcome.OtherNoCorrection, noticeLatest, null, lines);
+                    lines?.Add($"补正期限{D(until)}届满，申请人未补正，视为放弃申请，行政机关不再处理（条例第三十条；年度报告“其他处理”第1项）。");
+                    return new(received, null, ClockPhase.Lapsed, Timeliness.OnTime, RequestOutcome.OtherNoCorrection, latest, null, lines ?? []);
                 }
 
-                lines.Add($"正在等待申请人补正；收到补正之日起重新计算{ReplyWorkingDays}个工作日的答复期限。");
-                return new(received, null, ClockPhase.AwaitingCorrection, Timeliness.OnTime, null, noticeLatest, null, lines);
+                lines?.Add($"正在等待申请人补正；收到补正之日起重新计算{ReplyWorkingDays}个工作日的答复期限。");
+                return new(received, null, ClockPhase.AwaitingCorrection, Timeliness.OnTime, null, latest, null, lines ?? []);
             }
 
             start = correction.On;
-            lines.Add($"{D(correction.On)}收到补正，答复期限自收到补正之日重新计算（条例第三十条），此前经过的时间不再计入。");
+            lines?.Add($"{D(correction.On)}收到补正，答复期限自收到补正之日重新计算（条例第三十条），此前经过的时间不再计入。");
         }
 
+        var latestNotice = NoticeLatest(calendar, received);
         var limit = ReplyWorkingDays;
         var extension = events.FirstOrDefault(e => e.Kind == ClockEventKind.ExtensionApproved);
         if (extension is not null)
         {
             limit += extension.WorkingDays ?? 0;
-            lines.Add($"{D(extension.On)}经政府信息公开工作机构负责人{extension.ApprovedBy}同意，延长答复期限{extension.WorkingDays}个工作日，并告知申请人（条例第三十三条第一款）。");
+            lines?.Add($"{D(extension.On)}经政府信息公开工作机构负责人{extension.ApprovedBy}同意，延长答复期限{extension.WorkingDays}个工作日，并告知申请人（条例第三十三条第一款）。");
         }
 
         var pauses = new List<(int From, int To)>();
-        var phase = ClockPhase.Running;
         RequestOutcome? lapsed = null;
         var answers = events.Where(e => e.Kind == ClockEventKind.ConsultationAnswered).ToList();
         foreach (var c in events.Where(e => e.Kind is ClockEventKind.ThirdPartyConsulted or ClockEventKind.OrganConsulted && e.On >= start))
@@ -90,14 +115,14 @@ public static class ReplyDeadline
             {
                 answers.Remove(answer);
                 end = answer.On <= cap ? answer.On : cap;
-                lines.Add(answer.On <= cap
+                lines?.Add(answer.On <= cap
                     ? $"{asked}，{D(answer.On)}收到意见，其间{calendar.WorkingDaysBetween(c.On, end)}个工作日不计入答复期限（条例第三十三条第二款）。"
                     : $"{asked}，{D(answer.On)}才收到意见；不计入答复期限的时间以{ConsultationWorkingDays}个工作日为限。");
             }
             else if (today > cap)
             {
                 end = cap;
-                lines.Add(thirdParty
+                lines?.Add(thirdParty
                     ? $"{asked}，第三方逾期未提出意见，由本机关依照条例规定决定（条例第三十二条）；{ConsultationWorkingDays}个工作日不计入答复期限。"
                     : $"{asked}，逾期未提出意见，视为同意公开（条例第三十四条）；{ConsultationWorkingDays}个工作日不计入答复期限。");
             }
@@ -105,7 +130,7 @@ public static class ReplyDeadline
             {
                 end = today > c.On ? today : c.On;
                 phase = ClockPhase.Consultation;
-                lines.Add($"{asked}，尚未收到意见，答复期限暂停计算；以下日期按暂停至今天计算，收到意见后相应确定。");
+                lines?.Add($"{asked}，尚未收到意见，答复期限暂停计算；以下日期按暂停至今天计算，收到意见后相应确定。");
             }
 
             pauses.Add((calendar.WorkingDaysBetween(start, c.On), calendar.WorkingDaysBetween(start, end)));
@@ -120,19 +145,19 @@ public static class ReplyDeadline
             if (paid is not null)
             {
                 end = paid.On;
-                lines.Add($"{D(fee.On)}发出收费通知，{D(paid.On)}申请人缴纳信息处理费，其间{calendar.WorkingDaysBetween(fee.On, end)}个工作日不计入答复期限。");
+                lines?.Add($"{D(fee.On)}发出收费通知，{D(paid.On)}申请人缴纳信息处理费，其间{calendar.WorkingDaysBetween(fee.On, end)}个工作日不计入答复期限。");
             }
             else if (today > payBy)
             {
                 end = payBy;
                 lapsed = RequestOutcome.OtherFeeUnpaid;
-                lines.Add($"{D(fee.On)}发出收费通知，申请人未在{FeePaymentWorkingDays}个工作日内（至{D(payBy)}）缴纳，视为放弃申请，行政机关不再处理（年度报告“其他处理”第2项）。");
+                lines?.Add($"{D(fee.On)}发出收费通知，申请人未在{FeePaymentWorkingDays}个工作日内（至{D(payBy)}）缴纳，视为放弃申请，行政机关不再处理（年度报告“其他处理”第2项）。");
             }
             else
             {
                 end = today > fee.On ? today : fee.On;
                 phase = ClockPhase.AwaitingFee;
-                lines.Add($"{D(fee.On)}发出收费通知，申请人应于{D(payBy)}前缴纳；缴费期间答复期限暂停计算。");
+                lines?.Add($"{D(fee.On)}发出收费通知，申请人应于{D(payBy)}前缴纳；缴费期间答复期限暂停计算。");
             }
 
             pauses.Add((calendar.WorkingDaysBetween(start, fee.On), calendar.WorkingDaysBetween(start, end)));
@@ -151,34 +176,34 @@ public static class ReplyDeadline
 
         var due = calendar.AddWorkingDays(start, total);
         var counted = paused > 0 ? $"{limit}个工作日加上暂停计算的{paused}个工作日，共{total}个工作日" : $"{total}个工作日";
-        lines.Add($"自{D(start)}的次一工作日起算{counted}。");
-        lines.AddRange(calendar.ExplainAddition(start, total).Steps.Where(s => s.Contains("假期", StringComparison.Ordinal) || s.Contains("调休上班", StringComparison.Ordinal)));
-        lines.Add($"答复期限届满日为{D(due)}（{ChineseDates.Weekday(due)}）。");
+        lines?.Add($"自{D(start)}的次一工作日起算{counted}。");
+        lines?.AddRange(calendar.ExplainAddition(start, total).Steps.Where(s => s.Contains("假期", StringComparison.Ordinal) || s.Contains("调休上班", StringComparison.Ordinal)));
+        lines?.Add($"答复期限届满日为{D(due)}（{ChineseDates.Weekday(due)}）。");
 
         var delayed = events.LastOrDefault(e => e.Kind == ClockEventKind.DelayedDeadlineSet && e.Until is not null);
         if (delayed is not null)
         {
             due = delayed.Until!.Value;
-            lines.Add($"{D(delayed.On)}因申请数量、频次明显超过合理范围，确定延迟答复的合理期限至{D(due)}（{ChineseDates.Weekday(due)}）并告知申请人（条例第三十五条），以此为答复期限。");
+            lines?.Add($"{D(delayed.On)}因申请数量、频次明显超过合理范围，确定延迟答复的合理期限至{D(due)}（{ChineseDates.Weekday(due)}）并告知申请人（条例第三十五条），以此为答复期限。");
         }
 
         if (closed is not null)
         {
             var late = closed.On > due;
-            lines.Add(late
+            lines?.Add(late
                 ? $"{D(closed.On)}办结，超过答复期限{calendar.WorkingDaysBetween(due, closed.On)}个工作日。"
                 : $"{D(closed.On)}办结，在答复期限内。");
-            return new(received, due, ClockPhase.Closed, late ? Timeliness.Overdue : Timeliness.OnTime, null, noticeLatest, null, lines);
+            return new(received, due, ClockPhase.Closed, late ? Timeliness.Overdue : Timeliness.OnTime, null, latestNotice, null, lines ?? []);
         }
 
         if (lapsed is not null)
         {
-            return new(received, null, ClockPhase.Lapsed, Timeliness.OnTime, lapsed, noticeLatest, null, lines);
+            return new(received, null, ClockPhase.Lapsed, Timeliness.OnTime, lapsed, latestNotice, null, lines ?? []);
         }
 
         var left = today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today);
         var timeliness = today > due ? Timeliness.Overdue : left <= DueSoonWorkingDays ? Timeliness.DueSoon : Timeliness.OnTime;
-        return new(received, due, phase, timeliness, null, noticeLatest, left, lines);
+        return new(received, due, phase, timeliness, null, latestNotice, left, lines ?? []);
     }
 
     /// <summary>
@@ -207,6 +232,12 @@ public static class ReplyDeadline
         var timeliness = today > due ? Timeliness.Overdue : left <= DueSoonWorkingDays ? Timeliness.DueSoon : Timeliness.OnTime;
         return new(earlier.ReceivedOn, due, ClockPhase.Running, timeliness, null, earlier.CorrectionNoticeLatest, left, lines);
     }
+
+    /// <summary>The last day for a 补正 notice (Art. 30), or null when the calendar does not reach it yet.</summary>
+    private static DateOnly? NoticeLatest(WorkingDayCalendar calendar, DateOnly received) =>
+        calendar.Covers(received) && calendar.WorkingDaysBetween(received, calendar.LastDate) >= CorrectionNoticeWithinWorkingDays
+            ? calendar.AddWorkingDays(received, CorrectionNoticeWithinWorkingDays)
+            : null;
 
     /// <summary>Pauses as half-open runs of working-day offsets (from, to], merged so an overlap counts once.</summary>
     private static IEnumerable<(int From, int To)> Merge(List<(int From, int To)> pauses)

@@ -9,18 +9,29 @@ public sealed class RequestClock(CalendarStore calendars, TimeProvider clock)
     public async Task<ClockState> StateAsync(DisclosureRequest request, CancellationToken ct = default) =>
         ReplyDeadline.Compute(await calendars.GetAsync(ct), request.Receipt(), request.ClockEntries(), ChineseDates.Today(clock));
 
-    /// <summary>Copies the computed due date and stage onto the request (for lists and sweeps); the events stay the truth.</summary>
-    public static void Apply(DisclosureRequest request, ClockState state)
+    /// <summary>After a handling step: recompute the clock and copy the due date and stage onto the request.</summary>
+    public async Task<ClockState> RefreshAsync(DisclosureRequest request, CancellationToken ct = default)
+    {
+        var state = await StateAsync(request, ct);
+        Apply(request, state, ChineseDates.Today(clock));
+        request.UpdatedAt = clock.GetUtcNow();
+        return state;
+    }
+
+    /// <summary>The due date as one phrase for audit summaries and lists: the date, the pending reason, or 待定.</summary>
+    public static string DueText(ClockState state) =>
+        state.DueOn is { } due ? ChineseDates.Long(due) : state.DuePendingReason ?? "待定";
+
+    /// <summary>
+    /// Copies the computed due date, its pending flag, timeliness and stage onto the request (for lists, queues and the
+    /// sweep); the events stay the truth.
+    /// </summary>
+    public static void Apply(DisclosureRequest request, ClockState state, DateOnly today)
     {
         request.DueOn = state.DueOn;
-        request.Stage = state.Phase switch
-        {
-            ClockPhase.AwaitingCorrection => RequestStage.AwaitingCorrection,
-            ClockPhase.Consultation => RequestStage.Consultation,
-            ClockPhase.AwaitingFee => RequestStage.AwaitingFee,
-            ClockPhase.Closed => RequestStage.Closed,
-            ClockPhase.Lapsed => request.Stage,
-            _ => request.Events.Count == 0 ? RequestStage.Received : RequestStage.InHandling,
-        };
+        request.DuePending = state.DuePending;
+        request.Timeliness = state.DueOn is null ? null : state.Timeliness;
+        request.CheckedOn = today;
+        request.Stage = RequestStages.Derive(request, state.Phase);
     }
 }

@@ -38,15 +38,14 @@ public sealed class RequestFiling(GongkaiDb db, AuditLog audit, CurrentActor act
         }
 
         var today = ChineseDates.Today(clock);
-        ClockState state;
-        try
+        // Never refused for the calendar: past the loaded years the due date is pending and computed when the year is loaded.
+        var calendar = await calendars.GetAsync(ct);
+        if (receipt.ReceivedOn < calendar.FirstDate)
         {
-            state = ReplyDeadline.Compute(await calendars.GetAsync(ct), receipt, [], today);
+            throw new ValidationFailure($"收到申请之日{ChineseDates.Long(receipt.ReceivedOn)}早于已载入的节假日安排（{calendar.FirstDate.Year}年起），请核对日期。", "SubmittedOn");
         }
-        catch (CalendarRangeException e)
-        {
-            throw new ValidationFailure(e.Message, "SubmittedOn");
-        }
+
+        var state = ReplyDeadline.Compute(calendar, receipt, [], today);
 
         var secret = RequestSecret.Generate();
         var now = clock.GetUtcNow();
@@ -77,10 +76,11 @@ public sealed class RequestFiling(GongkaiDb db, AuditLog audit, CurrentActor act
             ReceivedOn = receipt.ReceivedOn,
             StaffNote = string.IsNullOrWhiteSpace(registration?.StaffNote) ? null : registration.StaffNote.Trim(),
             RegisteredById = actor.UserId,
+            RegisteredOn = registration is null ? null : today,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        RequestClock.Apply(request, state);
+        RequestClock.Apply(request, state, today);
         db.DisclosureRequests.Add(request);
 
         for (var attempt = 1; ; attempt++)
@@ -88,7 +88,7 @@ public sealed class RequestFiling(GongkaiDb db, AuditLog audit, CurrentActor act
             request.TrackingNumber = await numbers.NextAsync(app.OrganId, receipt.ReceivedOn.Year, ct);
             var entry = audit.Record("request.file", "DisclosureRequest", request.Id.ToString(),
                 $"{receipt.Channel.Label()}申请{request.TrackingNumber}，{app.ApplicantType.Label()}，收到申请之日{ChineseDates.Long(receipt.ReceivedOn)}，"
-                + $"答复期限{(state.DueOn is { } due ? ChineseDates.Long(due) : "待定")}", app.OrganId, role);
+                + $"答复期限{RequestClock.DueText(state)}", app.OrganId, role);
             try
             {
                 await db.SaveChangesAsync(ct);

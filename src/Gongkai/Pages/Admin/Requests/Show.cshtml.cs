@@ -1,11 +1,11 @@
-using Gongkai.Platform;
-using Gongkai.Platform.Calendar;
+using Gongkai.Disclosure.Documents;
 using Gongkai.Platform.Data;
-using Gongkai.Platform.Staff;
 using Gongkai.Platform.Web;
 using Gongkai.Requests;
 using Gongkai.Requests.Applicants;
 using Gongkai.Requests.Clock;
+using Gongkai.Requests.Handling;
+using Gongkai.Requests.Intake;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,17 +16,76 @@ namespace Gongkai.Pages.Admin.Requests;
 /// The case page: the request, the applicant masked (opening the details is audited), the clock with its explanation,
 /// and the form to record the next clock event. Another organ's request is not found.
 /// </summary>
-public sealed class ShowModel(GongkaiDb db, StaffAccess access, RequestClock clocks, ViewApplicant applicant) : PageModel
+public sealed class ShowModel(GongkaiDb db, RequestCases cases, RequestClock clocks, ViewApplicant applicant) : PageModel
 {
+    public sealed record Choice(string Value, string Label);
     public DisclosureRequest Case { get; private set; } = null!;
     public string OrganName { get; private set; } = "";
     public ApplicantDetails Applicant { get; private set; } = null!;
     public bool Revealed { get; private set; }
     public ClockState? Clock { get; private set; }
-    public string? ClockError { get; private set; }
 
     [BindProperty]
     public ClockEventInput Step { get; set; } = new();
+
+    [BindProperty]
+    public ReplyInput Reply { get; set; } = new();
+
+    [BindProperty]
+    public HandlingInput Handling { get; set; } = new();
+
+    /// <summary>The small forms of the handling steps (assign, transfer, review, delivery).</summary>
+    public sealed class HandlingInput
+    {
+        public string? UserName { get; set; }
+        public Guid? ToOrganId { get; set; }
+        public string? Reason { get; set; }
+        public bool Approve { get; set; }
+        public string? Opinion { get; set; }
+        public DeliveryMethod? Method { get; set; }
+        public DateOnly? On { get; set; }
+    }
+
+    public List<Choice> Handlers { get; private set; } = [];
+    public List<Choice> Organs { get; private set; } = [];
+    public List<RequestTransfer> Transfers { get; private set; } = [];
+    public PublishedDocumentLink? PublishedDocument { get; private set; }
+
+    public Task<IActionResult> OnPostRegisterAsync(Guid id, [FromServices] RegisterReceived register, CancellationToken ct) =>
+        StepAsync(id, r => register.HandleAsync(r, ct), "已登记。", "Handling", ct);
+
+    public Task<IActionResult> OnPostAssignAsync(Guid id, [FromServices] AssignHandler assign, CancellationToken ct) =>
+        StepAsync(id, r => assign.HandleAsync(r, Handling.UserName, ct), "已分办。", "Handling", ct);
+
+    public Task<IActionResult> OnPostTransferAsync(Guid id, [FromServices] TransferRequest transfer, CancellationToken ct) =>
+        StepAsync(id, r => transfer.HandleAsync(r, Handling.ToOrganId, Handling.Reason, ct), "已转办。", "Handling", ct, toList: true);
+
+    public Task<IActionResult> OnPostProposeAsync(Guid id, [FromServices] ProposeReply propose, CancellationToken ct) =>
+        StepAsync(id, r => propose.HandleAsync(r, Reply, ct), "拟办意见已提交审核。", "Reply", ct);
+
+    public Task<IActionResult> OnPostReviewAsync(Guid id, [FromServices] ReviewReply review, CancellationToken ct) =>
+        StepAsync(id, r => review.HandleAsync(r, Handling.Approve, Handling.Opinion, ct), Handling.Approve ? "审核通过，待送达。" : "已退回承办人。", "Handling", ct);
+
+    public Task<IActionResult> OnPostDeliverAsync(Guid id, [FromServices] DeliverReply deliver, CancellationToken ct) =>
+        StepAsync(id, r => deliver.HandleAsync(r, Handling.Method, Handling.On, ct), "已记录送达，申请办结。", "Handling", ct);
+
+    private async Task<IActionResult> StepAsync(Guid id, Func<DisclosureRequest, Task> step, string done, string prefix, CancellationToken ct, bool toList = false)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (await this.TryAsync(() => step(Case), prefix))
+        {
+            TempData["Message"] = done;
+            return Redirect(toList ? "/admin/requests" : $"/admin/requests/{id}");
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(id, ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -63,22 +122,39 @@ public sealed class ShowModel(GongkaiDb db, StaffAccess access, RequestClock clo
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var request = await db.DisclosureRequests.Include(r => r.Events).Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null || !(await access.ScopeAsync(RequestAccess.Handlers)).Covers(request.OrganId))
+        var request = await cases.FindAsync(id, ct);
+        if (request is null)
         {
             return false;
         }
 
         Case = request;
-        OrganName = await db.Organs.Where(o => o.Id == request.OrganId).Select(o => o.FullName).SingleAsync(ct);
+        OrganName = await cases.OrganNameAsync(request.OrganId, ct);
         Applicant = applicant.Masked(request);
-        try
+        Clock = await clocks.StateAsync(request, ct);
+        Transfers = await cases.TransfersAsync(request.Id, ct);
+        if (request.PublishedDocumentId is { } docId)
         {
-            Clock = await clocks.StateAsync(request, ct);
+            PublishedDocument = await HttpContext.RequestServices.GetRequiredService<PublishedDocuments>().FindAsync(docId, ct);
         }
-        catch (CalendarRangeException e)
+
+        if (request.Stage != RequestStage.Closed)
         {
-            ClockError = e.Message;
+            var organId = request.OrganId;
+            var handlerRoles = RequestAccess.Handlers;
+            var parents = await db.Organs.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ParentId, ct);
+            var chain = new List<Guid>();
+            for (Guid? cursor = organId; cursor is { } c; cursor = parents.GetValueOrDefault(c))
+            {
+                chain.Add(c);
+            }
+
+            Handlers = await db.RoleAssignments.AsNoTracking()
+                .Where(a => handlerRoles.Contains(a.Role) && (a.OrganId == null || chain.Contains(a.OrganId.Value)))
+                .Join(db.Users.Where(u => !u.IsDisabled), a => a.UserId, u => u.Id, (a, u) => new { u.UserName, u.DisplayName })
+                .Distinct().OrderBy(u => u.UserName).Select(u => new Choice(u.UserName!, u.DisplayName + "（" + u.UserName + "）")).ToListAsync(ct);
+            Organs = await db.Organs.AsNoTracking().Where(o => o.ReceivesRequests && o.IsActive && o.Id != organId)
+                .OrderBy(o => o.ShortName).Select(o => new Choice(o.Id.ToString(), o.ShortName)).ToListAsync(ct);
         }
 
         return true;

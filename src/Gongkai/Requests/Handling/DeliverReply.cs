@@ -1,0 +1,75 @@
+using Gongkai.Platform;
+using Gongkai.Platform.Audit;
+using Gongkai.Platform.Calendar;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Staff;
+using Gongkai.Requests.Clock;
+using Gongkai.Requests.Intake;
+
+namespace Gongkai.Requests.Handling;
+
+/// <summary>
+/// 送达: the reviewed reply reached the applicant (method and date); the request closes with the reviewed outcome, on the
+/// delivery day, and the clock says whether it was in time.
+/// </summary>
+public sealed class DeliverReply(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, CalendarStore calendars, TimeProvider clock)
+{
+    public async Task<ClockState> HandleAsync(DisclosureRequest request, DeliveryMethod? method, DateOnly? on, CancellationToken ct = default)
+    {
+        var role = await RequestAccess.RequireAsync(access, request.OrganId, "送达");
+        HandlingGuards.NotClosed(request);
+        if (request.ProposedOutcome is not { } outcome || request.ReviewedOn is not { } reviewed)
+        {
+            throw new ValidationFailure("答复须经审核通过后才能送达。");
+        }
+
+        var how = method is { } m && Enum.IsDefined(m) ? m : throw new ValidationFailure("请选择送达方式。", "Method");
+        var today = ChineseDates.Today(clock);
+        var day = on ?? today;
+        if (day < reviewed)
+        {
+            throw new ValidationFailure($"送达日期不能早于审核通过之日（{ChineseDates.Long(reviewed)}）。", "On");
+        }
+
+        var calendar = await calendars.GetAsync(ct);
+        var receipt = request.Receipt();
+        var existing = request.ClockEntries();
+        var entry = new ClockEntry(ClockEventKind.Closed, day);
+        try
+        {
+            ClockRules.Check(calendar, receipt, existing, entry, today);
+        }
+        catch (CalendarRangeException e)
+        {
+            throw new ValidationFailure(e.Message, "On");
+        }
+
+        var recorded = new RequestClockEvent
+        {
+            RequestId = request.Id,
+            Sequence = request.Events.Count == 0 ? 1 : request.Events.Max(e => e.Sequence) + 1,
+            Kind = ClockEventKind.Closed,
+            On = day,
+            Outcome = outcome,
+            Note = $"答复以{how.Label()}方式送达",
+            RecordedAt = clock.GetUtcNow(),
+            RecordedById = actor.UserId,
+            RecordedByName = actor.Name,
+        };
+        db.RequestClockEvents.Add(recorded);
+        request.Events.Add(recorded);
+        request.DeliveredBy = how;
+        request.DeliveredOn = day;
+        request.Outcome = outcome;
+        request.ClosedOn = day;
+        var state = ReplyDeadline.Compute(calendar, receipt, request.ClockEntries(), today);
+        RequestClock.Apply(request, state, today);
+        request.UpdatedAt = clock.GetUtcNow();
+        audit.Record("request.deliver", "DisclosureRequest", request.Id.ToString(),
+            $"申请{request.TrackingNumber}答复（{outcome.Label()}）于{ChineseDates.Long(day)}以{how.Label()}方式送达，办结；"
+            + (state.DueOn is { } due ? $"答复期限{ChineseDates.Long(due)}，{(state.Timeliness == Timeliness.Overdue ? "逾期" : "按期")}办结" : $"答复期限{RequestClock.DueText(state)}"),
+            request.OrganId, role);
+        await db.SaveChangesAsync(ct);
+        return state;
+    }
+}

@@ -1,0 +1,56 @@
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Staff;
+using Gongkai.Requests.Clock;
+using Gongkai.Requests.Sweep;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Requests.Handling;
+
+/// <summary>
+/// Finding requests for staff, always through the viewer's organ scope (<see cref="RequestAccess.Viewers"/>): another
+/// organ's request is simply not found (404). Shared by the admin pages and the staff API.
+/// </summary>
+public sealed class RequestCases(GongkaiDb db, StaffAccess access)
+{
+    public Task<OrganScope> ScopeAsync() => access.ScopeAsync(RequestAccess.Viewers);
+
+    /// <summary>The request with its events, tracked for a handling step; null when absent or outside the viewer's scope.</summary>
+    public async Task<DisclosureRequest?> FindAsync(Guid id, CancellationToken ct = default)
+    {
+        var request = await db.DisclosureRequests.Include(r => r.Events).Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == id, ct);
+        return request is not null && (await ScopeAsync()).Covers(request.OrganId) ? request : null;
+    }
+
+    public IQueryable<DisclosureRequest> Visible(OrganScope scope)
+    {
+        var ids = scope.OrganIds.ToList();
+        return db.DisclosureRequests.AsNoTracking().Where(r => scope.All || ids.Contains(r.OrganId));
+    }
+
+    /// <summary>How many requests wait in each queue (closed ones included).</summary>
+    public async Task<IReadOnlyDictionary<RequestStage, int>> QueueCountsAsync(OrganScope scope, CancellationToken ct = default)
+    {
+        var counts = await Visible(scope).GroupBy(r => r.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return RequestStages.Queues.ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0);
+    }
+
+    /// <summary>Today's reminder list of the given kind, within the scope.</summary>
+    public IQueryable<DisclosureRequest> OnReminderList(OrganScope scope, ReminderKind kind, DateOnly day)
+    {
+        var reminders = db.RequestReminders;
+        return Visible(scope).Where(r => r.Stage != RequestStage.Closed && reminders.Any(m => m.RequestId == r.Id && m.Kind == kind && m.On == day));
+    }
+
+    /// <summary>Open requests whose due date waits for the next year's holiday schedule.</summary>
+    public IQueryable<DisclosureRequest> DuePending(OrganScope scope) =>
+        Visible(scope).Where(r => r.Stage != RequestStage.Closed && r.DuePending);
+
+    public async Task<string> OrganNameAsync(Guid organId, CancellationToken ct = default) =>
+        await db.Organs.Where(o => o.Id == organId).Select(o => o.FullName).SingleAsync(ct);
+
+    public async Task<List<RequestTransfer>> TransfersAsync(Guid requestId, CancellationToken ct = default) =>
+        await db.RequestTransfers.AsNoTracking().Where(t => t.RequestId == requestId).OrderBy(t => t.At).ToListAsync(ct);
+
+    /// <summary>Stored timeliness of an open request for lists (the case page recomputes it from the events).</summary>
+    public static Timeliness? ListTimeliness(DisclosureRequest r) => r.Stage == RequestStage.Closed ? null : r.Timeliness;
+}

@@ -1,0 +1,184 @@
+using Gongkai.Platform;
+using Gongkai.Requests.Clock;
+using Gongkai.Requests.Handling;
+using Gongkai.Requests.Intake;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Requests;
+
+/// <summary>
+/// /api/v1/admin/requests: every handling step for staff, with a personal API token and the token owner's organ scope
+/// (another organ's request answers 404). Each step answers the case with its due date, timeliness and the clock's
+/// explanation; a refused step answers 400 ProblemDetails with the reason in Chinese and changes nothing.
+/// </summary>
+internal static class RequestsAdminApi
+{
+    public sealed record EventDto(int Sequence, string Kind, string KindLabel, string On, string? Until, int? WorkingDays, string? Party, string? ApprovedBy,
+        string? Outcome, string RecordedBy);
+
+    public sealed record ReplyDto(string Outcome, string OutcomeLabel, string? LegalGround, string? WithheldParts, string? ResponsibleOrgan,
+        Guid? PublishedDocumentId, string? Summary, string? ProposedBy, string? ProposedOn, string? ReviewedBy, string? ReviewedOn, string? ReviewOpinion);
+
+    /// <param name="DueDate">Null while waiting for a correction, after a lapse, or while pending (then <paramref name="DueDatePendingReason"/>).</param>
+    public sealed record CaseDto(Guid Id, string TrackingNumber, Guid OrganId, string Organ, string Channel, string ApplicantType, string ApplicantName,
+        string ReceivedOn, string Stage, string StageLabel, string? DueDate, string? DueDatePendingReason, string Timeliness, string Phase, int? WorkingDaysLeft,
+        string? CorrectionNoticeLatest, IReadOnlyList<string> Explanation, string? AssignedTo, string? RegisteredOn, ReplyDto? Reply, string? DeliveredBy,
+        string? DeliveredOn, string? Outcome, string? OutcomeLabel, string? ClosedOn, IReadOnlyList<EventDto> Events);
+
+    public sealed record ListItemDto(Guid Id, string TrackingNumber, Guid OrganId, string ApplicantName, string ReceivedOn, string Stage, string? DueDate,
+        bool DueDatePending, string? Timeliness, string? AssignedTo);
+
+    public sealed record ListDto(int Total, IReadOnlyDictionary<string, int> Queues, IReadOnlyList<ListItemDto> Items);
+
+    public sealed record DateBody(DateOnly? On, string? Note);
+
+    public sealed record CorrectionNoticeBody(DateOnly? On, DateOnly? Until, string? Note);
+
+    public sealed record ConsultationBody(bool ThirdParty, string? Party, DateOnly? On, string? Note);
+
+    public sealed record AnswerBody(string? Party, DateOnly? On, string? Note);
+
+    public sealed record ExtensionBody(DateOnly? On, int? WorkingDays, string? ApprovedBy, string? Note);
+
+    public sealed record DelayBody(DateOnly? On, DateOnly? Until, string? Reason, string? Note);
+
+    public sealed record AssignBody(string? UserName);
+
+    public sealed record TransferBody(Guid? ToOrganId, string? Reason);
+
+    public sealed record ReviewBody(bool Approve, string? Opinion);
+
+    public sealed record DeliveryBody(DeliveryMethod? Method, DateOnly? On);
+
+    private const int PageSize = 100;
+
+    public static void MapRequestsAdminApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/admin/requests").WithTags("依申请公开（办理）").RequireAuthorization(Platform.PlatformModule.ApiPolicy);
+
+        api.MapGet("", async (RequestStage? stage, Timeliness? timeliness, bool? duePending, string? q, int? page, RequestCases cases, CancellationToken ct) =>
+            {
+                var scope = await cases.ScopeAsync();
+                if (scope.IsEmpty)
+                {
+                    throw new ForbiddenAction("您没有查看政府信息公开申请的权限。");
+                }
+
+                var query = cases.Visible(scope);
+                query = stage is { } s ? query.Where(r => r.Stage == s) : query;
+                query = timeliness is { } t ? query.Where(r => r.Stage != RequestStage.Closed && r.Timeliness == t) : query;
+                query = duePending == true ? query.Where(r => r.Stage != RequestStage.Closed && r.DuePending) : query;
+                if (!string.IsNullOrWhiteSpace(q))
+                {
+                    var text = q.Trim();
+                    query = query.Where(r => r.TrackingNumber == text.ToUpper() || r.ApplicantName.Contains(text));
+                }
+
+                var rows = await query.OrderBy(r => r.Stage == RequestStage.Closed).ThenBy(r => r.DueOn).ThenBy(r => r.TrackingNumber)
+                    .Skip((Math.Max(page ?? 1, 1) - 1) * PageSize).Take(PageSize)
+                    .Select(r => new { r.Id, r.TrackingNumber, r.OrganId, r.ApplicantName, r.ReceivedOn, r.Stage, r.DueOn, r.DuePending, r.Timeliness, r.AssignedToName })
+                    .ToListAsync(ct);
+                var counts = await cases.QueueCountsAsync(scope, ct);
+                return new ListDto(await query.CountAsync(ct), counts.ToDictionary(c => c.Key.ToString(), c => c.Value),
+                    rows.Select(r => new ListItemDto(r.Id, r.TrackingNumber, r.OrganId, r.ApplicantName, ChineseDates.Iso(r.ReceivedOn), r.Stage.ToString(),
+                        Iso(r.DueOn), r.DuePending, r.Stage == RequestStage.Closed ? null : r.Timeliness?.ToString(), r.AssignedToName)).ToList());
+            })
+            .Produces<ListDto>()
+            .WithSummary("本人权限范围内的申请列表，可按办理阶段（队列）、时效、是否待定筛选；附各队列的件数");
+
+        api.MapGet("/{id:guid}", async (Guid id, RequestCases cases, RequestClock clock, CancellationToken ct) =>
+                await Find(cases, id, ct) is { } r ? Results.Ok(await DtoAsync(r, cases, clock, ct)) : NotFound())
+            .Produces<CaseDto>().ProducesProblem(404)
+            .WithSummary("一件申请：答复期限、时效和期限的计算过程、办理记录");
+
+        api.MapPost("", async (RegistrationInput input, RegisterRequest register, RequestCases cases, RequestClock clock, CancellationToken ct) =>
+            {
+                var filed = await register.HandleAsync(input, ct);
+                var request = await cases.FindAsync(filed.Request.Id, ct);
+                return Results.Created($"/api/v1/admin/requests/{filed.Request.Id}", await DtoAsync(request!, cases, clock, ct));
+            })
+            .Produces<CaseDto>(201).ProducesProblem(400).ProducesProblem(403)
+            .WithSummary("登记当面、邮寄、平常信函、传真或口头提出的申请（channel、submittedOn、signedForOn、confirmedOn 决定收到申请之日）");
+
+        Step(api, "/{id:guid}/register", "登记在线提交的申请", (sp, r, ct) => sp.GetRequiredService<RegisterReceived>().HandleAsync(r, ct));
+        Step<AssignBody>(api, "/{id:guid}/assign", "分办给承办人（userName）", (sp, r, b, ct) => sp.GetRequiredService<AssignHandler>().HandleAsync(r, b.UserName, ct));
+        Step<TransferBody>(api, "/{id:guid}/transfer", "转办至平台上的另一机关（保留受理编号和收到申请之日）",
+            (sp, r, b, ct) => sp.GetRequiredService<TransferRequest>().HandleAsync(r, b.ToOrganId, b.Reason, ct));
+        Step<CorrectionNoticeBody>(api, "/{id:guid}/correction-notice", "发出补正通知（收到申请后7个工作日内，一次性；until 为补正期限）",
+            (sp, r, b, ct) => Clock(sp, r, new() { Kind = ClockEventKind.CorrectionRequested, On = b.On, Until = b.Until, Note = b.Note }, ct));
+        Step<DateBody>(api, "/{id:guid}/correction-received", "收到补正：答复期限自收到补正之日重新计算",
+            (sp, r, b, ct) => Clock(sp, r, new() { Kind = ClockEventKind.CorrectionReceived, On = b.On, Note = b.Note }, ct));
+        Step<ConsultationBody>(api, "/{id:guid}/consultations", "征求第三方（thirdParty=true）或其他机关意见：答复期限暂停，最长15个工作日",
+            (sp, r, b, ct) => Clock(sp, r, new() { Kind = b.ThirdParty ? ClockEventKind.ThirdPartyConsulted : ClockEventKind.OrganConsulted, On = b.On, Party = b.Party, Note = b.Note }, ct));
+        Step<AnswerBody>(api, "/{id:guid}/consultations/answer", "收到征求意见的答复",
+            (sp, r, b, ct) => Clock(sp, r, new() { Kind = ClockEventKind.ConsultationAnswered, On = b.On, Party = b.Party, Note = b.Note }, ct));
+        Step<ExtensionBody>(api, "/{id:guid}/extension", "延长答复期限：经政府信息公开工作机构负责人（approvedBy）同意，只能一次，最长20个工作日",
+            (sp, r, b, ct) => Clock(sp, r, new() { Kind = ClockEventKind.ExtensionApproved, On = b.On, WorkingDays = b.WorkingDays, ApprovedBy = b.ApprovedBy, Note = b.Note }, ct));
+        Step<DateBody>(api, "/{id:guid}/fee-notice", "发出收费通知：答复期限暂停；20个工作日内未缴费视为放弃申请（其他处理-2）",
+            (sp, r, b, ct) => Clock(sp, r, new() { Kind = ClockEventKind.FeeNoticeIssued, On = b.On, Note = b.Note }, ct));
+        Step<DateBody>(api, "/{id:guid}/fee-paid", "收到信息处理费：答复期限继续计算",
+            (sp, r, b, ct) => Clock(sp, r, new() { Kind = ClockEventKind.FeePaid, On = b.On, Note = b.Note }, ct));
+        Step<DelayBody>(api, "/{id:guid}/delay", "条例第三十五条：确定延迟答复的合理期限（until）并说明理由",
+            (sp, r, b, ct) => Clock(sp, r, new() { Kind = ClockEventKind.DelayedDeadlineSet, On = b.On, Until = b.Until, Party = b.Reason, Note = b.Note }, ct));
+        Step<ReplyInput>(api, "/{id:guid}/reply", "拟办答复：办理结果（年度报告表三的一项）及其依据；部分公开须写明不予公开的部分；不属于本机关须写明负责机关",
+            (sp, r, b, ct) => sp.GetRequiredService<ProposeReply>().HandleAsync(r, b, ct));
+        Step<ReviewBody>(api, "/{id:guid}/review", "审核拟办答复（approve=true 通过；false 退回，须写审核意见）；拟办人不能审核自己的拟办",
+            (sp, r, b, ct) => sp.GetRequiredService<ReviewReply>().HandleAsync(r, b.Approve, b.Opinion, ct));
+        Step<DeliveryBody>(api, "/{id:guid}/delivery", "记录答复送达（方式和日期）并以审核通过的结果办结",
+            (sp, r, b, ct) => sp.GetRequiredService<DeliverReply>().HandleAsync(r, b.Method, b.On, ct));
+    }
+
+    private static void Step(RouteGroupBuilder api, string route, string summary, Func<IServiceProvider, DisclosureRequest, CancellationToken, Task> step) =>
+        api.MapPost(route, async (Guid id, HttpContext http, RequestCases cases, RequestClock clock, CancellationToken ct) =>
+            {
+                if (await Find(cases, id, ct) is not { } request)
+                {
+                    return NotFound();
+                }
+
+                await step(http.RequestServices, request, ct);
+                return Results.Ok(await DtoAsync(request, cases, clock, ct));
+            })
+            .Produces<CaseDto>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404)
+            .WithSummary(summary);
+
+    private static void Step<TBody>(RouteGroupBuilder api, string route, string summary, Func<IServiceProvider, DisclosureRequest, TBody, CancellationToken, Task> step) =>
+        api.MapPost(route, async (Guid id, TBody body, HttpContext http, RequestCases cases, RequestClock clock, CancellationToken ct) =>
+            {
+                if (await Find(cases, id, ct) is not { } request)
+                {
+                    return NotFound();
+                }
+
+                await step(http.RequestServices, request, body, ct);
+                return Results.Ok(await DtoAsync(request, cases, clock, ct));
+            })
+            .Produces<CaseDto>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404)
+            .WithSummary(summary);
+
+    private static Task Clock(IServiceProvider sp, DisclosureRequest request, ClockEventInput input, CancellationToken ct) =>
+        sp.GetRequiredService<RecordClockEvent>().HandleAsync(request, input, ct);
+
+    private static async Task<DisclosureRequest?> Find(RequestCases cases, Guid id, CancellationToken ct) => await cases.FindAsync(id, ct);
+
+    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "未找到该申请");
+
+    private static string? Iso(DateOnly? date) => date is { } d ? ChineseDates.Iso(d) : null;
+
+    internal static async Task<CaseDto> DtoAsync(DisclosureRequest r, RequestCases cases, RequestClock clock, CancellationToken ct)
+    {
+        var state = await clock.StateAsync(r, ct);
+        var reply = r.ProposedOutcome ?? r.Outcome;
+        return new CaseDto(r.Id, r.TrackingNumber, r.OrganId, await cases.OrganNameAsync(r.OrganId, ct), r.Channel.ToString(), r.ApplicantType.ToString(),
+            r.ApplicantName, ChineseDates.Iso(r.ReceivedOn), r.Stage.ToString(), r.Stage.QueueLabel(), Iso(state.DueOn), state.DuePendingReason,
+            state.Timeliness.ToString(), state.Phase.ToString(), state.WorkingDaysLeft, Iso(state.CorrectionNoticeLatest), state.Explanation, r.AssignedToName,
+            Iso(r.RegisteredOn),
+            reply is { } o && r.ProposedOutcome is not null
+                ? new ReplyDto(o.ToString(), o.Label(), r.LegalGround, r.WithheldParts, r.ResponsibleOrgan, r.PublishedDocumentId, r.ReplySummary,
+                    r.ProposedByName, Iso(r.ProposedOn), r.ReviewedByName, Iso(r.ReviewedOn), r.ReviewOpinion)
+                : null,
+            r.DeliveredBy?.ToString(), Iso(r.DeliveredOn), r.Outcome?.ToString(), r.Outcome?.Label(), Iso(r.ClosedOn),
+            r.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.Kind.ToString(), e.Kind.Label(), ChineseDates.Iso(e.On), Iso(e.Until),
+                e.WorkingDays, e.Party, e.ApprovedBy, e.Outcome?.ToString(), e.RecordedByName)).ToList());
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Gongkai.Platform;
+using Gongkai.Requests;
+using Gongkai.Requests.Clock;
+using Gongkai.Requests.Sweep;
+using Gongkai.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Gongkai.Tests.Requests.ClockTestData;
+
+namespace Gongkai.Tests.Http;
+
+/// <summary>
+/// Near the end of the loaded calendar a request is still filed, its due date pending and shown so, until the next year
+/// is loaded; the daily sweep recomputes timeliness, closes lapsed requests and writes the day's reminder lists.
+/// </summary>
+public abstract class RequestSweepTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : GongkaiApp, IClockedApp
+{
+    private readonly RequestTestKit help = new(app);
+
+    private Task<RequestSweepRun?> SweepAsync() =>
+        app.Services.GetRequiredService<DailySweeper>().RunAsync("daily", onlyPending: false, wait: true, CancellationToken.None);
+
+    [Fact]
+    public async Task A_request_past_the_calendar_is_filed_with_its_due_date_pending_and_computed_when_the_year_is_loaded()
+    {
+        app.Clock.SetDay("2026-12-21");
+        var (id, number, filed) = await help.SubmitAsync("年底申请人");
+        Assert.Equal(JsonValueKind.Null, filed.GetProperty("dueDate").ValueKind);
+        Assert.Equal("截止日期待2027年节假日安排发布后计算", filed.GetProperty("dueDatePendingReason").GetString());
+        var stored = await app.WithDbAsync(db => db.DisclosureRequests.SingleAsync(r => r.Id == id));
+        Assert.True(stored.DuePending);
+        Assert.Null(stored.DueOn);
+
+        var client = app.Browser();
+        var tracked = (await (await client.SubmitAsync("/requests/track", [new("TrackingNumber", number), new("Secret", filed.GetProperty("secret").GetString()!)]))
+            .Content.ReadAsStringAsync()).Text();
+        Assert.Contains("id=\"due-date\">截止日期待2027年节假日安排发布后计算", tracked);
+
+        var staff = await help.StaffAsync();
+        var handler = help.Api(staff.Handler);
+        var pending = await handler.GetFromJsonAsync<JsonElement>("/api/v1/admin/requests?duePending=true");
+        Assert.Contains(pending.GetProperty("items").EnumerateArray(), i => i.GetProperty("trackingNumber").GetString() == number);
+        var detail = await handler.GetFromJsonAsync<JsonElement>($"/api/v1/admin/requests/{id}");
+        Assert.Equal("截止日期待2027年节假日安排发布后计算", detail.GetProperty("dueDatePendingReason").GetString());
+
+        var admin = app.Browser();
+        await admin.SignInOkAsync("admin", GongkaiApp.AdminPassword);
+        var list = (await admin.GetStringAsync("/admin/requests?pending=true")).Text();
+        Assert.Contains(number, list);
+        Assert.Contains("待定（待载入下一年度节假日安排）", list);
+        Assert.Contains("截止日期待2027年节假日安排发布后计算", (await admin.GetStringAsync($"/admin/requests/{id}")).Text());
+
+        var load = await admin.SubmitAsync("/admin/calendar", [new("NewYear.Year", "2027"), new("NewYear.Source", "测试用2027年安排"), new("NewYear.Days", "2027-01-01 元旦 休")],
+            "/admin/calendar?handler=LoadYear");
+        Assert.Equal(HttpStatusCode.Redirect, load.StatusCode);
+        stored = await app.WithDbAsync(db => db.DisclosureRequests.SingleAsync(r => r.Id == id));
+        Assert.False(stored.DuePending);
+        Assert.Equal(D("2027-01-19"), stored.DueOn);
+        Assert.Equal("2027-01-19", (await handler.GetFromJsonAsync<JsonElement>($"/api/v1/admin/requests/{id}")).GetProperty("dueDate").GetString());
+    }
+
+    [Fact]
+    public async Task The_daily_sweep_closes_lapsed_requests_and_lists_due_soon_and_overdue_ones_once_a_day()
+    {
+        var staff = await help.StaffAsync();
+        var handler = help.Api(staff.Handler);
+        app.Clock.SetDay("2026-02-02");
+        var late = await help.SubmitAsync("巡检逾期申请人");
+        app.Clock.SetDay("2026-03-02");
+        var soon = await help.SubmitAsync("巡检即将到期申请人");
+        var silent = await help.SubmitAsync("巡检不补正申请人");
+        app.Clock.SetDay("2026-03-03");
+        await RequestTestKit.OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{silent.Id}/correction-notice",
+            new { on = "2026-03-03", until = "2026-03-06" }));
+
+        app.Clock.SetDay("2026-03-26");
+        var run = await SweepAsync();
+        Assert.NotNull(run);
+        Assert.True(run.Closed >= 1);
+
+        var closed = await app.WithDbAsync(db => db.DisclosureRequests.Include(r => r.Events).SingleAsync(r => r.Id == silent.Id));
+        Assert.Equal(RequestStage.Closed, closed.Stage);
+        Assert.Equal(RequestOutcome.OtherNoCorrection, closed.Outcome);
+        Assert.Equal("每日巡检", closed.Events.Single(e => e.Kind == ClockEventKind.Closed).RecordedByName);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.TargetId == silent.Id.ToString() && e.Action == "request.close.lapsed")));
+
+        var stored = await app.WithDbAsync(db => db.DisclosureRequests.Where(r => r.Id == soon.Id || r.Id == late.Id).ToDictionaryAsync(r => r.Id));
+        Assert.Equal(Timeliness.DueSoon, stored[soon.Id].Timeliness);
+        Assert.Equal(Timeliness.Overdue, stored[late.Id].Timeliness);
+        Task<List<ReminderKind>> RemindersAsync(Guid id) => app.WithDbAsync(db => db.RequestReminders.Where(m => m.RequestId == id).Select(m => m.Kind).ToListAsync());
+        Assert.Equal([ReminderKind.DueSoon], await RemindersAsync(soon.Id));
+        Assert.Equal([ReminderKind.Overdue], await RemindersAsync(late.Id));
+
+        var again = await SweepAsync();
+        Assert.Equal(0, again!.Closed);
+        Assert.Equal([ReminderKind.Overdue], await RemindersAsync(late.Id));
+
+        app.Clock.SetDay("2026-03-27");
+        await SweepAsync();
+        Assert.Equal(2, (await RemindersAsync(late.Id)).Count);
+
+        var admin = app.Browser();
+        await admin.SignInOkAsync("admin", GongkaiApp.AdminPassword);
+        var work = (await admin.GetStringAsync("/admin")).Text();
+        Assert.Contains("今日逾期清单", work);
+        var overdue = (await admin.GetStringAsync("/admin/requests?list=Overdue")).Text();
+        Assert.Contains(late.Number, overdue);
+        Assert.DoesNotContain(soon.Number, overdue);
+        Assert.Contains("已逾期", overdue);
+        var queues = (await admin.GetStringAsync("/admin/requests")).Text();
+        Assert.Contains("data-queue=\"Closed\"", queues);
+    }
+
+    [Fact]
+    public async Task The_case_page_walks_a_request_from_registration_to_delivery()
+    {
+        await help.StaffAsync();
+        app.Clock.SetDay("2026-04-01");
+        var (id, _, _) = await help.SubmitAsync("页面办理申请人");
+        var handler = app.Browser();
+        await handler.SignInOkAsync("mz-cbr", "Handling-pass-1");
+        var url = $"/admin/requests/{id}";
+        Assert.Contains("待登记", (await handler.GetStringAsync(url)).Text());
+        Assert.Equal(HttpStatusCode.Redirect, (await handler.SubmitAsync(url, [], url + "?handler=Register")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await handler.SubmitAsync(url, [new("Handling.UserName", "mz-cbr")], url + "?handler=Assign")).StatusCode);
+        var refused = (await (await handler.SubmitAsync(url, [new("Reply.Outcome", "WithheldProcess")], url + "?handler=Propose")).Content.ReadAsStringAsync()).Text();
+        Assert.Contains("须写明法律依据和理由", refused);
+        Assert.Equal(HttpStatusCode.Redirect, (await handler.SubmitAsync(url,
+            [new("Reply.Outcome", "WithheldProcess"), new("Reply.LegalGround", "条例第十六条第二款，属于过程性信息")], url + "?handler=Propose")).StatusCode);
+        Assert.Contains("待审核", (await handler.GetStringAsync(url)).Text());
+
+        var head = app.Browser();
+        await head.SignInOkAsync("mz-head", "Handling-pass-1");
+        Assert.Equal(HttpStatusCode.Redirect, (await head.SubmitAsync(url, [new("Handling.Approve", "true"), new("Handling.Opinion", "同意")], url + "?handler=Review")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await handler.SubmitAsync(url, [new("Handling.Method", "Post"), new("Handling.On", "2026-04-01")], url + "?handler=Deliver")).StatusCode);
+        var page = (await handler.GetStringAsync(url)).Text();
+        Assert.Contains("不予公开（属于四类过程性信息）", page);
+        Assert.Contains("已办结", page);
+        Assert.Equal(RequestOutcome.WithheldProcess, await app.WithDbAsync(db => db.DisclosureRequests.Where(r => r.Id == id).Select(r => r.Outcome).SingleAsync()));
+    }
+}
+
+public sealed class RequestSweepTests_Sqlite(ClockedSqliteApp app) : RequestSweepTests<ClockedSqliteApp>(app);
+
+public sealed class RequestSweepTests_Postgres(ClockedPostgresApp app) : RequestSweepTests<ClockedPostgresApp>(app);

@@ -1,0 +1,113 @@
+using Gongkai.Platform.Calendar;
+using Gongkai.Requests;
+using Gongkai.Requests.Clock;
+using static Gongkai.Requests.Clock.ClockEventKind;
+using static Gongkai.Tests.Requests.ClockTestData;
+
+namespace Gongkai.Tests.Requests;
+
+/// <summary>
+/// The calendar stops at the last loaded year (2026 here): a request whose due date falls after it is still filed, its due
+/// date pending with the reason, and computed as soon as the next year is loaded.
+/// </summary>
+public sealed class PendingDueDateTests
+{
+    /// <summary>The shipped years plus a 2027 with only weekends (stands for the schedule an administrator loads).</summary>
+    private static readonly WorkingDayCalendar With2027 = WorkingDayCalendar.Create(
+        ShippedSchedules.All.Select(s => s.Year).Append(2027),
+        ShippedSchedules.All.SelectMany(s => s.Days).Select(d => new SpecialDay(d.Date, d.IsOffDay, d.Name, CalendarSource.StateCouncil)));
+
+    [Theory]
+    [InlineData("2026-12-02", "2026-12-30")]
+    [InlineData("2026-12-03", "2026-12-31")]
+    public void A_due_date_inside_the_calendar_is_computed(string received, string due)
+    {
+        var state = Compute(InPerson(received), received);
+        Assert.Equal(D(due), state.DueOn);
+        Assert.False(state.DuePending);
+    }
+
+    [Theory]
+    [InlineData("2026-12-04")]
+    [InlineData("2026-12-21")]
+    [InlineData("2026-12-31")]
+    public void A_due_date_past_the_calendar_is_pending_with_the_reason(string received)
+    {
+        var state = Compute(InPerson(received), received);
+        Assert.Null(state.DueOn);
+        Assert.True(state.DuePending);
+        Assert.Equal("截止日期待2027年节假日安排发布后计算", state.DuePendingReason);
+        Assert.Equal(ClockPhase.Running, state.Phase);
+        Assert.Contains(state.Explanation, l => l.StartsWith("截止日期待2027年节假日安排发布后计算", StringComparison.Ordinal));
+        Assert.Contains(state.Explanation, l => l.Contains("当面提交申请", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Loading_the_next_year_computes_the_pending_date()
+    {
+        var state = ReplyDeadline.Compute(With2027, InPerson("2026-12-21"), [], D("2026-12-21"));
+        Assert.False(state.DuePending);
+        Assert.Equal(D("2027-01-18"), state.DueOn);
+    }
+
+    [Fact]
+    public void An_extension_past_the_calendar_makes_the_date_pending_and_the_next_year_resolves_it()
+    {
+        var events = new[] { E(ExtensionApproved, "2026-11-30", days: 20, approvedBy: "王主任") };
+        var pending = Compute(InPerson("2026-11-23"), "2026-11-30", events);
+        Assert.True(pending.DuePending);
+        Assert.Null(pending.DueOn);
+        Assert.Equal(D("2026-12-02"), pending.CorrectionNoticeLatest);
+
+        var computed = ReplyDeadline.Compute(With2027, InPerson("2026-11-23"), events, D("2026-11-30"));
+        Assert.Equal(D("2027-01-18"), computed.DueOn);
+    }
+
+    [Fact]
+    public void A_day_past_the_calendar_itself_leaves_the_date_pending_not_an_error()
+    {
+        var state = Compute(InPerson("2026-12-28"), "2027-01-04");
+        Assert.True(state.DuePending);
+        Assert.Null(state.CorrectionNoticeLatest);
+        Assert.Equal(Timeliness.OnTime, state.Timeliness);
+    }
+
+    [Fact]
+    public void A_pending_request_can_still_be_closed()
+    {
+        var state = Compute(InPerson("2026-12-21"), "2026-12-30", E(Closed, "2026-12-30"));
+        Assert.Equal(ClockPhase.Closed, state.Phase);
+    }
+
+    [Fact]
+    public void The_correction_notice_rule_works_near_the_end_of_the_calendar()
+    {
+        var receipt = InPerson("2026-12-21");
+        ClockRules.Check(Shipped, receipt, [], E(CorrectionRequested, "2026-12-30", until: "2027-01-15"), D("2026-12-30"));
+        var refused = Assert.Throws<Gongkai.Platform.ValidationFailure>(() =>
+            ClockRules.Check(Shipped, receipt, [], E(CorrectionRequested, "2026-12-31", until: "2027-01-15"), D("2026-12-31")));
+        Assert.Contains("第8个工作日", refused.Message);
+    }
+
+    public static TheoryData<string, string, ClockEntry[]> Cases => new()
+    {
+        { "2026-02-10", "2026-03-01", [] },
+        { "2026-02-10", "2026-03-20", [] },
+        { "2026-03-02", "2026-04-20", [E(ExtensionApproved, "2026-03-20", days: 10, approvedBy: "王主任")] },
+        { "2026-03-02", "2026-03-20", [E(ThirdPartyConsulted, "2026-03-05", party: "某公司")] },
+        { "2026-03-02", "2026-04-20", [E(FeeNoticeIssued, "2026-03-05")] },
+        { "2026-03-02", "2026-03-06", [E(CorrectionRequested, "2026-03-04", until: "2026-03-20")] },
+        { "2026-12-21", "2026-12-22", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void The_fast_sweep_computation_gives_the_same_date_and_timeliness(string received, string today, ClockEntry[] events)
+    {
+        var full = Compute(InPerson(received), today, events);
+        var fast = ReplyDeadline.Compute(Shipped, InPerson(received), events, D(today), explain: false);
+        Assert.Equal(full with { Explanation = [] }, fast with { Explanation = [] });
+        Assert.Empty(fast.Explanation);
+        Assert.NotEmpty(full.Explanation);
+    }
+}
