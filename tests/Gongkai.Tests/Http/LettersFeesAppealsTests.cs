@@ -174,15 +174,32 @@ public abstract class LettersFeesAppealsTests<TApp>(TApp app) : IClassFixture<TA
     {
         var request = await FileAsync("复议申请人");
         var handler = await HandlerAsync("appeal-handler");
-        var caseUrl = $"/admin/requests/{request.Id}";
-        var closed = await handler.SubmitAsync(caseUrl, [new("Step.Kind", "Closed"), new("Step.Outcome", "NotHeld")], caseUrl + "?handler=Step");
-        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
-        Assert.Equal(RequestStage.Closed, (await app.WithDbAsync(db => db.DisclosureRequests.SingleAsync(r => r.Id == request.Id))).Stage);
-
         var user = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "appeal-handler"));
         var api = app.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(user.Id));
         var today = ChineseDates.Today(TimeProvider.System);
+
+        // Closed the way a reply goes out: registered, assigned, proposed, reviewed by the office head, delivered.
+        var organ = (await app.OrganAsync("区民政局")).Id;
+        var headId = (await app.StaffAsync("appeal-head", "Handler-pass-01", (StaffRole.DepartmentAdministrator, organ))).Id;
+        var head = app.CreateClient();
+        head.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(headId));
+        var steps = new (HttpClient Client, string Step, object? Body)[]
+        {
+            (api, "register", null),
+            (head, "assign", new { userName = "appeal-handler" }),
+            (api, "reply", new { outcome = "NotHeld", legalGround = "《政府信息公开条例》第三十六条第四项" }),
+            (head, "review", new { approve = true, opinion = "同意" }),
+            (api, "delivery", new { method = "Email", on = ChineseDates.Iso(today) }),
+        };
+        foreach (var (client, step, body) in steps)
+        {
+            var url = $"/api/v1/admin/requests/{request.Id}/{step}";
+            var done = body is null ? await client.PostAsync(url, null) : await client.PostAsJsonAsync(url, body);
+            Assert.True(done.IsSuccessStatusCode, $"{step}: {await done.Content.ReadAsStringAsync()}");
+        }
+
+        Assert.Equal(RequestStage.Closed, (await app.WithDbAsync(db => db.DisclosureRequests.SingleAsync(r => r.Id == request.Id))).Stage);
         var bad = await api.PostAsJsonAsync($"/api/v1/admin/requests/{request.Id}/appeals", new { kind = "Reconsideration", filedOn = ChineseDates.Iso(today), result = "Corrected" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("请填写审结日期", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
@@ -218,8 +235,18 @@ public abstract class LettersFeesAppealsTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Contains("京西政复〔2026〕12号", page);
         Assert.Contains("（已重新办理）", page);
 
-        var reclosed = await handler.SubmitAsync(caseUrl, [new("Step.Kind", "Closed"), new("Step.Outcome", "Disclosed")], caseUrl + "?handler=Step");
-        Assert.Equal(HttpStatusCode.Redirect, reclosed.StatusCode);
+        // The new reply goes out the same way, now with another outcome.
+        foreach (var (client, step, body) in new (HttpClient, string, object)[]
+        {
+            (api, "reply", new { outcome = "Disclosed", summary = "重新答复，予以公开" }),
+            (head, "review", new { approve = true, opinion = "同意" }),
+            (api, "delivery", new { method = "Email", on = ChineseDates.Iso(today) }),
+        })
+        {
+            var done = await client.PostAsJsonAsync($"/api/v1/admin/requests/{request.Id}/{step}", body);
+            Assert.True(done.IsSuccessStatusCode, $"{step}: {await done.Content.ReadAsStringAsync()}");
+        }
+
         Assert.Equal(RequestOutcome.Disclosed, (await app.WithDbAsync(db => db.DisclosureRequests.SingleAsync(r => r.Id == request.Id))).Outcome);
 
         var other = (await app.OrganAsync("区财政局")).Id;

@@ -186,9 +186,19 @@ public sealed class RecordAppeal(GongkaiDb db, StaffAccess access, AuditLog audi
             throw new ValidationFailure(e.Message, "RedoBy");
         }
 
-        RequestClock.Apply(request, state, today);
+        // The earlier reply stays in the events and the audit trail; the case starts a new reply from handling.
+        request.ProposedOutcome = null;
+        request.LegalGround = null;
+        request.WithheldParts = null;
+        request.ResponsibleOrgan = null;
+        request.PublishedDocumentId = null;
+        request.ReplySummary = null;
+        (request.ProposedById, request.ProposedByName, request.ProposedOn) = (null, null, null);
+        (request.ReviewedById, request.ReviewedByName, request.ReviewedOn, request.ReviewOpinion) = (null, null, null, null);
+        (request.DeliveredBy, request.DeliveredOn) = (null, null);
         request.Outcome = null;
         request.ClosedOn = null;
+        RequestClock.Apply(request, state, today);
         request.UpdatedAt = clock.GetUtcNow();
         appeal.ReopenedOn = on;
         audit.Record("request.reopen", "DisclosureRequest", request.Id.ToString(),
