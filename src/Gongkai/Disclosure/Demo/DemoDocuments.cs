@@ -120,19 +120,11 @@ public sealed class DemoDocuments(GongkaiDb db, AuditLog audit, CalendarStore ca
 
         if (db.Database.CurrentTransaction is null)
         {
-            await RefreshStatisticsAsync(db, ct);
+            await RebuildDocumentIndex.RefreshStatisticsAsync(db, ct);
         }
 
         return new Result(written, sections, batchNumber, seed, clockStart.Elapsed, plans.Length > 0 ? plans[0].IndexNumber : null, plans.Length > 0 ? plans[^1].IndexNumber : null);
     }
-
-    /// <summary>
-    /// After a bulk load the planners' statistics are stale (a search would think the tables empty and join the
-    /// wrong way round) and PostgreSQL's visibility map is unset (no index-only scans): refresh both.
-    /// Runs outside any transaction.
-    /// </summary>
-    public static async Task RefreshStatisticsAsync(GongkaiDb db, CancellationToken ct = default) =>
-        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM (ANALYZE) documents, search_entries" : "ANALYZE documents; ANALYZE search_entries", ct);
 
     /// <summary>The highest 索引号 per prefix and 发文字号 per 机关代字 and year already stored, so generated ones continue them.</summary>
     private async Task<DocumentGenerator.UsedNumbers> UsedNumbersAsync(CancellationToken ct)

@@ -76,7 +76,7 @@ internal sealed class DemoDocumentsAtStart(IServiceScopeFactory scopes, IHostApp
 
         var result = await sp.GetRequiredService<DemoDocuments>().GenerateAsync(count, seed, DemoDocuments.MaxDocuments, ct: ct);
         await tx.CommitAsync(ct);
-        await DemoDocuments.RefreshStatisticsAsync(db, ct);
+        await RebuildDocumentIndex.RefreshStatisticsAsync(db, ct);
         return result;
     }
 }

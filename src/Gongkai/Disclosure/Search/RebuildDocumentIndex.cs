@@ -36,7 +36,7 @@ public sealed class RebuildDocumentIndex(GongkaiDb db, AuditLog audit)
             await tx.CommitAsync(ct);
             if (db.Database.CurrentTransaction is null)
             {
-                await Demo.DemoDocuments.RefreshStatisticsAsync(db, ct);
+                await RefreshStatisticsAsync(db, ct);
             }
 
             return ids.Count;
@@ -46,6 +46,14 @@ public sealed class RebuildDocumentIndex(GongkaiDb db, AuditLog audit)
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>
+    /// After a bulk load the planners' statistics are stale (a search would think the tables empty and join the
+    /// wrong way round) and PostgreSQL's visibility map is unset (no index-only scans): refresh both.
+    /// Runs outside any transaction.
+    /// </summary>
+    public static async Task RefreshStatisticsAsync(GongkaiDb db, CancellationToken ct = default) =>
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM (ANALYZE) documents, search_entries" : "ANALYZE documents; ANALYZE search_entries", ct);
 
     /// <summary>True when documents are published but the index holds none of them (a fresh index after an upgrade).</summary>
     public async Task<bool> IsMissingAsync(CancellationToken ct = default) =>
