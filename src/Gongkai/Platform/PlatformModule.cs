@@ -148,7 +148,11 @@ public static class PlatformModule
         // Any start with a migration to apply (every test database, every upgrade) still goes through MigrateAsync.
         if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {
+            // A migration may rewrite a large table and build its indexes (SearchPartitions: minutes at a million rows).
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
             await db.Database.MigrateAsync(ct);
+            db.Database.SetCommandTimeout(timeout);
         }
 
         await Search.SearchIndex.For(db).EnsureSchemaAsync(db, ct);

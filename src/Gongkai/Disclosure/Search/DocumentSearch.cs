@@ -12,10 +12,10 @@ namespace Gongkai.Disclosure;
 /// <summary>
 /// Public full-text search over published 主动公开 documents. The match runs in the database index; every
 /// query also joins the live document row, so a withdrawn document is gone the moment its withdrawal commits.
-/// Relevance puts the newest <see cref="SearchIndex.RankedTitleMatches"/> documents whose title line (标题、文号、关键词)
-/// holds every term first, ranked by the index's score, then all the others newest first straight from the index's
-/// order; so a page's cost is bounded at a million documents as at ten thousand. Totals are counted exactly up to
-/// <see cref="CountLimit"/>.
+/// Relevance puts the newest <see cref="RankedTitleMatches"/> documents whose title line (标题、文号、关键词) holds every
+/// term first, ranked by the index's score, then all the others newest first. Both lists are read newest first from the
+/// index's segments and stop when full, and totals are counted exactly up to <see cref="CountLimit"/> only, so a query
+/// costs about the same at a million documents as at ten thousand.
 /// </summary>
 public sealed class DocumentSearch(GongkaiDb db)
 {
@@ -25,6 +25,9 @@ public sealed class DocumentSearch(GongkaiDb db)
     /// <summary>Matches counted exactly; past it the total reads “more than” (pages stop there too).</summary>
     public const int CountLimit = 2_000;
 
+    /// <summary>How many of the newest title matches are ranked by score; a query's cost stays bounded however many there are.</summary>
+    public const int RankedTitleMatches = 1_000;
+
     public sealed record Filters(Guid? Organ = null, string? Category = null, DateOnly? From = null, DateOnly? To = null, bool ByDate = false, int Page = 1, int PageSize = 10);
 
     public sealed record Hit(Guid Id, string Title, string Url, Guid OrganId, string Organ, DateTimeOffset PublishedAt, string? IndexNumber, string? DocumentNumber, string Snippet);
@@ -32,7 +35,8 @@ public sealed class DocumentSearch(GongkaiDb db)
     /// <param name="Total">Matching documents, exact when <paramref name="TotalIsExact"/>, otherwise <see cref="CountLimit"/>.</param>
     public sealed record Result(int Total, IReadOnlyList<Hit> Items, bool TotalIsExact = true);
 
-    private sealed record CountRow(int Value);
+    /// <summary>A matching index entry and its document.</summary>
+    private sealed record Found(long Entry, Guid Owner);
 
     /// <summary>The texts a document is indexed under: the title line, and the summary with the body.</summary>
     public static SearchText IndexedText(GovDocument d) =>
@@ -50,59 +54,72 @@ public sealed class DocumentSearch(GongkaiDb db)
         var index = SearchIndex.For(db);
         var size = Math.Clamp(filters.PageSize, 1, MaxPageSize);
         var offset = (Math.Max(1, filters.Page) - 1) * size;
-        var total = await CountAsync(index, query, SearchIndex.Field.All, filters, ct);
-        if (total == 0 || offset >= Math.Min(total, CountLimit))
+        List<Found> page;
+        int matches;
+        await using (await index.BeginReadAsync(db, ct))
         {
-            return new Result(Math.Min(total, CountLimit), [], total <= CountLimit);
+            var segments = await index.SegmentsAsync(db, ct);
+            List<Found> titles = filters.ByDate ? [] : await NewestAsync(index, query, SearchIndex.Field.Title, filters, segments, RankedTitleMatches, ct);
+            // Enough of the newest matches to count past the limit once the title tier is taken out of them.
+            var all = await NewestAsync(index, query, SearchIndex.Field.All, filters, segments, CountLimit + 1 + titles.Count, ct);
+            matches = all.Count;
+            if (offset >= Math.Min(matches, CountLimit))
+            {
+                return new Result(Math.Min(matches, CountLimit), [], matches <= CountLimit);
+            }
+
+            var inTitle = titles.Select(t => t.Entry).ToHashSet();
+            IEnumerable<Found> ordered = all.Where(f => !inTitle.Contains(f.Entry));
+            if (titles.Count > 0)
+            {
+                // Titles are scored only when this page reaches into their tier.
+                var ranked = offset < titles.Count ? await index.RankTitlesAsync(db, query, inTitle, ct) : titles.Select(t => t.Entry).ToList();
+                var byEntry = titles.ToDictionary(t => t.Entry);
+                ordered = ranked.Select(e => byEntry[e]).Concat(ordered);
+            }
+
+            page = ordered.Take(CountLimit).Skip(offset).Take(size).ToList();
         }
 
-        List<Guid> ids;
-        if (filters.ByDate)
+        return new Result(Math.Min(matches, CountLimit), await HitsAsync(page.Select(f => f.Owner).ToList(), query, ct), matches <= CountLimit);
+    }
+
+    /// <summary>
+    /// The newest <paramref name="wanted"/> documents matching in <paramref name="field"/>, segment by segment. An entry
+    /// exists only while its document is published (withdrawal deletes it in the same transaction), so without filters
+    /// the index answers alone; with filters the documents are joined inside the match. The page's own documents are
+    /// read with their status checked again (<see cref="HitsAsync"/>).
+    /// </summary>
+    private async Task<List<Found>> NewestAsync(SearchIndex index, SearchQuery query, SearchIndex.Field field, Filters filters,
+        IReadOnlyList<SearchIndex.Segment> segments, int wanted, CancellationToken ct)
+    {
+        var found = new List<Found>();
+        var filtered = filters.Organ is not null || !string.IsNullOrWhiteSpace(filters.Category) || filters.From is not null || filters.To is not null;
+        foreach (var segment in segments)
         {
-            ids = await PageAsync(index, query, SearchIndex.Field.All, false, filters, ranked: false, size, offset, ct);
-        }
-        else
-        {
-            ids = offset < SearchIndex.RankedTitleMatches ? await PageAsync(index, query, SearchIndex.Field.Title, false, filters, ranked: true, size, offset, ct) : [];
-            if (ids.Count < size)
+            var parameters = new List<object>();
+            var match = index.MatchSql(query, field, segment, parameters);
+            var join = filtered ? $" {match.Join} documents d ON d.\"Id\" = e.\"OwnerId\"" : "";
+            var where = filtered ? $" AND {LiveDocument} AND {FilterSql(filters, parameters)}" : "";
+            var sql = $"SELECT e.\"Id\" AS \"Entry\", e.\"OwnerId\" AS \"Owner\" FROM {match.From}{join} WHERE {match.Where} AND e.\"OwnerType\" = '{OwnerType}'{where} " +
+                      $"ORDER BY {match.NewestFirst} LIMIT {wanted - found.Count}";
+            found.AddRange(await db.Database.SqlQueryRaw<Found>(sql, [.. parameters]).ToListAsync(ct));
+            if (found.Count >= wanted)
             {
-                // The title tier ends on this page, or ended before it: only then does its size matter, and only then is it counted.
-                var inTitle = ids.Count > 0 || offset == 0 ? offset + ids.Count : await CountAsync(index, query, SearchIndex.Field.Title, filters, ct);
-                ids.AddRange(await PageAsync(index, query, SearchIndex.Field.All, true, filters, ranked: false, size - ids.Count, Math.Max(0, offset - inTitle), ct));
+                break;
             }
         }
 
-        return new Result(Math.Min(total, CountLimit), await HitsAsync(ids, query, ct), total <= CountLimit);
+        return found;
     }
 
-    /// <summary>Matching live documents, counted up to one past <see cref="CountLimit"/>.</summary>
-    private async Task<int> CountAsync(SearchIndex index, SearchQuery query, SearchIndex.Field field, Filters filters, CancellationToken ct)
-    {
-        var parameters = new List<object>();
-        var sql = Select(index.MatchSql(query, field, false, parameters), "1 AS x", filters, parameters);
-        parameters.Add(CountLimit + 1);
-        var counted = "SELECT COUNT(*) AS \"Value\" FROM (" + sql + $" LIMIT {{{parameters.Count - 1}}}) c";
-        return (await db.Database.SqlQueryRaw<CountRow>(counted, [.. parameters]).ToListAsync(ct)).Single().Value;
-    }
+    private const string LiveDocument = "d.\"Status\" = 'Published' AND d.\"Attribute\" = 'Proactive'";
 
-    private async Task<List<Guid>> PageAsync(SearchIndex index, SearchQuery query, SearchIndex.Field field, bool exceptTitle, Filters filters, bool ranked,
-        int take, int skip, CancellationToken ct)
-    {
-        var parameters = new List<object>();
-        var match = index.MatchSql(query, field, exceptTitle, parameters);
-        var sql = Select(match, "d.\"Id\" AS \"Value\"", filters, parameters);
-        var order = ranked ? $"{index.TitleRankSql(query, parameters)}, {match.NewestFirst}" : match.NewestFirst;
-        parameters.Add(take);
-        parameters.Add(skip);
-        var paged = sql + $" ORDER BY {order} LIMIT {{{parameters.Count - 2}}} OFFSET {{{parameters.Count - 1}}}";
-        return await db.Database.SqlQueryRaw<Guid>(paged, [.. parameters]).ToListAsync(ct);
-    }
-
-    /// <summary>The match joined with the live, public document row and the filters.</summary>
-    private string Select(SearchIndex.Match match, string columns, Filters filters, List<object> parameters)
+    /// <summary>The filters as SQL over the document row <c>d</c>; parameters are added.</summary>
+    private string FilterSql(Filters filters, List<object> parameters)
     {
         var index = SearchIndex.For(db);
-        var where = new StringBuilder($"{match.Where} AND d.\"Status\" = 'Published' AND d.\"Attribute\" = 'Proactive'");
+        var where = new StringBuilder("TRUE");
         if (filters.Organ is { } organ)
         {
             parameters.Add(index.GuidParameter(organ));
@@ -130,12 +147,13 @@ public sealed class DocumentSearch(GongkaiDb db)
             where.Append($" AND d.\"PublishedAt\" < {{{parameters.Count - 1}}}");
         }
 
-        return $"SELECT {columns} FROM {match.From} {match.Join} documents d ON d.\"Id\" = e.\"OwnerId\" WHERE {where}";
+        return where.ToString();
     }
 
     private async Task<List<Hit>> HitsAsync(List<Guid> ids, SearchQuery query, CancellationToken ct)
     {
-        var docs = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))
+        var docs = await db.Documents.AsNoTracking()
+            .Where(d => ids.Contains(d.Id) && d.Status == DocumentStatus.Published && d.Attribute == DisclosureAttribute.Proactive)
             .Select(d => new { d.Id, d.Title, d.OrganId, d.PublishedAt, d.IndexNumber, d.DocumentNumber, d.Summary, d.BodyText })
             .ToDictionaryAsync(d => d.Id, ct);
         var organIds = docs.Values.Select(d => d.OrganId).Distinct().ToList();

@@ -8,7 +8,8 @@ namespace Gongkai.Platform.Search;
 /// <summary>
 /// PostgreSQL: two tsvector columns on search_entries, each with a GIN index — the title line (for ranking with
 /// ts_rank_cd) and the whole record (for matching). Vectors are written as literals built here, bypassing
-/// PostgreSQL's text parser, whose handling of Han characters depends on the server's locale.
+/// PostgreSQL's text parser, whose handling of Han characters depends on the server's locale. The table is
+/// partitioned by ranges of entry ids (migration SearchPartitions); each partition is one <see cref="SearchIndex.Segment"/>.
 /// </summary>
 internal sealed class PostgresSearchIndex : SearchIndex
 {
@@ -46,6 +47,7 @@ internal sealed class PostgresSearchIndex : SearchIndex
             throw new InvalidOperationException("批量写入索引须在事务中进行。");
         }
 
+        await PrepareInsertAsync(db, batch.Count, ct);
         var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
         await using var writer = await connection.BeginTextImportAsync(
             "COPY search_entries (\"OwnerType\", \"OwnerId\", \"TitleVector\", \"AllVector\") FROM STDIN", ct);
@@ -108,23 +110,70 @@ internal sealed class PostgresSearchIndex : SearchIndex
         return sb.ToString();
     }
 
-    public override Match MatchSql(SearchQuery query, Field field, bool exceptTitle, List<object> parameters)
+    /// <summary>
+    /// The partitions that hold entries, newest first (<c>search_partitions</c>, kept by
+    /// <c>gongkai_ensure_search_partitions</c>; see the SearchPartitions migration).
+    /// </summary>
+    public override async Task<IReadOnlyList<Segment>> SegmentsAsync(GongkaiDb db, CancellationToken ct = default)
     {
-        var p = Placeholder(parameters, TsQuery(query));
-        var titleSet = $"e.\"TitleVector\" @@ {p}::tsquery AND e.\"Id\" >= COALESCE((SELECT t.\"Id\" FROM search_entries t WHERE t.\"TitleVector\" @@ {p}::tsquery " +
-                       $"ORDER BY t.\"Id\" DESC OFFSET {RankedTitleMatches - 1} LIMIT 1), 0)";
-        if (field == Field.Title)
-        {
-            return new Match("search_entries e", titleSet, "e.\"Id\" DESC");
-        }
-
-        var where = $"e.\"AllVector\" @@ {p}::tsquery";
-        return new Match("search_entries e", exceptTitle ? $"{where} AND NOT ({titleSet})" : where, "e.\"Id\" DESC");
+        var ranges = await db.Database.SqlQueryRaw<Range>(
+            "SELECT p.\"From\", p.\"To\" FROM search_partitions p, (SELECT MIN(\"Id\") AS lo, MAX(\"Id\") AS hi FROM search_entries) e " +
+            "WHERE p.\"From\" <= e.hi AND p.\"To\" > e.lo ORDER BY p.\"From\" DESC").ToListAsync(ct);
+        return ranges.Select(r => new Segment(r.From, r.To)).ToList();
     }
 
-    /// <summary>ts_rank_cd over the title vector, negated so lower is better.</summary>
-    public override string TitleRankSql(SearchQuery query, List<object> parameters) =>
-        $"-ts_rank_cd(e.\"TitleVector\", {Placeholder(parameters, TsQuery(query))}::tsquery)";
+    private sealed record Range(long From, long To);
+
+    /// <summary>
+    /// The planner would otherwise walk the primary key newest first and test each row's stored vector — a TOAST read
+    /// and decompression per row, ruinous for rare terms. The GIN indexes answer every match instead.
+    /// </summary>
+    public override async Task<IAsyncDisposable> BeginReadAsync(GongkaiDb db, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await base.BeginReadAsync(db, ct);
+        }
+
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off", ct);
+        return tx;
+    }
+
+    /// <remarks>The segment's bounds are literals, so the planner reads only its partition.</remarks>
+    public override Match MatchSql(SearchQuery query, Field field, Segment segment, List<object> parameters)
+    {
+        var where = $"e.\"{(field == Field.Title ? "TitleVector" : "AllVector")}\" @@ {Placeholder(parameters, TsQuery(query))}::tsquery";
+        if (segment.From is { } from)
+        {
+            where += string.Create(CultureInfo.InvariantCulture, $" AND e.\"Id\" >= {from}");
+        }
+
+        if (segment.To is { } to)
+        {
+            where += string.Create(CultureInfo.InvariantCulture, $" AND e.\"Id\" < {to}");
+        }
+
+        return new Match("search_entries e", where, "e.\"Id\" DESC");
+    }
+
+    /// <summary>ts_rank_cd over the title vectors of the given entries (their id range bounds the partitions read).</summary>
+    public override async Task<List<long>> RankTitlesAsync(GongkaiDb db, SearchQuery query, IReadOnlyCollection<long> entryIds, CancellationToken ct = default)
+    {
+        if (entryIds.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = entryIds.ToArray();
+        return await db.Database.SqlQueryRaw<long>(
+            "SELECT \"Id\" AS \"Value\" FROM search_entries WHERE \"Id\" = ANY({0}) AND \"Id\" >= {1} AND \"Id\" <= {2} " +
+            "ORDER BY ts_rank_cd(\"TitleVector\", {3}::tsquery) DESC, \"Id\" DESC", ids, ids.Min(), ids.Max(), TsQuery(query)).ToListAsync(ct);
+    }
+
+    /// <summary>Partitions for the ids the next <paramref name="count"/> entries will take, with one whole partition to spare.</summary>
+    protected override Task PrepareInsertAsync(GongkaiDb db, int count, CancellationToken ct) =>
+        ExecuteAsync(db, "SELECT gongkai_ensure_search_partitions({0})", ct, (long)count);
 
     /// <summary>
     /// Every term: a quoted phrase with &lt;-&gt; (GIN cannot check positions, so each candidate's vector is read),

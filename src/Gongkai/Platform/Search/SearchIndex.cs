@@ -38,6 +38,7 @@ public abstract class SearchIndex
             return;
         }
 
+        await PrepareInsertAsync(db, 1, ct);
         var entry = new SearchEntry { OwnerType = ownerType, OwnerId = ownerId };
         db.Set<SearchEntry>().Add(entry);
         await db.SaveChangesAsync(ct);
@@ -49,6 +50,9 @@ public abstract class SearchIndex
 
     /// <summary>Removes every entry of one owner type, before that module indexes its records again.</summary>
     public abstract Task RemoveAllAsync(GongkaiDb db, string ownerType, CancellationToken ct = default);
+
+    /// <summary>Makes room for <paramref name="count"/> new entries (PostgreSQL: the partitions their ids will fall in).</summary>
+    protected virtual Task PrepareInsertAsync(GongkaiDb db, int count, CancellationToken ct) => Task.CompletedTask;
 
     protected abstract Task InsertAsync(GongkaiDb db, long id, Tokens tokens, CancellationToken ct);
 
@@ -83,33 +87,57 @@ public abstract class SearchIndex
     /// <summary>Writes prepared entries in the caller's transaction, with the same content <see cref="ReplaceAsync"/> writes.</summary>
     public abstract Task WriteAsync(GongkaiDb db, Batch batch, CancellationToken ct = default);
 
-    /// <summary>How many of the newest title matches are ranked by score; a query's cost stays bounded however many there are.</summary>
-    public const int RankedTitleMatches = 1_000;
-
     /// <summary>Which field a match looks in.</summary>
     public enum Field
     {
-        /// <summary>The title line, among the newest <see cref="RankedTitleMatches"/> entries whose title matches.</summary>
+        /// <summary>The title line (标题、文号、关键词).</summary>
         Title,
         /// <summary>Anywhere in the record.</summary>
         All,
     }
 
     /// <summary>
-    /// The FROM and WHERE parts of a match, the ORDER BY expression for newest entries first, and the join keyword
-    /// that keeps the index as the driving table when the caller joins its own rows.
+    /// A range of entry ids [<paramref name="From"/>, <paramref name="To"/>), or the whole index when both are null. Queries
+    /// walk the segments newest first and stop once they have what they need, so a query's cost depends on how many
+    /// matches it reads, not on the size of the index.
     /// </summary>
-    public sealed record Match(string From, string Where, string NewestFirst, string Join = "JOIN");
+    public sealed record Segment(long? From, long? To)
+    {
+        public static readonly Segment Whole = new(null, null);
+    }
+
+    /// <summary>The index's segments, newest first. One segment unless the provider partitions the index.</summary>
+    public virtual Task<IReadOnlyList<Segment>> SegmentsAsync(GongkaiDb db, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<Segment>>([Segment.Whole]);
 
     /// <summary>
-    /// SQL over the index, with the search_entries row aliased <c>e</c> ("Id", "OwnerId"), for entries matching every
-    /// term in <paramref name="field"/>; with <paramref name="exceptTitle"/>, only those not in the <see cref="Field.Title"/>
-    /// set. Parameters are added to <paramref name="parameters"/>.
+    /// Sets up the connection for a series of index reads (PostgreSQL: matches are read through the GIN indexes,
+    /// never by checking stored vectors row by row). Dispose when the reads are done.
     /// </summary>
-    public abstract Match MatchSql(SearchQuery query, Field field, bool exceptTitle, List<object> parameters);
+    public virtual Task<IAsyncDisposable> BeginReadAsync(GongkaiDb db, CancellationToken ct = default) =>
+        Task.FromResult<IAsyncDisposable>(NoScope.Instance);
 
-    /// <summary>An ORDER BY expression ranking title matches (within a <see cref="Field.Title"/> match); lower is better.</summary>
-    public abstract string TitleRankSql(SearchQuery query, List<object> parameters);
+    /// <summary>
+    /// The FROM and WHERE parts of a match, the ORDER BY expression for newest entries first, the join keyword that
+    /// keeps the index as the driving table when the caller joins its own rows, and the expression of the entry id
+    /// the index itself can restrict (for reading on past the last entry seen).
+    /// </summary>
+    public sealed record Match(string From, string Where, string NewestFirst, string Join = "JOIN", string EntryId = "e.\"Id\"");
+
+    /// <summary>
+    /// SQL over the index within one segment, with the search_entries row aliased <c>e</c> ("Id", "OwnerId"), for entries
+    /// matching every term in <paramref name="field"/>. Parameters are added to <paramref name="parameters"/>.
+    /// </summary>
+    public abstract Match MatchSql(SearchQuery query, Field field, Segment segment, List<object> parameters);
+
+    /// <summary>The given entries (all matching the query in their title line), best title score first, then newest first.</summary>
+    public abstract Task<List<long>> RankTitlesAsync(GongkaiDb db, SearchQuery query, IReadOnlyCollection<long> entryIds, CancellationToken ct = default);
+
+    private sealed class NoScope : IAsyncDisposable
+    {
+        public static readonly NoScope Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 
     /// <summary>How a Guid is compared in raw SQL on this provider.</summary>
     public abstract object GuidParameter(Guid id);

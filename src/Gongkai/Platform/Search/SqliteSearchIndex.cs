@@ -121,35 +121,28 @@ internal sealed class SqliteSearchIndex : SearchIndex
     }
 
     /// <remarks>Newest first is FTS5's own rowid order read backwards, so no matching row needs sorting.</remarks>
-    public override Match MatchSql(SearchQuery query, Field field, bool exceptTitle, List<object> parameters)
+    public override Match MatchSql(SearchQuery query, Field field, Segment segment, List<object> parameters)
     {
-        var expression = Expression(query);
-        if (field == Field.Title)
-        {
-            return new Match("search_title_fts CROSS JOIN search_entries e ON e.\"Id\" = search_title_fts.rowid",
-                $"{TitleSet(expression, parameters, "search_title_fts.rowid")}", "search_title_fts.rowid DESC", "CROSS JOIN");
-        }
-
-        var where = $"search_fts MATCH {Placeholder(parameters, expression)}";
-        if (exceptTitle)
-        {
-            where += $" AND search_fts.rowid NOT IN (SELECT rowid FROM search_title_fts WHERE {TitleSet(expression, parameters, "rowid")})";
-        }
-
         // CROSS JOIN fixes SQLite's join order: the matches drive, rather than a scan of the joined table's index.
-        return new Match("search_fts CROSS JOIN search_entries e ON e.\"Id\" = search_fts.rowid", where, "search_fts.rowid DESC", "CROSS JOIN");
+        var table = field == Field.Title ? "search_title_fts" : "search_fts";
+        return new Match($"{table} CROSS JOIN search_entries e ON e.\"Id\" = {table}.rowid", $"{table} MATCH {Placeholder(parameters, Expression(query))}",
+            $"{table}.rowid DESC", "CROSS JOIN", $"{table}.rowid");
     }
 
-    /// <summary>Title matches from the <see cref="SearchIndex.RankedTitleMatches"/>-th newest on (a rowid range FTS5 applies itself).</summary>
-    private static string TitleSet(string expression, List<object> parameters, string rowid)
+    /// <summary>bm25 over the title table, within the rowid range of the given entries (a range FTS5 applies itself).</summary>
+    public override async Task<List<long>> RankTitlesAsync(GongkaiDb db, SearchQuery query, IReadOnlyCollection<long> entryIds, CancellationToken ct = default)
     {
-        var p = Placeholder(parameters, expression);
-        return $"search_title_fts MATCH {p} AND {rowid} >= COALESCE((SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH {p} " +
-               $"ORDER BY rowid DESC LIMIT 1 OFFSET {RankedTitleMatches - 1}), 0)";
-    }
+        if (entryIds.Count == 0)
+        {
+            return [];
+        }
 
-    /// <summary>bm25 over the title table (negative; lower is better).</summary>
-    public override string TitleRankSql(SearchQuery query, List<object> parameters) => "bm25(search_title_fts)";
+        var wanted = entryIds.ToHashSet();
+        var ranked = await db.Database.SqlQueryRaw<long>(
+            "SELECT rowid AS \"Value\" FROM search_title_fts WHERE search_title_fts MATCH {0} AND rowid >= {1} AND rowid <= {2} " +
+            "ORDER BY bm25(search_title_fts), rowid DESC", Expression(query), wanted.Min(), wanted.Max()).ToListAsync(ct);
+        return ranked.Where(wanted.Contains).ToList();
+    }
 
     /// <summary>Every term: a quoted phrase as an FTS5 phrase, otherwise each of its tokens.</summary>
     private static string Expression(SearchQuery query) => string.Join(" AND ", query.Terms.SelectMany(term =>

@@ -1,0 +1,104 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gongkai.Platform.Data.Migrations.Postgres
+{
+    /// <summary>
+    /// Partitions search_entries by ranges of entry ids (50,000 each), so that a query reads the GIN indexes of the newest
+    /// partitions and stops when it has enough matches, instead of decoding the posting lists of the whole index; and
+    /// keeps the vectors out of line (toast_tuple_target = 128), so the heap rows a match reads are a few dozen bytes.
+    /// <c>gongkai_ensure_search_partitions(extra)</c> creates partitions ahead of the ids the next <c>extra</c> entries will
+    /// take (always one whole partition to spare); <c>search_partitions</c> lists them for the queries.
+    /// </summary>
+    public partial class SearchPartitions : Migration
+    {
+        private const string EnsureFunction = """
+            CREATE FUNCTION gongkai_ensure_search_partitions(extra bigint, width bigint DEFAULT NULL) RETURNS void LANGUAGE plpgsql AS $$
+            DECLARE
+                top bigint;
+                last_width bigint;
+                needed bigint;
+            BEGIN
+                SELECT s.last_value + extra INTO needed FROM search_entries_id_seq s;
+                SELECT p."To", p."To" - p."From" INTO top, last_width FROM search_partitions p ORDER BY p."From" DESC LIMIT 1;
+                IF top IS NOT NULL AND top > needed + coalesce(width, last_width) THEN
+                    RETURN;
+                END IF;
+                PERFORM pg_advisory_xact_lock(72441301);
+                SELECT p."To", p."To" - p."From" INTO top, last_width FROM search_partitions p ORDER BY p."From" DESC LIMIT 1;
+                width := coalesce(width, last_width, 50000);
+                top := coalesce(top, 0);
+                WHILE top <= needed + width LOOP
+                    EXECUTE format('CREATE TABLE %I PARTITION OF search_entries FOR VALUES FROM (%s) TO (%s) WITH (toast_tuple_target = 128)',
+                        'search_entries_' || top, top, top + width);
+                    INSERT INTO search_partitions ("From", "To") VALUES (top, top + width);
+                    top := top + width;
+                END LOOP;
+            END $$;
+            """;
+
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                ALTER TABLE search_entries RENAME TO search_entries_unpartitioned;
+                ALTER TABLE search_entries_unpartitioned RENAME CONSTRAINT "PK_search_entries" TO "PK_search_entries_unpartitioned";
+                DROP INDEX "IX_search_entries_OwnerId";
+                DROP INDEX "IX_search_entries_AllVector";
+                DROP INDEX "IX_search_entries_TitleVector";
+                CREATE SEQUENCE search_entries_id_seq AS bigint;
+                CREATE TABLE search_entries (
+                    "Id" bigint NOT NULL DEFAULT nextval('search_entries_id_seq'),
+                    "OwnerType" character varying(32) NOT NULL,
+                    "OwnerId" uuid NOT NULL,
+                    "AllVector" tsvector,
+                    "TitleVector" tsvector,
+                    CONSTRAINT "PK_search_entries" PRIMARY KEY ("Id")
+                ) PARTITION BY RANGE ("Id");
+                ALTER SEQUENCE search_entries_id_seq OWNED BY search_entries."Id";
+                CREATE TABLE search_partitions ("From" bigint PRIMARY KEY, "To" bigint NOT NULL);
+                """);
+            migrationBuilder.Sql(EnsureFunction);
+            migrationBuilder.Sql("""
+                SELECT setval('search_entries_id_seq', COALESCE((SELECT max("Id") FROM search_entries_unpartitioned), 0) + 1, false);
+                SELECT gongkai_ensure_search_partitions(0);
+                INSERT INTO search_entries ("Id", "OwnerType", "OwnerId", "AllVector", "TitleVector")
+                    SELECT "Id", "OwnerType", "OwnerId", "AllVector", "TitleVector" FROM search_entries_unpartitioned;
+                DROP TABLE search_entries_unpartitioned;
+                CREATE INDEX "IX_search_entries_OwnerId" ON search_entries ("OwnerId");
+                CREATE INDEX "IX_search_entries_AllVector" ON search_entries USING GIN ("AllVector");
+                CREATE INDEX "IX_search_entries_TitleVector" ON search_entries USING GIN ("TitleVector");
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                ALTER TABLE search_entries RENAME TO search_entries_partitioned;
+                ALTER TABLE search_entries_partitioned RENAME CONSTRAINT "PK_search_entries" TO "PK_search_entries_partitioned";
+                DROP INDEX "IX_search_entries_OwnerId";
+                DROP INDEX "IX_search_entries_AllVector";
+                DROP INDEX "IX_search_entries_TitleVector";
+                CREATE TABLE search_entries (
+                    "Id" bigint GENERATED BY DEFAULT AS IDENTITY,
+                    "OwnerType" character varying(32) NOT NULL,
+                    "OwnerId" uuid NOT NULL,
+                    "AllVector" tsvector,
+                    "TitleVector" tsvector,
+                    CONSTRAINT "PK_search_entries" PRIMARY KEY ("Id")
+                );
+                INSERT INTO search_entries ("Id", "OwnerType", "OwnerId", "AllVector", "TitleVector")
+                    SELECT "Id", "OwnerType", "OwnerId", "AllVector", "TitleVector" FROM search_entries_partitioned;
+                SELECT setval(pg_get_serial_sequence('search_entries', 'Id'), COALESCE((SELECT max("Id") FROM search_entries), 0) + 1, false);
+                DROP TABLE search_entries_partitioned;
+                DROP FUNCTION gongkai_ensure_search_partitions(bigint, bigint);
+                DROP TABLE search_partitions;
+                CREATE UNIQUE INDEX "IX_search_entries_OwnerId" ON search_entries ("OwnerId");
+                CREATE INDEX "IX_search_entries_AllVector" ON search_entries USING GIN ("AllVector");
+                CREATE INDEX "IX_search_entries_TitleVector" ON search_entries USING GIN ("TitleVector");
+                """);
+        }
+    }
+}
