@@ -12,6 +12,13 @@ using Gongkai.Platform.Calendar;
 //   dotnet Gongkai.Bench.dll search …   and   dotnet Gongkai.Bench.dll generate …
 // The daily sweep of 依申请公开 (issue 4) at scale is another (SweepBench.cs):
 //   dotnet Gongkai.Bench.dll sweep --provider Postgres --connection … [--requests 1000000] [--open 1000000]
+// The handler's queue page and 200 online submissions/s (issue 4), against the real server (RequestLoadBench.cs):
+//   dotnet Gongkai.Bench.dll queue|submit --provider Sqlite|Postgres [--connection …] [--app src/Gongkai/bin/Release/net10.0] …
+if (args is ["queue" or "submit", ..])
+{
+    return await Gongkai.Bench.RequestLoadBench.RunAsync(args[0], Gongkai.Bench.SearchBench.Args.Parse(args[1..]));
+}
+
 if (args is ["sweep", ..])
 {
     return await Gongkai.Bench.SweepBench.RunAsync(Gongkai.Bench.SearchBench.Args.Parse(args[1..]));

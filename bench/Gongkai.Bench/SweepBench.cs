@@ -27,7 +27,7 @@ namespace Gongkai.Bench;
 /// </summary>
 internal static class SweepBench
 {
-    private static readonly DateOnly Today = new(2026, 11, 20);
+    internal static readonly DateOnly Today = new(2026, 11, 20);
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
@@ -131,7 +131,7 @@ internal static class SweepBench
         }
     }
 
-    private static async Task PrepareAsync(IServiceProvider services, int total, int open, int seed)
+    internal static async Task PrepareAsync(IServiceProvider services, int total, int open, int seed)
     {
         using (var scope = services.CreateScope())
         {

@@ -23,6 +23,12 @@ public sealed class AccessibilityTests(GongkaiSuite suite, ChromiumFixture chrom
     [InlineData("/catalogue/normative")]
     [InlineData("/guide")]
     [InlineData("/search?q=低保")]
+    [InlineData("/requests/new")]
+    [InlineData("/requests/track")]
+    [InlineData("/admin/requests")]
+    [InlineData("/admin/requests/new")]
+    [InlineData("/admin/requests/identical")]
+    [InlineData("/admin/requests/templates")]
     public async Task Page_has_no_serious_or_critical_violation_in_normal_or_elder_mode(string path)
     {
         if (path.StartsWith("/admin", StringComparison.Ordinal))

@@ -14,6 +14,13 @@ public static class RequestAccess
     /// <summary>Who may approve a proposed reply (审核): the organ's reviewer or administrator, or the district office; never its proposer.</summary>
     public static readonly StaffRole[] Reviewers = [StaffRole.Reviewer, StaffRole.DepartmentAdministrator, StaffRole.OpennessOffice, StaffRole.SystemAdministrator];
 
+    /// <summary>
+    /// Who may approve an extension (Art. 33: 经政府信息公开工作机构负责人同意): the organ's department administrator or the
+    /// district openness office. The approver records the extension under their own account, so the approval is the
+    /// recorded, audited act of an identified person rather than a name typed by someone else.
+    /// </summary>
+    public static readonly StaffRole[] ExtensionApprovers = [StaffRole.DepartmentAdministrator, StaffRole.OpennessOffice];
+
     /// <summary>Who sees the organ's requests: its handlers and its reviewers.</summary>
     public static readonly StaffRole[] Viewers = [.. Handlers, StaffRole.Reviewer];
 

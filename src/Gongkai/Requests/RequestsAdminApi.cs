@@ -38,7 +38,7 @@ internal static class RequestsAdminApi
 
     public sealed record AnswerBody(string? Party, DateOnly? On, string? Note);
 
-    public sealed record ExtensionBody(DateOnly? On, int? WorkingDays, string? ApprovedBy, string? Note);
+    public sealed record ExtensionBody(DateOnly? On, int? WorkingDays, string? Note);
 
     public sealed record DelayBody(DateOnly? On, DateOnly? Until, string? Reason, string? Note);
 
@@ -49,6 +49,12 @@ internal static class RequestsAdminApi
     public sealed record ReviewBody(bool Approve, string? Opinion);
 
     public sealed record DeliveryBody(DeliveryMethod? Method, DateOnly? On);
+
+    public sealed record IdenticalItemDto(Guid Id, string TrackingNumber, string ApplicantName, string InformationWanted, string ReceivedOn, string Stage, string? Outcome);
+
+    public sealed record IdenticalGroupDto(Guid OrganId, int Applicants, IReadOnlyList<IdenticalItemDto> Requests);
+
+    public sealed record IdenticalDto(string From, string To, int Compared, bool Capped, IReadOnlyList<IdenticalGroupDto> Groups);
 
     private const int PageSize = 100;
 
@@ -86,6 +92,22 @@ internal static class RequestsAdminApi
             .Produces<ListDto>()
             .WithSummary("本人权限范围内的申请列表，可按办理阶段（队列）、时效、是否待定筛选；附各队列的件数");
 
+        api.MapGet("/identical", async (DateOnly? from, DateOnly? to, RequestCases cases, Insight.FindIdenticalRequests find, CancellationToken ct) =>
+            {
+                var scope = await cases.ScopeAsync();
+                if (scope.IsEmpty)
+                {
+                    throw new ForbiddenAction("您没有查看政府信息公开申请的权限。");
+                }
+
+                var result = await find.InPeriodAsync(scope, from, to, ct);
+                return new IdenticalDto(ChineseDates.Iso(result.From), ChineseDates.Iso(result.To), result.Compared, result.Capped,
+                    result.Groups.Select(g => new IdenticalGroupDto(g.OrganId, g.Applicants, g.Requests.Select(r => new IdenticalItemDto(r.Id, r.TrackingNumber,
+                        r.ApplicantName, r.InformationWanted, ChineseDates.Iso(r.ReceivedOn), r.Stage.ToString(), r.Outcome?.ToString())).ToList())).ToList());
+            })
+            .Produces<IdenticalDto>().ProducesProblem(400).ProducesProblem(403)
+            .WithSummary("条例第四十四条：期间内（from–to，默认近365天）多个申请人申请相同政府信息的申请组，建议纳入主动公开范围");
+
         api.MapGet("/{id:guid}", async (Guid id, RequestCases cases, RequestClock clock, CancellationToken ct) =>
                 await Find(cases, id, ct) is { } r ? Results.Ok(await DtoAsync(r, cases, clock, ct)) : NotFound())
             .Produces<CaseDto>().ProducesProblem(404)
@@ -112,8 +134,8 @@ internal static class RequestsAdminApi
             (sp, r, b, ct) => Clock(sp, r, new() { Kind = b.ThirdParty ? ClockEventKind.ThirdPartyConsulted : ClockEventKind.OrganConsulted, On = b.On, Party = b.Party, Note = b.Note }, ct));
         Step<AnswerBody>(api, "/{id:guid}/consultations/answer", "收到征求意见的答复",
             (sp, r, b, ct) => Clock(sp, r, new() { Kind = ClockEventKind.ConsultationAnswered, On = b.On, Party = b.Party, Note = b.Note }, ct));
-        Step<ExtensionBody>(api, "/{id:guid}/extension", "延长答复期限：经政府信息公开工作机构负责人（approvedBy）同意，只能一次，最长20个工作日",
-            (sp, r, b, ct) => Clock(sp, r, new() { Kind = ClockEventKind.ExtensionApproved, On = b.On, WorkingDays = b.WorkingDays, ApprovedBy = b.ApprovedBy, Note = b.Note }, ct));
+        Step<ExtensionBody>(api, "/{id:guid}/extension", "延长答复期限：须由政府信息公开工作机构负责人（本单位部门管理员或政务公开办）以本人令牌登记，登记人即批准人；只能一次，最长20个工作日",
+            (sp, r, b, ct) => Clock(sp, r, new() { Kind = ClockEventKind.ExtensionApproved, On = b.On, WorkingDays = b.WorkingDays, Note = b.Note }, ct));
         Step<DateBody>(api, "/{id:guid}/fee-notice", "发出收费通知：答复期限暂停；20个工作日内未缴费视为放弃申请（其他处理-2）",
             (sp, r, b, ct) => Clock(sp, r, new() { Kind = ClockEventKind.FeeNoticeIssued, On = b.On, Note = b.Note }, ct));
         Step<DateBody>(api, "/{id:guid}/fee-paid", "收到信息处理费：答复期限继续计算",

@@ -37,6 +37,7 @@ public static class RequestsModule
         services.AddScoped<Handling.ReviewReply>();
         services.AddScoped<Handling.DeliverReply>();
         services.AddScoped<Handling.RequestCases>();
+        services.AddScoped<Insight.FindIdenticalRequests>();
         services.AddRequestSweep(builder.Configuration);
         services.AddRequestsWorkList();
         return builder;

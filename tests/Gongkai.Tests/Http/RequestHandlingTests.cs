@@ -55,17 +55,25 @@ public abstract class RequestHandlingTests<TApp>(TApp app) : IClassFixture<TApp>
         app.Clock.SetDay("2026-03-20");
         await RefusedAsync(id, () => handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/correction-notice", new { on = "2026-03-20", until = "2026-04-03" }),
             "7个工作日内");
-        await RefusedAsync(id, () => handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/extension", new { on = "2026-03-20", workingDays = 21, approvedBy = "王主任" }),
+        await RefusedAsync(id, () => head.PostAsJsonAsync($"/api/v1/admin/requests/{id}/extension", new { on = "2026-03-20", workingDays = 21 }),
             "最长不得超过20个工作日");
-        await RefusedAsync(id, () => handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/extension", new { on = "2026-03-20", workingDays = 10 }),
-            "负责人同意");
-        await RefusedAsync(id, () => handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/extension", new { on = "2026-02-27", workingDays = 10, approvedBy = "王主任" }),
+        await RefusedAsync(id, () => head.PostAsJsonAsync($"/api/v1/admin/requests/{id}/extension", new { on = "2026-02-27", workingDays = 10 }),
             "不能早于收到申请之日");
+        // Art. 33: a handler cannot grant the extension, nor name an approver; the office head approves under their own account.
+        await kit.ForbiddenAsync(id, () => handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/extension", new { on = "2026-03-20", workingDays = 10, approvedBy = "王主任" }),
+            "负责人同意");
 
-        var extended = await OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/extension", new { on = "2026-03-20", workingDays = 10, approvedBy = "王主任" }));
-        var expected = ReplyDeadline.Compute(Shipped, InPerson("2026-03-02"), [E(ClockEventKind.ExtensionApproved, "2026-03-20", days: 10, approvedBy: "王主任")], D("2026-03-20"));
+        var extended = await OkAsync(await head.PostAsJsonAsync($"/api/v1/admin/requests/{id}/extension", new { on = "2026-03-20", workingDays = 10, approvedBy = "王主任" }));
+        var expected = ReplyDeadline.Compute(Shipped, InPerson("2026-03-02"), [E(ClockEventKind.ExtensionApproved, "2026-03-20", days: 10, approvedBy: "mz-head")], D("2026-03-20"));
         Assert.Equal(Gongkai.Platform.ChineseDates.Iso(expected.DueOn!.Value), extended.GetProperty("dueDate").GetString());
-        Assert.Contains(extended.GetProperty("explanation").EnumerateArray(), l => l.GetString()!.Contains("王主任同意，延长答复期限10个工作日"));
+        Assert.Contains(extended.GetProperty("explanation").EnumerateArray(), l => l.GetString()!.Contains("mz-head（mz-head）同意，延长答复期限10个工作日"));
+        Assert.DoesNotContain(extended.GetProperty("explanation").EnumerateArray(), l => l.GetString()!.Contains("王主任"));
+        var approval = await app.WithDbAsync(db => db.RequestClockEvents.SingleAsync(e => e.RequestId == id && e.Kind == ClockEventKind.ExtensionApproved));
+        var headId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "mz-head").Select(u => u.Id).SingleAsync());
+        Assert.Equal(headId, approval.RecordedById);
+        Assert.EndsWith("（mz-head）", approval.ApprovedBy);
+        var approvalAudit = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.TargetId == id.ToString() && e.Action == "request.clock.extensionapproved"));
+        Assert.Contains("（mz-head）以部门管理员身份批准，10个工作日", approvalAudit.Summary);
 
         await RefusedAsync(id, () => handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/reply", new { outcome = "PartlyDisclosed", withheldParts = "第3页个人信息" }),
             "须写明法律依据");

@@ -93,6 +93,12 @@ public abstract class RequestSweepTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Task<List<ReminderKind>> RemindersAsync(Guid id) => app.WithDbAsync(db => db.RequestReminders.Where(m => m.RequestId == id).Select(m => m.Kind).ToListAsync());
         Assert.Equal([ReminderKind.DueSoon], await RemindersAsync(soon.Id));
         Assert.Equal([ReminderKind.Overdue], await RemindersAsync(late.Id));
+        // Written set-based on both databases: the whole line reads back as EF wrote it (id, day, due date, instant).
+        var line = await app.WithDbAsync(db => db.RequestReminders.AsNoTracking().SingleAsync(m => m.RequestId == late.Id));
+        Assert.NotEqual(Guid.Empty, line.Id);
+        Assert.Equal((stored[late.Id].OrganId, stored[late.Id].CheckedOn, stored[late.Id].DueOn), (line.OrganId, (DateOnly?)line.On, (DateOnly?)line.DueOn));
+        Assert.True(Math.Abs((line.CreatedAt - app.Clock.GetUtcNow()).TotalMinutes) < 1, $"{line.CreatedAt:O}");
+        Assert.Equal(1, await app.WithDbAsync(db => db.RequestReminders.CountAsync(m => m.Id == line.Id)));
 
         var again = await SweepAsync();
         Assert.Equal(0, again!.Closed);

@@ -90,6 +90,18 @@ internal sealed class RequestTestKit(GongkaiApp app)
         Assert.Equal(audits, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.TargetId == id.ToString())));
     }
 
+    /// <summary>A refusal for want of the role: 403 ProblemDetails with the Chinese reason, and nothing changed.</summary>
+    public async Task ForbiddenAsync(Guid id, Func<Task<HttpResponseMessage>> act, string message)
+    {
+        var before = await SnapshotAsync(id);
+        var audits = await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.TargetId == id.ToString()));
+        var response = await act();
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains(message, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(before, await SnapshotAsync(id));
+        Assert.Equal(audits, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.TargetId == id.ToString())));
+    }
+
     private Task<string> SnapshotAsync(Guid id) => app.WithDbAsync(async db =>
     {
         var r = await db.DisclosureRequests.AsNoTracking().Include(x => x.Events).SingleAsync(x => x.Id == id);

@@ -4,7 +4,8 @@ namespace Gongkai.Platform.Web;
 
 /// <summary>
 /// Public forms (sign-in now; applications and comments later) accept a limited number of POSTs per
-/// address per minute (RateLimits:PublicFormPostsPerMinute). Staff pages and the API are not limited here.
+/// address per minute (RateLimits:PublicFormPostsPerMinute; 0 turns the limit off, for load tests only). Staff pages and
+/// the API are not limited here.
 /// </summary>
 internal static class RateLimits
 {
@@ -22,16 +23,18 @@ internal static class RateLimits
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync("提交过于频繁，请一分钟后再试。", ct);
             };
-            o.AddPolicy(PublicFormPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(PublicFormPolicy, context => perMinute <= 0
+                ? RateLimitPartition.GetNoLimiter("off")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var path = context.Request.Path;
                 var isPublicForm = HttpMethods.IsPost(context.Request.Method)
                     && !path.StartsWithSegments("/admin")
                     && !path.StartsWithSegments("/api");
-                if (!isPublicForm)
+                if (!isPublicForm || perMinute <= 0)
                 {
                     return RateLimitPartition.GetNoLimiter("none");
                 }

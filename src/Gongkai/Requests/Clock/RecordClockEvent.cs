@@ -7,6 +7,7 @@ using Gongkai.Platform.Staff;
 namespace Gongkai.Requests.Clock;
 
 /// <summary>What a handler records on the clock (补正, consultation, extension, fee, Art. 35 delay, closure).</summary>
+/// <remarks>An extension names no approver: the approver is the staff member who records it (<see cref="RequestAccess.ExtensionApprovers"/>).</remarks>
 public sealed class ClockEventInput
 {
     public ClockEventKind? Kind { get; set; }
@@ -14,7 +15,6 @@ public sealed class ClockEventInput
     public DateOnly? Until { get; set; }
     public int? WorkingDays { get; set; }
     public string? Party { get; set; }
-    public string? ApprovedBy { get; set; }
     public RequestOutcome? Outcome { get; set; }
     public string? Note { get; set; }
 }
@@ -29,8 +29,17 @@ public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess a
     {
         var role = await RequestAccess.RequireAsync(access, request.OrganId, "办理");
         var kind = input.Kind is { } k && Enum.IsDefined(k) ? k : throw new ValidationFailure("请选择办理事项。", "Kind");
+        string? approvedBy = null;
+        if (kind == ClockEventKind.ExtensionApproved)
+        {
+            // Art. 33: the head of the openness office approves; the approver records it under their own account.
+            role = await access.RoleForAsync(request.OrganId, RequestAccess.ExtensionApprovers)
+                ?? throw new ForbiddenAction("延长答复期限须经政府信息公开工作机构负责人同意：请由本单位部门管理员或政务公开办在系统中批准并登记延期（登记人即批准人）。");
+            approvedBy = Trim(actor.Name, 100);
+        }
+
         var today = ChineseDates.Today(clock);
-        var entry = new ClockEntry(kind, input.On ?? today, input.Until, input.WorkingDays, Trim(input.Party, 500), Trim(input.ApprovedBy, 100));
+        var entry = new ClockEntry(kind, input.On ?? today, input.Until, input.WorkingDays, Trim(input.Party, 500), approvedBy);
         var calendar = await calendars.GetAsync(ct);
         var receipt = request.Receipt();
         var existing = request.ClockEntries();
@@ -80,7 +89,8 @@ public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess a
 
         request.UpdatedAt = clock.GetUtcNow();
         audit.Record("request.clock." + kind.ToString().ToLowerInvariant(), "DisclosureRequest", request.Id.ToString(),
-            $"申请{request.TrackingNumber}：{ChineseDates.Long(entry.On)}{kind.Label()}{(outcome is { } x ? "，" + x.Label() : "")}；"
+            $"申请{request.TrackingNumber}：{ChineseDates.Long(entry.On)}{kind.Label()}{(outcome is { } x ? "，" + x.Label() : "")}"
+            + (approvedBy is null ? "" : $"（{approvedBy}以{role.Label()}身份批准，{entry.WorkingDays}个工作日）") + "；"
             + $"答复期限{RequestClock.DueText(state)}", request.OrganId, role);
         await db.SaveChangesAsync(ct);
         return state;

@@ -106,8 +106,8 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
     }
 
     /// <summary>
-    /// Writes the recomputed copies. PostgreSQL: one UPDATE … FROM unnest(…) per batch. SQLite (one local file): one UPDATE
-    /// per group of equal values. Either way a row a handler touched after the pass began is skipped.
+    /// Writes the recomputed copies. PostgreSQL: one UPDATE … FROM unnest(…) per batch. SQLite (one local file): the batch's
+    /// values through one prepared INSERT into a temporary table, then one UPDATE … FROM it. Either way a row a handler touched after the pass began is skipped.
     /// </summary>
     private async Task<int> WriteChangesAsync(Dictionary<Stored, List<Guid>> changes, DateOnly today, DateTimeOffset startedAt, CancellationToken ct)
     {
@@ -135,6 +135,12 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
                     new Npgsql.NpgsqlParameter("timeliness", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = rows.Select(r => (object?)r.Key.Timeliness?.ToString() ?? DBNull.Value).ToArray() },
                     new Npgsql.NpgsqlParameter("stage", rows.Select(r => r.Key.Stage.ToString()).ToArray()),
                 ], ct);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            return await SqliteWrites.UpdateChangedAsync(db, changes.SelectMany(c => c.Value.Select(id => (id, c.Key.DueOn, c.Key.DuePending, c.Key.Timeliness, c.Key.Stage))),
+                today, startedAt, ct);
         }
 
         var changed = 0;
@@ -224,6 +230,12 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
                         new Npgsql.NpgsqlParameter("now", now.ToUniversalTime()),
                         new Npgsql.NpgsqlParameter("timeliness", timeliness.ToString()),
                     ], ct);
+                continue;
+            }
+
+            if (db.Database.IsSqlite())
+            {
+                written += await SqliteWrites.InsertRemindersAsync(db, kind, timeliness, today, now, ct);
                 continue;
             }
 

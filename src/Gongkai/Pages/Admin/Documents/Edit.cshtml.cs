@@ -24,7 +24,9 @@ public sealed class EditModel(GongkaiDb db, StaffAccess access, SaveDraft draft,
     public List<Organ> Organs { get; private set; } = [];
     public bool Revising => Existing?.Status == DocumentStatus.Published;
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    /// <param name="organId">A new draft's organ, when the link that starts it names one (e.g. the Art. 44 suggestion).</param>
+    /// <param name="title">A new draft's suggested title.</param>
+    public async Task<IActionResult> OnGetAsync(Guid? id, [FromQuery] Guid? organId, [FromQuery] string? title, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -43,7 +45,8 @@ public sealed class EditModel(GongkaiDb db, StaffAccess access, SaveDraft draft,
         }
         else
         {
-            Input.OrganId = Organs.FirstOrDefault()?.Id;
+            Input.OrganId = Organs.FirstOrDefault(o => o.Id == organId)?.Id ?? Organs.FirstOrDefault()?.Id;
+            Input.Title = string.IsNullOrWhiteSpace(title) ? null : title.Trim()[..Math.Min(title.Trim().Length, 200)];
             Input.WrittenOn = ChineseDates.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>());
         }
 

@@ -51,6 +51,9 @@ public sealed class ShowModel(GongkaiDb db, RequestCases cases, RequestClock clo
     public List<RequestTransfer> Transfers { get; private set; } = [];
     public PublishedDocumentLink? PublishedDocument { get; private set; }
 
+    /// <summary>Art. 44: other applicants' requests for the same information, if any.</summary>
+    public Gongkai.Requests.Insight.IdenticalGroup? Identical { get; private set; }
+
     public Task<IActionResult> OnPostRegisterAsync(Guid id, [FromServices] RegisterReceived register, CancellationToken ct) =>
         StepAsync(id, r => register.HandleAsync(r, ct), "已登记。", "Handling", ct);
 
@@ -133,6 +136,8 @@ public sealed class ShowModel(GongkaiDb db, RequestCases cases, RequestClock clo
         Applicant = applicant.Masked(request);
         Clock = await clocks.StateAsync(request, ct);
         Transfers = await cases.TransfersAsync(request.Id, ct);
+        Identical = await HttpContext.RequestServices.GetRequiredService<Gongkai.Requests.Insight.FindIdenticalRequests>()
+            .ForRequestAsync(request, await cases.ScopeAsync(), ct);
         if (request.PublishedDocumentId is { } docId)
         {
             PublishedDocument = await HttpContext.RequestServices.GetRequiredService<PublishedDocuments>().FindAsync(docId, ct);
