@@ -52,8 +52,20 @@ public sealed class RebuildDocumentIndex(GongkaiDb db, AuditLog audit)
     /// wrong way round) and PostgreSQL's visibility map is unset (no index-only scans): refresh both.
     /// Runs outside any transaction.
     /// </summary>
-    public static async Task RefreshStatisticsAsync(GongkaiDb db, CancellationToken ct = default) =>
-        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM (ANALYZE) documents, search_entries" : "ANALYZE documents; ANALYZE search_entries", ct);
+    public static async Task RefreshStatisticsAsync(GongkaiDb db, CancellationToken ct = default)
+    {
+        // Minutes at a million documents, far past the usual command timeout.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM (ANALYZE) documents, search_entries" : "ANALYZE documents; ANALYZE search_entries", ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+    }
 
     /// <summary>True when documents are published but the index holds none of them (a fresh index after an upgrade).</summary>
     public async Task<bool> IsMissingAsync(CancellationToken ct = default) =>
