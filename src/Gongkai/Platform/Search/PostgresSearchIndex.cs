@@ -111,14 +111,15 @@ internal sealed class PostgresSearchIndex : SearchIndex
     }
 
     /// <summary>
-    /// The partitions that hold entries, newest first (<c>search_partitions</c>, kept by
+    /// The partitions up to the last id given, newest first — read from the sequence, as MIN/MAX would scan every
+    /// partition with index scans off (<c>search_partitions</c>, kept by
     /// <c>gongkai_ensure_search_partitions</c>; see the SearchPartitions migration).
     /// </summary>
     public override async Task<IReadOnlyList<Segment>> SegmentsAsync(GongkaiDb db, CancellationToken ct = default)
     {
         var ranges = await db.Database.SqlQueryRaw<Range>(
-            "SELECT p.\"From\", p.\"To\" FROM search_partitions p, (SELECT MIN(\"Id\") AS lo, MAX(\"Id\") AS hi FROM search_entries) e " +
-            "WHERE p.\"From\" <= e.hi AND p.\"To\" > e.lo ORDER BY p.\"From\" DESC").ToListAsync(ct);
+            "SELECT p.\"From\", p.\"To\" FROM search_partitions p WHERE p.\"From\" <= (SELECT s.last_value FROM search_entries_id_seq s) " +
+            "ORDER BY p.\"From\" DESC").ToListAsync(ct);
         return ranges.Select(r => new Segment(r.From, r.To)).ToList();
     }
 
