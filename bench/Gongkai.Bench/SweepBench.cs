@@ -24,6 +24,7 @@ namespace Gongkai.Bench;
 ///
 ///   dotnet Gongkai.Bench.dll sweep --provider Postgres --connection "Host=…;Username=…;Database=postgres" [--requests 1000000] [--open 1000000] [--seed 2026]
 ///   dotnet Gongkai.Bench.dll sweep --provider Sqlite [--file /tmp/sweep.db] …
+///   … --file /tmp/sweep.db --existing yes   sweeps a file generated before (kept because --file was given) without generating again
 /// </summary>
 internal static class SweepBench
 {
@@ -86,8 +87,15 @@ internal static class SweepBench
         {
             Console.WriteLine($"provider {provider}, {total:N0} requests, {open:N0} open, seed {seed}, today {Today:yyyy-MM-dd}");
             var sw = Stopwatch.StartNew();
-            await PrepareAsync(services, total, open, seed);
-            Console.WriteLine($"generate: {sw.Elapsed.TotalSeconds:F1} s");
+            if (a.String("existing") is null)
+            {
+                await PrepareAsync(services, total, open, seed);
+                Console.WriteLine($"generate: {sw.Elapsed.TotalSeconds:F1} s");
+            }
+            else
+            {
+                Console.WriteLine("reusing the requests already in the database (--existing)");
+            }
 
             var sweeper = services.GetRequiredService<DailySweeper>();
             foreach (var (label, day) in new[] { ("first pass", Today), ("same day again", Today), ("next day", Today.AddDays(3)) })
