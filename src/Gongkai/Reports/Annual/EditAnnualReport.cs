@@ -54,6 +54,9 @@ public sealed class EditAnnualReport(GongkaiDb db, StaffAccess access, CurrentAc
             throw new ValidationFailure("行政事业性收费金额不能为负数。");
         }
 
+        ReportText.Validate(input.Overview, "一、总体情况");
+        ReportText.Validate(input.Problems, "五、存在的主要问题及改进情况");
+        ReportText.Validate(input.OtherMatters, "六、其他需要报告的事项");
         var figuresChanged = report.RulesIssued != input.RulesIssued || report.RulesRepealed != input.RulesRepealed || report.RulesValid != input.RulesValid ||
             report.Licensing != input.Licensing || report.Penalties != input.Penalties || report.Coercions != input.Coercions || report.FeeAmount != input.FeeAmount;
         (report.RulesIssued, report.RulesRepealed, report.RulesValid) = (input.RulesIssued, input.RulesRepealed, input.RulesValid);
