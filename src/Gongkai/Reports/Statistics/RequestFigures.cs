@@ -12,7 +12,7 @@ public sealed record RequestFigures(
     IReadOnlyDictionary<(RequestOutcome Outcome, ApplicantType Type), int> ClosedBy,
     IReadOnlyDictionary<ApplicantType, int> CarriedOutBy,
     int ClosedLate,
-    int ClosedWithoutOutcome,
+    IReadOnlyDictionary<ApplicantType, int> ClosedWithoutOutcomeBy,
     int OverdueNow,
     long WorkingDaysTaken,
     int WorkingDaysMeasured)
@@ -24,7 +24,10 @@ public sealed record RequestFigures(
 
     public int Closed(RequestOutcome? outcome = null, ApplicantType? type = null) =>
         ClosedBy.Where(p => (outcome is null || p.Key.Outcome == outcome) && (type is null || p.Key.Type == type)).Sum(p => p.Value) +
-        (outcome is null && type is null ? ClosedWithoutOutcome : 0);
+        (outcome is not null ? 0 : type is { } t ? ClosedWithoutOutcomeBy.GetValueOrDefault(t) : ClosedWithoutOutcome);
+
+    /// <summary>Closed requests without an outcome (data errors: counted in the total, in no outcome row).</summary>
+    public int ClosedWithoutOutcome => ClosedWithoutOutcomeBy.Values.Sum();
 
     public int CarriedOut(ApplicantType? type = null) => type is { } t ? CarriedOutBy.GetValueOrDefault(t) : CarriedOutBy.Values.Sum();
 

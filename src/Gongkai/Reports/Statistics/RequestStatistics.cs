@@ -130,7 +130,7 @@ public sealed class RequestStatistics(GongkaiDb db, CalendarStore calendars)
             closed.Where(c => c.Outcome is not null).GroupBy(c => (c.Outcome!.Value, c.ApplicantType)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
             carriedOut.ToDictionary(r => r.Type, r => r.Count),
             closed.Where(c => c.Late).Sum(c => c.Count),
-            closed.Where(c => c.Outcome is null).Sum(c => c.Count),
+            closed.Where(c => c.Outcome is null).GroupBy(c => c.ApplicantType).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
             overdueNow,
             workingDays,
             measured);
