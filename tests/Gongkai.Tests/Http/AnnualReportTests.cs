@@ -280,6 +280,91 @@ public abstract class AnnualReportTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(HttpStatusCode.NotFound, (await foreign.GetAsync($"/admin/reports/{organ}/2025/download?format=json")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await foreign.GetAsync($"/admin/reports/{other}/2025")).StatusCode);
     }
+
+    /// <summary>The numbers printed on the same line as a row label in the PDF, left to right.</summary>
+    private static List<int> PdfRow(byte[] bytes, string label)
+    {
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        foreach (var page in pdf.GetPages())
+        {
+            var words = page.GetWords().ToList();
+            var hit = words.FirstOrDefault(w => w.Text.StartsWith(label, StringComparison.Ordinal));
+            if (hit is null)
+            {
+                continue;
+            }
+
+            return words.Where(w => Math.Abs(w.BoundingBox.Bottom - hit.BoundingBox.Bottom) < 2 && w.BoundingBox.Left > hit.BoundingBox.Right && int.TryParse(w.Text, out _))
+                .OrderBy(w => w.BoundingBox.Left).Select(w => int.Parse(w.Text)).ToList();
+        }
+
+        throw new Xunit.Sdk.XunitException($"label {label} not in the PDF");
+    }
+
+    private List<int> Expected(List<PlannedRequest> plan, Func<PlannedRequest, bool> row) =>
+        [.. ApplicantTypes.All.Select(t => plan.Count(p => p.Type == t && row(p))), plan.Count(row)];
+
+    [Fact]
+    public async Task The_pdf_embeds_the_chinese_font_and_prints_table_3_rows_in_the_national_layout()
+    {
+        var (organ, plan) = await ArrangeAsync();
+        var admin = app.Browser();
+        await admin.SignInOkAsync("admin", GongkaiApp.AdminPassword);
+        var response = await admin.GetAsync($"/admin/reports/{organ}/2025/download?format=pdf");
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes))
+        {
+            var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+            Assert.Contains("北京市西城区民政局2025年政府信息公开工作年度报告", text);
+            Assert.All(NationalFormat2021.Sections, s => Assert.Contains(s, text));
+            Assert.Contains("本年度共对1件政府信息公开申请收取信息处理费380元。", text);
+            Assert.Contains("/FontFile2", System.Text.Encoding.Latin1.GetString(bytes)); // the font program is embedded
+        }
+
+        Assert.Equal(Expected(plan, p => p.ReceivedOn.Year == 2025), PdfRow(bytes, "一、本年新收政府信息公开申请数量"));
+        Assert.Equal(Expected(plan, p => Closed(p) && p.Outcome == RequestOutcome.Disclosed), PdfRow(bytes, "（一）予以公开"));
+        Assert.Equal(Expected(plan, p => Closed(p) && p.Outcome == RequestOutcome.WithheldStateSecret), PdfRow(bytes, "1.属于国家秘密"));
+        Assert.Equal(Expected(plan, p => p.ReceivedOn.Year <= 2025 && !(p.ClosedOn?.Year <= 2025)), PdfRow(bytes, "四、结转下年度继续办理"));
+    }
+
+    [Fact]
+    public async Task The_excel_file_has_the_three_tables_with_merged_labels_and_numeric_cells()
+    {
+        var (organ, plan) = await ArrangeAsync();
+        var admin = app.Browser();
+        await admin.SignInOkAsync("admin", GongkaiApp.AdminPassword);
+        var bytes = await admin.GetByteArrayAsync($"/admin/reports/{organ}/2025/download?format=xlsx");
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var book = doc.WorkbookPart!;
+        var sheets = book.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().ToList();
+        Assert.Equal(["表二", "表三", "表四"], sheets.Select(s => s.Name!.Value));
+        DocumentFormat.OpenXml.Spreadsheet.Worksheet Sheet(string name) =>
+            ((DocumentFormat.OpenXml.Packaging.WorksheetPart)book.GetPartById(sheets.Single(s => s.Name == name).Id!)).Worksheet;
+        static string Text(DocumentFormat.OpenXml.Spreadsheet.Cell c) => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "";
+
+        List<int> Row(DocumentFormat.OpenXml.Spreadsheet.Worksheet sheet, string label, int firstValueColumn)
+        {
+            var row = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Single(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Any(c => Text(c) == label));
+            return row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Skip(1).Where(c => c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.Number)
+                .Select(c => int.Parse(c.CellValue!.Text)).ToList();
+        }
+
+        var t3 = Sheet("表三");
+        Assert.Equal(Expected(plan, p => Closed(p) && p.Outcome == RequestOutcome.WithheldThirdParty), Row(t3, "4.保护第三方合法权益", 3));
+        Assert.Equal(Expected(plan, p => p.ReceivedOn.Year < 2025 && !(p.ClosedOn?.Year < 2025)), Row(t3, "二、上年结转政府信息公开申请数量", 3));
+        var merges = t3.Descendants<DocumentFormat.OpenXml.Spreadsheet.MergeCell>().Select(m => m.Reference!.Value).ToList();
+        Assert.Contains("A6:A27", merges); // 三、本年度办理结果 over its 22 rows (after 3 header rows and 2 rows)
+        Assert.Contains("A1:C3", merges); // the corner note
+        Assert.Contains("D1:J1", merges); // 申请人情况
+        var a6 = t3.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Single(c => c.CellReference == "A6");
+        Assert.Equal("三、本年度办理结果", Text(a6));
+        var t4 = Sheet("表四");
+        var values = t4.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Where(c => c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.Number).Select(c => int.Parse(c.CellValue!.Text)).ToList();
+        Assert.Equal([1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 1, 1], values);
+        var t2 = Sheet("表二");
+        Assert.Contains(t2.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>(), c => Text(c) == "第二十条第（八）项");
+    }
 }
 
 public sealed class AnnualReportTests_Sqlite(SqliteApp app) : AnnualReportTests<SqliteApp>(app);

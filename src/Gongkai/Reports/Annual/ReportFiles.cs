@@ -15,7 +15,7 @@ public enum ReportFileKind
 public sealed record ReportFile(byte[] Content, string ContentType, string FileName);
 
 /// <summary>The report as a file: JSON (one key per table, labels as in the format), standalone HTML, PDF, Excel.</summary>
-public sealed class ReportFiles
+public sealed class ReportFiles(ReportPdf pdf)
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -28,7 +28,9 @@ public sealed class ReportFiles
         {
             ReportFileKind.Json => new(Encoding.UTF8.GetBytes(ReportDocument.Json(view).ToJsonString(Options)), "application/json; charset=utf-8", name + ".json"),
             ReportFileKind.Html => new(Encoding.UTF8.GetBytes(ReportDocument.StandaloneHtml(view)), "text/html; charset=utf-8", name + ".html"),
-            _ => throw new Platform.ValidationFailure($"{kind}格式尚未提供。"),
+            ReportFileKind.Pdf => new(pdf.Write(view), "application/pdf", name + ".pdf"),
+            ReportFileKind.Xlsx => new(ReportXlsx.Write(view), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
+            _ => throw new Platform.ValidationFailure($"不支持的格式“{kind}”。"),
         };
     }
 }
