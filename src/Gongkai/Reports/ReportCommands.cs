@@ -12,10 +12,17 @@ internal static class ReportCommands
 {
     public static async Task<int> RunAsync(string[] args, CliContext ctx)
     {
-        var verb = args.FirstOrDefault() ?? throw new CliError("缺少子命令：annual。");
-        if (verb != "annual")
+        var verb = args.FirstOrDefault() ?? throw new CliError("缺少子命令：annual、template 或 import。");
+        switch (verb)
         {
-            throw new CliError($"未知子命令 report {verb}。");
+            case "template":
+                return await TemplateAsync(args[1..], ctx);
+            case "import":
+                return await ImportAsync(args[1..], ctx);
+            case "annual":
+                break;
+            default:
+                throw new CliError($"未知子命令 report {verb}。");
         }
 
         var a = new CliArguments(args[1..], new HashSet<string> { "year", "organ", "format", "out" }, new HashSet<string>());
@@ -55,6 +62,53 @@ internal static class ReportCommands
             await File.WriteAllBytesAsync(output, file.Content);
             var failing = view.Rules.Count(r => r.Outcome == RuleOutcome.Failed);
             await ctx.Out.WriteLineAsync($"已生成{ReportDocument.Title(view)}：{output}（{file.Content.Length:N0}字节；核对未通过{failing}项）。");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> TemplateAsync(string[] args, CliContext ctx)
+    {
+        var a = new CliArguments(args, new HashSet<string> { "format", "out" }, new HashSet<string>());
+        if ((a.Value("format") ?? Legacy.Pre2019Format.Id) != Legacy.Pre2019Format.Id)
+        {
+            throw new CliError($"暂只提供{Legacy.Pre2019Format.Id}（{Legacy.Pre2019Format.Name}）的导入模板。");
+        }
+
+        var output = a.Required("out");
+        await File.WriteAllBytesAsync(output, Legacy.ImportReport.Template());
+        await ctx.Out.WriteLineAsync($"已生成导入模板：{output}");
+        return 0;
+    }
+
+    private static async Task<int> ImportAsync(string[] args, CliContext ctx)
+    {
+        var a = new CliArguments(args, new HashSet<string> { "organ", "year", "file" }, new HashSet<string> { "json" });
+        if (!int.TryParse(a.Required("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            throw new CliError($"年度“{a.Value("year")}”不是有效的年份。");
+        }
+
+        var path = a.Required("file");
+        if (!File.Exists(path))
+        {
+            throw new CliError($"文件“{path}”不存在。");
+        }
+
+        var services = await ctx.ServicesAsync();
+        var (_, figures) = await services.GetRequiredService<Legacy.ImportReport>().HandleAsync(a.Required("organ"), year, await File.ReadAllBytesAsync(path));
+        var warnings = figures.Warnings.ToList();
+        if (a.Has("json"))
+        {
+            await ctx.WriteJsonAsync(new { imported = figures.Values.Count, warnings = warnings.Select(w => new { rule = w.Rule, message = w.Message }) });
+        }
+        else
+        {
+            await ctx.Out.WriteLineAsync($"已导入{year}年度统计表{figures.Values.Count}项。");
+            foreach (var w in warnings)
+            {
+                await ctx.Out.WriteLineAsync($"不一致（{w.Rule}）：{w.Message}");
+            }
         }
 
         return 0;

@@ -12,6 +12,7 @@ public static class ReportsModule
         services.AddScoped<RequestStatistics>();
         services.AddScoped<ComputeAnnualReport>();
         services.AddScoped<EditAnnualReport>();
+        services.AddScoped<Legacy.ImportReport>();
         services.AddSingleton<ReportPdf>();
         services.AddSingleton<ReportFiles>();
         return builder;

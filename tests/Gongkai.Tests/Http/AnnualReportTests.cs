@@ -365,6 +365,25 @@ public abstract class AnnualReportTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var t2 = Sheet("表二");
         Assert.Contains(t2.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>(), c => Text(c) == "第二十条第（八）项");
     }
+
+    [Fact]
+    public async Task An_imported_2016_table_is_stored_as_published_with_its_warnings_audited()
+    {
+        using var scope = app.Services.CreateScope();
+        var import = scope.ServiceProvider.GetRequiredService<Gongkai.Reports.Legacy.ImportReport>();
+        var file = Gongkai.Tests.Reports.Pre2019ImportTests.Fill(Gongkai.Tests.Reports.Pre2019ImportTests.Xicheng2016);
+        var (report, figures) = await import.HandleAsync("XC015", 2016, file);
+        Assert.Equal(2, figures.Warnings.Count());
+        var stored = await app.WithDbAsync(db => db.AnnualReports.SingleAsync(r => r.Id == report.Id));
+        Assert.Equal(("pre2019", ReportStatus.Published), (stored.FormatId, stored.Status));
+        Assert.Equal(1466, JsonDocument.Parse(stored.PublishedFigures!).RootElement.GetProperty("received").GetInt32());
+        var audit = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == "report.imported" && e.TargetId == report.Id.ToString()));
+        Assert.Contains("2处不一致", audit.Summary);
+        Assert.Contains("＝1473", audit.Summary);
+
+        Assert.Contains("机关代码“XC999”不存在", (await Assert.ThrowsAsync<ValidationFailure>(() => import.HandleAsync("XC999", 2016, file))).Message);
+        Assert.Contains("不能导入2020年度", (await Assert.ThrowsAsync<ValidationFailure>(() => import.HandleAsync("XC015", 2020, file))).Message);
+    }
 }
 
 public sealed class AnnualReportTests_Sqlite(SqliteApp app) : AnnualReportTests<SqliteApp>(app);
