@@ -12,6 +12,13 @@ using Gongkai.Platform.Calendar;
 //   dotnet Gongkai.Bench.dll search …   and   dotnet Gongkai.Bench.dll generate …
 // The daily sweep of 依申请公开 (issue 4) at scale is another (SweepBench.cs):
 //   dotnet Gongkai.Bench.dll sweep --provider Postgres --connection … [--requests 1000000] [--open 1000000]
+// The annual report (issue 5) at scale (ReportBench.cs):
+//   dotnet Gongkai.Bench.dll report --provider Postgres --connection … [--requests 1000000] [--documents 1000000]
+if (args is ["report", ..])
+{
+    return await Gongkai.Bench.ReportBench.RunAsync(Gongkai.Bench.SearchBench.Args.Parse(args[1..]));
+}
+
 if (args is ["sweep", ..])
 {
     return await Gongkai.Bench.SweepBench.RunAsync(Gongkai.Bench.SearchBench.Args.Parse(args[1..]));
