@@ -19,6 +19,13 @@ if (args is ["queue" or "submit", ..])
     return await Gongkai.Bench.RequestLoadBench.RunAsync(args[0], Gongkai.Bench.SearchBench.Args.Parse(args[1..]));
 }
 
+// The annual report (issue 5) at scale (ReportBench.cs):
+//   dotnet Gongkai.Bench.dll report --provider Postgres --connection … [--requests 1000000] [--documents 1000000]
+if (args is ["report", ..])
+{
+    return await Gongkai.Bench.ReportBench.RunAsync(Gongkai.Bench.SearchBench.Args.Parse(args[1..]));
+}
+
 if (args is ["sweep", ..])
 {
     return await Gongkai.Bench.SweepBench.RunAsync(Gongkai.Bench.SearchBench.Args.Parse(args[1..]));

@@ -22,6 +22,7 @@ public static class CliRunner
         ["tokens"] = TokenCommands.RunAsync,
         ["demo"] = Disclosure.Demo.DemoCommands.RunAsync,
         ["search"] = Disclosure.SearchCommands.RunAsync,
+        ["report"] = Reports.ReportCommands.RunAsync,
         ["help"] = (_, ctx) => Task.FromResult(Help(ctx.Out)),
     };
 
@@ -75,6 +76,8 @@ public static class CliRunner
               gongkai demo generate --documents N [--seed S] [--batch B] [--json]
                                                                    批量生成并发布 N 条演示信息（主动公开，含检索索引；
                                                                    N 为1到2000000，同一种子生成相同内容）
+              gongkai report annual --year 2025 --organ 机关代码 --format json|html|pdf|xlsx [--out 文件]
+                                                                   由记录生成某机关的政府信息公开工作年度报告（含R1—R8核对）
 
             配置与网站相同：appsettings.json、环境变量（如 Database__Provider、ConnectionStrings__Gongkai）。
             """);

@@ -1,0 +1,47 @@
+using Gongkai.Platform;
+using Gongkai.Platform.Staff;
+using Gongkai.Reports.Annual;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Pages.Admin.Reports;
+
+/// <summary>An organ's annual report as a file (JSON, HTML, PDF, Excel), the same output as <c>gongkai report annual</c>.</summary>
+public sealed class DownloadModel(StaffAccess access, ComputeAnnualReport compute, ReportFiles files) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid organId, int year, string? format, CancellationToken ct)
+    {
+        if (!(await access.ScopeAsync(ReportAccess.Viewers)).Covers(organId))
+        {
+            return NotFound();
+        }
+
+        AnnualReportView view;
+        try
+        {
+            view = await compute.ComputeAsync(organId, year, ct);
+        }
+        catch (ValidationFailure e)
+        {
+            return Refuse(e.Message);
+        }
+
+        if (!ReportFiles.TryParse(format ?? "html", out var kind))
+        {
+            return Refuse($"不支持的格式“{format}”，可选：json、html、pdf、xlsx。");
+        }
+
+        try
+        {
+            var file = files.Produce(view, kind);
+            return File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (ValidationFailure e)
+        {
+            return Refuse(e.Message);
+        }
+    }
+
+    private ObjectResult Refuse(string detail) =>
+        new(new ProblemDetails { Status = 400, Title = "无法生成年度报告", Detail = detail }) { StatusCode = 400 };
+}

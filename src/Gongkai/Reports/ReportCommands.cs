@@ -1,0 +1,116 @@
+using System.Globalization;
+using Gongkai.Platform.Cli;
+using Gongkai.Reports.Annual;
+
+namespace Gongkai.Reports;
+
+/// <summary>
+/// <c>gongkai report annual --year 2025 --organ CODE --format json|html|pdf|xlsx [--out FILE]</c>: an organ's annual
+/// report computed from the records; JSON and HTML go to stdout unless <c>--out</c> is given, PDF and Excel need it.
+/// </summary>
+internal static class ReportCommands
+{
+    public static async Task<int> RunAsync(string[] args, CliContext ctx)
+    {
+        var verb = args.FirstOrDefault() ?? throw new CliError("缺少子命令：annual、template 或 import。");
+        switch (verb)
+        {
+            case "template":
+                return await TemplateAsync(args[1..], ctx);
+            case "import":
+                return await ImportAsync(args[1..], ctx);
+            case "annual":
+                break;
+            default:
+                throw new CliError($"未知子命令 report {verb}。");
+        }
+
+        var a = new CliArguments(args[1..], new HashSet<string> { "year", "organ", "format", "out" }, new HashSet<string>());
+        if (a.Positionals.Count > 0)
+        {
+            throw new CliError($"多余的参数“{a.Positionals[0]}”。");
+        }
+
+        if (!int.TryParse(a.Required("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            throw new CliError($"年度“{a.Value("year")}”不是有效的年份。");
+        }
+
+        var formatText = a.Value("format") ?? "json";
+        if (!ReportFiles.TryParse(formatText, out var format))
+        {
+            throw new CliError($"不支持的格式“{formatText}”，可选：json、html、pdf、xlsx。");
+        }
+
+        var output = a.Value("out");
+        if (output is null && format is ReportFileKind.Pdf or ReportFileKind.Xlsx)
+        {
+            throw new CliError("PDF 和 Excel 格式须用 --out 指定输出文件。");
+        }
+
+        var services = await ctx.ServicesAsync();
+        var compute = services.GetRequiredService<ComputeAnnualReport>();
+        var organ = await compute.OrganAsync(a.Required("organ"));
+        var view = await compute.ComputeAsync(organ.Id, year);
+        var file = services.GetRequiredService<ReportFiles>().Produce(view, format);
+        if (output is null)
+        {
+            await ctx.Out.WriteLineAsync(System.Text.Encoding.UTF8.GetString(file.Content));
+        }
+        else
+        {
+            await File.WriteAllBytesAsync(output, file.Content);
+            var failing = view.Rules.Count(r => r.Outcome == RuleOutcome.Failed);
+            await ctx.Out.WriteLineAsync($"已生成{ReportDocument.Title(view)}：{output}（{file.Content.Length:N0}字节；核对未通过{failing}项）。");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> TemplateAsync(string[] args, CliContext ctx)
+    {
+        var a = new CliArguments(args, new HashSet<string> { "format", "out" }, new HashSet<string>());
+        if ((a.Value("format") ?? Legacy.Pre2019Format.Id) != Legacy.Pre2019Format.Id)
+        {
+            throw new CliError($"暂只提供{Legacy.Pre2019Format.Id}（{Legacy.Pre2019Format.Name}）的导入模板。");
+        }
+
+        var output = a.Required("out");
+        await File.WriteAllBytesAsync(output, Legacy.ImportReport.Template());
+        await ctx.Out.WriteLineAsync($"已生成导入模板：{output}");
+        return 0;
+    }
+
+    private static async Task<int> ImportAsync(string[] args, CliContext ctx)
+    {
+        var a = new CliArguments(args, new HashSet<string> { "organ", "year", "file" }, new HashSet<string> { "json" });
+        if (!int.TryParse(a.Required("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            throw new CliError($"年度“{a.Value("year")}”不是有效的年份。");
+        }
+
+        var path = a.Required("file");
+        if (!File.Exists(path))
+        {
+            throw new CliError($"文件“{path}”不存在。");
+        }
+
+        var services = await ctx.ServicesAsync();
+        var (_, figures) = await services.GetRequiredService<Legacy.ImportReport>().HandleAsync(a.Required("organ"), year, await File.ReadAllBytesAsync(path));
+        var warnings = figures.Warnings.ToList();
+        if (a.Has("json"))
+        {
+            await ctx.WriteJsonAsync(new { imported = figures.Values.Count, warnings = warnings.Select(w => new { rule = w.Rule, message = w.Message }) });
+        }
+        else
+        {
+            await ctx.Out.WriteLineAsync($"已导入{year}年度统计表{figures.Values.Count}项。");
+            foreach (var w in warnings)
+            {
+                await ctx.Out.WriteLineAsync($"不一致（{w.Rule}）：{w.Message}");
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,22 @@
+using Gongkai.Reports.Annual;
+using Gongkai.Reports.Statistics;
+
+namespace Gongkai.Reports;
+
+/// <summary>年度报告 and request statistics: counted from the records of 主动公开 and 依申请公开, reconciled, explained.</summary>
+public static class ReportsModule
+{
+    public static WebApplicationBuilder AddReportsModule(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<RequestStatistics>();
+        services.AddScoped<ComputeAnnualReport>();
+        services.AddScoped<EditAnnualReport>();
+        services.AddScoped<Legacy.ImportReport>();
+        services.AddSingleton<ReportPdf>();
+        services.AddSingleton<ReportFiles>();
+        return builder;
+    }
+
+    public static WebApplication MapReportsModule(this WebApplication app) => app;
+}
