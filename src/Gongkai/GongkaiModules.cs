@@ -1,5 +1,6 @@
 using Gongkai.Disclosure;
 using Gongkai.Platform;
+using Gongkai.Policy;
 using Gongkai.Requests;
 
 namespace Gongkai;
@@ -10,10 +11,12 @@ public static class GongkaiModules
     public static WebApplicationBuilder AddGongkaiModules(this WebApplicationBuilder builder) => builder
         .AddPlatformModule()
         .AddDisclosureModule()
-        .AddRequestsModule();
+        .AddRequestsModule()
+        .AddPolicyModule();
 
     public static WebApplication MapGongkaiModules(this WebApplication app) => app
         .MapPlatformModule()
         .MapDisclosureModule()
-        .MapRequestsModule();
+        .MapRequestsModule()
+        .MapPolicyModule();
 }
