@@ -5,7 +5,7 @@ namespace Gongkai.Policy.Consultations;
 /// <summary>
 /// Splits a draft into the units people comment on. A line beginning 第…条 starts an article, and the lines up to the
 /// next one belong to it (款/项 stay inside their article); headings such as 第一章 are kept with the article that
-/// follows. A text with no articles is split into paragraphs (第1段, 第2段 …).
+/// follows, lines before the first article are its 序言. A text with no articles is split into paragraphs (第1段, 第2段 …).
 /// </summary>
 public static partial class DraftText
 {
@@ -23,6 +23,7 @@ public static partial class DraftText
             string? label = null;
             var current = new List<string>();
             var preamble = new List<string>();
+            var intro = new List<string>();
             foreach (var line in lines.Where(l => l.Length > 0))
             {
                 var m = ArticleStart().Match(line);
@@ -34,9 +35,13 @@ public static partial class DraftText
                     preamble.Clear();
                     current.Add(line);
                 }
-                else if (label is null || IsHeading(line))
+                else if (IsHeading(line))
                 {
                     preamble.Add(line);
+                }
+                else if (label is null)
+                {
+                    intro.Add(line);
                 }
                 else
                 {
@@ -45,6 +50,11 @@ public static partial class DraftText
             }
 
             Flush();
+            if (intro.Count > 0)
+            {
+                units.Insert(0, new Unit("序言", string.Join("\n", intro)));
+            }
+
             if (preamble.Count > 0)
             {
                 units.Add(new Unit("附", string.Join("\n", preamble)));
