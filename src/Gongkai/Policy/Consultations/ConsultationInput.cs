@@ -15,8 +15,12 @@ public sealed class ConsultationInput
     /// <summary>The text of the first draft version (only when creating).</summary>
     public string? DraftText { get; set; }
 
-    public static DateTimeOffset Instant(DateTime local) =>
-        new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChineseDates.TimeZone.GetUtcOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)));
+    /// <summary>The instant (in UTC, as stored) of a district local time.</summary>
+    public static DateTimeOffset Instant(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, ChineseDates.TimeZone.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
 
     public static DateTime Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, ChineseDates.TimeZone).DateTime;
 }

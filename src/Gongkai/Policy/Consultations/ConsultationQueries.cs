@@ -223,13 +223,18 @@ public sealed class ConsultationQueries(GongkaiDb db, StaffAccess access, Commen
     /// <summary>The largest groups of identical (or merged) comments.</summary>
     public async Task<IReadOnlyList<GroupRow>> GroupsAsync(Guid consultationId, int count, CancellationToken ct = default)
     {
-        var groups = await db.Set<ConsultationComment>().AsNoTracking().Where(x => x.ConsultationId == consultationId)
-            .GroupBy(x => x.GroupKey)
-            .Select(g => new { g.Key, Count = g.Count(), Unanswered = g.Count(x => x.Disposition == null && x.Moderation != ModerationStatus.Hidden), First = g.Min(x => x.Id) })
+        var comments = db.Set<ConsultationComment>().AsNoTracking().Where(x => x.ConsultationId == consultationId);
+        var groups = await comments.GroupBy(x => x.GroupKey)
+            .Select(g => new { g.Key, Count = g.Count(), Unanswered = g.Count(x => x.Disposition == null && x.Moderation != ModerationStatus.Hidden) })
             .Where(g => g.Count > 1).OrderByDescending(g => g.Count).Take(count).ToListAsync(ct);
-        var firsts = groups.Select(g => g.First).ToList();
-        var texts = await db.Set<ConsultationComment>().Where(x => firsts.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Body, ct);
-        return groups.Select(g => new GroupRow(g.Key, g.Count, g.Unanswered, texts.GetValueOrDefault(g.First, ""))).ToList();
+        var rows = new List<GroupRow>(groups.Count);
+        foreach (var g in groups)
+        {
+            var text = await comments.Where(x => x.GroupKey == g.Key).OrderBy(x => x.Id).Select(x => x.Body).FirstAsync(ct);
+            rows.Add(new GroupRow(g.Key, g.Count, g.Unanswered, text));
+        }
+
+        return rows;
     }
 
     private async Task<IReadOnlyList<StaffRow>> RowsAsync(Guid consultationId, List<ConsultationComment> rows, CancellationToken ct)

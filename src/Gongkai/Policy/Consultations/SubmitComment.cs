@@ -79,7 +79,7 @@ public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess acce
                 throw new ValidationFailure("意见采纳情况已经公布，不能再录入意见。", "ReceivedOn");
             }
 
-            receivedAt = day == ChineseDates.Today(clock) ? now : new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8));
+            receivedAt = day == ChineseDates.Today(clock) ? now : ConsultationInput.Instant(day.ToDateTime(new TimeOnly(12, 0)));
         }
         else if (c.AnnouncedAt is null)
         {
