@@ -23,6 +23,11 @@ public sealed class AccessibilityTests(GongkaiSuite suite, ChromiumFixture chrom
     [InlineData("/catalogue/normative")]
     [InlineData("/guide")]
     [InlineData("/search?q=低保")]
+    [InlineData("/consultations")]
+    [InlineData("/consultations?state=concluded")]
+    [InlineData("/consultations/receipt")]
+    [InlineData("/admin/consultations")]
+    [InlineData("/admin/consultations/new")]
     public async Task Page_has_no_serious_or_critical_violation_in_normal_or_elder_mode(string path)
     {
         if (path.StartsWith("/admin", StringComparison.Ordinal))

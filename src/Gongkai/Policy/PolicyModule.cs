@@ -1,8 +1,10 @@
+using Gongkai.Disclosure.Documents;
 using Gongkai.Policy.Consultations;
+using Gongkai.Policy.Interpretations;
 
 namespace Gongkai.Policy;
 
-/// <summary>政策: consultations (意见征集/重大决策预公开) with comments and published feedback.</summary>
+/// <summary>政策: consultations (意见征集/重大决策预公开) with comments and published feedback; interpretations (政策解读) with 三同步.</summary>
 public static class PolicyModule
 {
     public static WebApplicationBuilder AddPolicyModule(this WebApplicationBuilder builder)
@@ -16,6 +18,11 @@ public static class PolicyModule
         services.AddScoped<AnswerComments>();
         services.AddScoped<FeedbackReports>();
         services.AddScoped<ConsultationQueries>();
+        services.Configure<InterpretationOptions>(builder.Configuration.GetSection("Policy:Interpretations"));
+        services.AddScoped<ManageInterpretation>();
+        services.AddScoped<InterpretationQueries>();
+        services.AddScoped<IPublishCheck, InterpretationPublishCheck>();
+        services.AddScoped<IDocumentRelations, PolicyDocumentRelations>();
         services.AddPolicyWorkList();
         return builder;
     }
@@ -24,6 +31,7 @@ public static class PolicyModule
     {
         app.MapConsultationsApi();
         app.MapConsultationFeeds();
+        app.MapInterpretationsApi();
         return app;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Gongkai.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Consultations : Migration
+    public partial class Policy : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -66,6 +66,59 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "interpretation_requirements",
+                columns: table => new
+                {
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FlaggedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FlaggedByName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    WaiverReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    WaivedByName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    WaivedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_interpretation_requirements", x => x.DocumentId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "interpretations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Form = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Background = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Goals = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    MainContent = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Standards = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    KeyTerms = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Benefits = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    MediaUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Speaker = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_interpretations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_interpretations_organs_OrganId",
+                        column: x => x.OrganId,
+                        principalTable: "organs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_basis",
                 columns: table => new
                 {
@@ -106,6 +159,49 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         name: "FK_consultation_versions_consultations_ConsultationId",
                         column: x => x.ConsultationId,
                         principalTable: "consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "interpretation_policies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InterpretationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_interpretation_policies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_interpretation_policies_interpretations_InterpretationId",
+                        column: x => x.InterpretationId,
+                        principalTable: "interpretations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "interpretation_questions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InterpretationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_interpretation_questions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_interpretation_questions_interpretations_InterpretationId",
+                        column: x => x.InterpretationId,
+                        principalTable: "interpretations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -258,6 +354,38 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 name: "IX_consultations_OrganId_OpensAt",
                 table: "consultations",
                 columns: new[] { "OrganId", "OpensAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_interpretation_policies_DocumentId",
+                table: "interpretation_policies",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_interpretation_policies_InterpretationId_DocumentId",
+                table: "interpretation_policies",
+                columns: new[] { "InterpretationId", "DocumentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_interpretation_questions_InterpretationId_Position",
+                table: "interpretation_questions",
+                columns: new[] { "InterpretationId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_interpretation_requirements_OrganId",
+                table: "interpretation_requirements",
+                column: "OrganId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_interpretations_OrganId",
+                table: "interpretations",
+                column: "OrganId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_interpretations_Status_PublishedAt",
+                table: "interpretations",
+                columns: new[] { "Status", "PublishedAt" });
         }
 
         /// <inheritdoc />
@@ -273,7 +401,19 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                 name: "consultation_comments");
 
             migrationBuilder.DropTable(
+                name: "interpretation_policies");
+
+            migrationBuilder.DropTable(
+                name: "interpretation_questions");
+
+            migrationBuilder.DropTable(
+                name: "interpretation_requirements");
+
+            migrationBuilder.DropTable(
                 name: "consultation_articles");
+
+            migrationBuilder.DropTable(
+                name: "interpretations");
 
             migrationBuilder.DropTable(
                 name: "consultation_versions");
