@@ -12,6 +12,13 @@ using Gongkai.Platform.Calendar;
 //   dotnet Gongkai.Bench.dll search …   and   dotnet Gongkai.Bench.dll generate …
 // The daily sweep of 依申请公开 (issue 4) at scale is another (SweepBench.cs):
 //   dotnet Gongkai.Bench.dll sweep --provider Postgres --connection … [--requests 1000000] [--open 1000000]
+// Consultations of issue 7 (ConsultationBench.cs): answering list, feedback report and comment intake at scale:
+//   dotnet Gongkai.Bench.dll consultations --provider Postgres --connection … [--comments 100000] [--rate 1000] [--seconds 60]
+if (args is ["consultations", ..])
+{
+    return await Gongkai.Bench.ConsultationBench.RunAsync(Gongkai.Bench.SearchBench.Args.Parse(args[1..]));
+}
+
 if (args is ["sweep", ..])
 {
     return await Gongkai.Bench.SweepBench.RunAsync(Gongkai.Bench.SearchBench.Args.Parse(args[1..]));

@@ -23,6 +23,7 @@ public static class PolicyModule
         services.AddScoped<InterpretationQueries>();
         services.AddScoped<IPublishCheck, InterpretationPublishCheck>();
         services.AddScoped<IDocumentRelations, PolicyDocumentRelations>();
+        services.AddScoped<Evaluations.PolicyEvaluations>();
         services.AddPolicyWorkList();
         return builder;
     }

@@ -173,6 +173,32 @@ public abstract class InterpretationTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Contains("/api/v1/interpretations/{id}", await client.GetStringAsync("/openapi/v1.json"));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/interpretations/{Guid.NewGuid()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Each_organ_publishes_a_yearly_policy_evaluation_and_the_office_sees_who_has_none()
+    {
+        At("2026-11-20 10:00");
+        var admin = app.Browser();
+        await admin.SignInOkAsync("admin", GongkaiApp.AdminPassword);
+        var before = (await admin.GetStringAsync("/admin/evaluations?year=2026")).Text();
+        Assert.Contains("北京市西城区民政局", before);
+        var organ = (await app.OrganAsync("区民政局")).Id;
+        List<KeyValuePair<string, string>> Form(string findings) =>
+        [
+            new("Input.OrganId", organ.ToString()), new("Input.Year", "2026"), new("Input.PolicyTitle", "西城区养老服务驿站运营补贴办法"),
+            new("Input.Scope", "2025年度全区驿站"), new("Input.Method", "问卷调查、座谈和数据分析"), new("Input.Findings", findings),
+            new("Input.FollowUp", "修订补贴标准。"),
+        ];
+        var refused = (await (await admin.SubmitAsync("/admin/evaluations?year=2026", Form(""))).Content.ReadAsStringAsync()).Text();
+        Assert.Contains("请填写评价结论", refused);
+        var ok = await admin.SubmitAsync("/admin/evaluations?year=2026", Form("补贴总体发挥了作用，部分驿站服务量不足。"));
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var missing = await app.AsAdminAsync(sp => sp.GetRequiredService<Gongkai.Policy.Evaluations.PolicyEvaluations>().MissingAsync(2026));
+        Assert.DoesNotContain("北京市西城区民政局", missing);
+        Assert.Contains("北京市西城区财政局", missing);
+        Assert.Contains("补贴总体发挥了作用", (await app.Browser().GetStringAsync("/evaluations?year=2026")).Text());
+        Assert.Contains("北京市西城区民政局", await app.AsAdminAsync(sp => sp.GetRequiredService<Gongkai.Policy.Evaluations.PolicyEvaluations>().MissingAsync(2025)));
+    }
 }
 
 public sealed class InterpretationTests_Sqlite(ClockedSqliteApp app) : InterpretationTests<ClockedSqliteApp>(app);

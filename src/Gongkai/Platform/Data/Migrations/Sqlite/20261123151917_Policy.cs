@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Gongkai.Platform.Data.Migrations.Postgres
+namespace Gongkai.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Policy : Migration
@@ -16,12 +15,12 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 name: "consultation_answer_templates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Disposition = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Text = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Disposition = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -38,22 +37,22 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 name: "consultations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Explanation = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    OtherChannels = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FeedbackDueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AnnouncedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FeedbackPublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FeedbackSummary = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    DecisionDocumentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CurrentVersion = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    OtherChannels = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FeedbackDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AnnouncedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FeedbackPublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FeedbackSummary = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    DecisionDocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CurrentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -70,14 +69,14 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 name: "interpretation_requirements",
                 columns: table => new
                 {
-                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DocumentTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    FlaggedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FlaggedByName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    WaiverReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    WaivedByName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    WaivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FlaggedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FlaggedByName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    WaiverReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    WaivedByName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    WaivedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -88,25 +87,25 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 name: "interpretations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Form = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Background = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    Goals = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    MainContent = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    Scope = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    Standards = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    Notes = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    KeyTerms = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    Changes = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    Benefits = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    MediaUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Speaker = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Form = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Background = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Goals = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    MainContent = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Standards = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    KeyTerms = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Benefits = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    MediaUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Speaker = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -120,15 +119,41 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "policy_evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    PolicyTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_policy_evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_policy_evaluations_organs_OrganId",
+                        column: x => x.OrganId,
+                        principalTable: "organs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "consultation_basis",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConsultationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,13 +170,13 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 name: "consultation_versions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    ChangeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Text = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedByName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -168,11 +193,11 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 name: "interpretation_policies",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InterpretationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InterpretationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -189,12 +214,12 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 name: "interpretation_questions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    InterpretationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Question = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Answer = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InterpretationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -211,11 +236,11 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 name: "consultation_articles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Label = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -232,30 +257,30 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 name: "consultation_comments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    VersionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    VersionNumber = table.Column<int>(type: "integer", nullable: false),
-                    ArticleId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ArticleLabel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ReceiptNumber = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    SubmissionKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    PublicBody = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
-                    CommenterName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ContactProtected = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    GroupKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EnteredByName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    Moderation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ModerationNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ModeratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ModeratorName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    Disposition = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Reply = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AnsweredByName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArticleId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ArticleLabel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ReceiptNumber = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    SubmissionKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    PublicBody = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    CommenterName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContactProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    GroupKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EnteredByName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Moderation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ModerationNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ModeratedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ModeratorName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Disposition = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AnsweredByName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -387,6 +412,16 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                 name: "IX_interpretations_Status_PublishedAt",
                 table: "interpretations",
                 columns: new[] { "Status", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_evaluations_OrganId",
+                table: "policy_evaluations",
+                column: "OrganId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_policy_evaluations_Year_OrganId",
+                table: "policy_evaluations",
+                columns: new[] { "Year", "OrganId" });
         }
 
         /// <inheritdoc />
@@ -409,6 +444,9 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "interpretation_requirements");
+
+            migrationBuilder.DropTable(
+                name: "policy_evaluations");
 
             migrationBuilder.DropTable(
                 name: "consultation_articles");
