@@ -26,6 +26,13 @@ if (args is ["report", ..])
     return await Gongkai.Bench.ReportBench.RunAsync(Gongkai.Bench.SearchBench.Args.Parse(args[1..]));
 }
 
+// Consultations of issue 7 (ConsultationBench.cs): answering list, feedback report and comment intake at scale:
+//   dotnet Gongkai.Bench.dll consultations --provider Postgres --connection … [--comments 100000] [--rate 1000] [--seconds 60]
+if (args is ["consultations", ..])
+{
+    return await Gongkai.Bench.ConsultationBench.RunAsync(Gongkai.Bench.SearchBench.Args.Parse(args[1..]));
+}
+
 if (args is ["sweep", ..])
 {
     return await Gongkai.Bench.SweepBench.RunAsync(Gongkai.Bench.SearchBench.Args.Parse(args[1..]));

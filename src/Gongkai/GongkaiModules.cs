@@ -1,6 +1,7 @@
 using Gongkai.Disclosure;
 using Gongkai.Platform;
 using Gongkai.Reports;
+using Gongkai.Policy;
 using Gongkai.Requests;
 
 namespace Gongkai;
@@ -12,11 +13,13 @@ public static class GongkaiModules
         .AddPlatformModule()
         .AddDisclosureModule()
         .AddRequestsModule()
-        .AddReportsModule();
+        .AddReportsModule()
+        .AddPolicyModule();
 
     public static WebApplication MapGongkaiModules(this WebApplication app) => app
         .MapPlatformModule()
         .MapDisclosureModule()
         .MapRequestsModule()
-        .MapReportsModule();
+        .MapReportsModule()
+        .MapPolicyModule();
 }

@@ -29,6 +29,11 @@ public sealed class AccessibilityTests(GongkaiSuite suite, ChromiumFixture chrom
     [InlineData("/admin/requests/new")]
     [InlineData("/admin/requests/identical")]
     [InlineData("/admin/requests/templates")]
+    [InlineData("/consultations")]
+    [InlineData("/consultations?state=concluded")]
+    [InlineData("/consultations/receipt")]
+    [InlineData("/admin/consultations")]
+    [InlineData("/admin/consultations/new")]
     public async Task Page_has_no_serious_or_critical_violation_in_normal_or_elder_mode(string path)
     {
         if (path.StartsWith("/admin", StringComparison.Ordinal))

@@ -72,6 +72,9 @@ public sealed class GongkaiServer
         env["Database__Provider"] = "Sqlite";
         env["ConnectionStrings__Gongkai"] = $"Data Source={Path.Combine(workDir, "browser.db")}";
         env["GONGKAI_ADMIN_PASSWORD"] = AdminPassword;
+        // The consultation journey waits for its period to close: a period of minutes must be allowed here.
+        env["Policy__Consultations__MinimumLength"] = "0";
+        env["Policy__Consultations__MinimumUnit"] = "CalendarDays";
 
         process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Append(e.Data);

@@ -13,7 +13,8 @@ namespace Gongkai.Disclosure.Documents;
 /// the Art. 26 due date is recorded, and the search index is written in the same transaction, so the document
 /// is findable the moment publication commits.
 /// </summary>
-public sealed class PublishDocument(GongkaiDb db, AuditLog audit, StaffAccess access, IndexNumbers indexNumbers, DocumentCache cache, TimeProvider clock)
+public sealed class PublishDocument(GongkaiDb db, AuditLog audit, StaffAccess access, IndexNumbers indexNumbers, DocumentCache cache, TimeProvider clock,
+    IEnumerable<IPublishCheck> checks)
 {
     /// <summary>Leeway for a form submitted a little after the time it shows.</summary>
     public static readonly TimeSpan PastTolerance = TimeSpan.FromMinutes(10);
@@ -67,6 +68,11 @@ public sealed class PublishDocument(GongkaiDb db, AuditLog audit, StaffAccess ac
         if (open > 0)
         {
             throw new ValidationFailure($"还有{open}处个人信息检测结果未处理，不能发布。", "Findings");
+        }
+
+        foreach (var check in checks)
+        {
+            await check.CheckAsync(doc, ct);
         }
     }
 

@@ -23,8 +23,9 @@ public sealed class DocumentFeeds(GongkaiDb db, IOptions<SiteOptions> site, Time
     /// <summary>What a feed is about: its title, description, the page it mirrors and its own address without extension.</summary>
     public sealed record Channel(string Title, string Description, string PagePath, string FeedPath);
 
+    /// <param name="Url">The item's page when it is not a document (other modules' feeds reuse this writer).</param>
     public sealed record Item(Guid Id, string Title, string? Summary, string Excerpt, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt,
-        string Organ, string Category, string? DocumentNumber);
+        string Organ, string Category, string? DocumentNumber, string? Url = null);
 
     public Channel Site() => new($"{site.Value.District} 政府信息公开", $"{site.Value.District}主动公开的政府信息", "/catalogue", "/feeds/all");
 
@@ -96,7 +97,7 @@ public sealed class DocumentFeeds(GongkaiDb db, IOptions<SiteOptions> site, Time
         w.WriteEndElement();
         foreach (var item in items)
         {
-            var link = portal + DocumentSearch.Url(item.Id);
+            var link = portal + (item.Url ?? DocumentSearch.Url(item.Id));
             w.WriteStartElement("item");
             w.WriteElementString("title", Clean(item.Title));
             w.WriteElementString("link", link);
@@ -135,7 +136,7 @@ public sealed class DocumentFeeds(GongkaiDb db, IOptions<SiteOptions> site, Time
             w.WriteElementString("title", AtomNs, Clean(item.Title));
             w.WriteElementString("updated", AtomNs, Rfc3339(item.UpdatedAt));
             w.WriteElementString("published", AtomNs, Rfc3339(item.PublishedAt));
-            Link(w, "alternate", "text/html", portal + DocumentSearch.Url(item.Id));
+            Link(w, "alternate", "text/html", portal + (item.Url ?? DocumentSearch.Url(item.Id)));
             w.WriteStartElement("author", AtomNs);
             w.WriteElementString("name", AtomNs, Clean(item.Organ.Length > 0 ? item.Organ : site.Value.District));
             w.WriteEndElement();

@@ -9,8 +9,10 @@ namespace Gongkai.Pages.Documents;
 /// The published document: the metadata block of Chinese government sites, a banner when it is 废止, 失效 or 已修改
 /// (it stays reachable), the sanitised body and the attachments. Drafts, withdrawn and non-主动公开 documents are 404.
 /// </summary>
-public sealed class ShowModel(DocumentPages pages) : PageModel
+public sealed class ShowModel(DocumentPages pages, IEnumerable<IDocumentRelations> relations) : PageModel
 {
+    public List<RelatedLink> Related { get; } = [];
+
     public DocumentPages.View View { get; private set; } = null!;
 
     public GovDocument Doc => View.Document;
@@ -24,6 +26,11 @@ public sealed class ShowModel(DocumentPages pages) : PageModel
         }
 
         View = view;
+        foreach (var source in relations)
+        {
+            Related.AddRange(await source.ForAsync(id, ct));
+        }
+
         return Page();
     }
 

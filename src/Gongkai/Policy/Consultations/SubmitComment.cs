@@ -1,0 +1,181 @@
+using Gongkai.Platform;
+using Gongkai.Platform.Audit;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Policy.Consultations;
+
+/// <summary>A comment as a member of the public or a clerk gives it.</summary>
+public sealed class CommentInput
+{
+    /// <summary>The article commented on; null for the whole draft.</summary>
+    public Guid? ArticleId { get; set; }
+    /// <summary>The draft version read (whole-draft comments); the current one when not given.</summary>
+    public int? VersionNumber { get; set; }
+    public string? Body { get; set; }
+    public string? Name { get; set; }
+    /// <summary>Phone or e-mail, optional.</summary>
+    public string? Contact { get; set; }
+    /// <summary>Hidden form field / Idempotency-Key: a second submission with it answers the first receipt.</summary>
+    public string? SubmissionKey { get; set; }
+    /// <summary>Staff entry only: how it came (信函, 会议, 热线) and the day it was received.</summary>
+    public CommentChannel? Channel { get; set; }
+    public DateOnly? ReceivedOn { get; set; }
+}
+
+public sealed record CommentReceipt(string ReceiptNumber, DateTimeOffset ReceivedAt, string? ArticleLabel, int VersionNumber, bool Repeated);
+
+/// <summary>
+/// Files a comment: online only while the consultation is open (the instant of closing is the end), staff-entered
+/// ones (letters, meetings, hotline) when received within the period. Oversized or HTML text is refused before anything
+/// is stored. The comment gets a receipt number and waits for moderation before the public sees it.
+/// </summary>
+public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, CommenterProtector protector,
+    IOptions<ConsultationOptions> options, TimeProvider clock)
+{
+    public Task<CommentReceipt> OnlineAsync(Guid consultationId, CommentInput input, CommentChannel channel = CommentChannel.Online, CancellationToken ct = default) =>
+        FileAsync(consultationId, input, channel, staff: false, ct);
+
+    public Task<CommentReceipt> EnterAsync(Guid consultationId, CommentInput input, CancellationToken ct = default) =>
+        FileAsync(consultationId, input, input.Channel ?? CommentChannel.Letter, staff: true, ct);
+
+    private async Task<CommentReceipt> FileAsync(Guid consultationId, CommentInput input, CommentChannel channel, bool staff, CancellationToken ct)
+    {
+        var key = string.IsNullOrWhiteSpace(input.SubmissionKey) ? null : input.SubmissionKey.Trim();
+        if (key is { Length: > 64 })
+        {
+            throw new ValidationFailure("提交标识过长。", "SubmissionKey");
+        }
+
+        if (key is not null && await ExistingAsync(key, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var c = await db.Set<Consultation>().AsNoTracking().Where(x => x.Id == consultationId)
+            .Select(x => new { x.Id, x.OrganId, x.Title, x.AnnouncedAt, x.OpensAt, x.ClosesAt, x.FeedbackPublishedAt, x.CurrentVersion })
+            .FirstOrDefaultAsync(ct) ?? throw new NotFound();
+        var now = clock.GetUtcNow();
+        StaffRole? role = null;
+        DateTimeOffset receivedAt = now;
+        if (staff)
+        {
+            role = await ConsultationAccess.RequireAsync(access, c.OrganId, ConsultationAccess.Editors, "录入");
+            if (channel is not (CommentChannel.Letter or CommentChannel.Meeting or CommentChannel.Hotline))
+            {
+                throw new ValidationFailure("请选择意见来源：信函、会议或热线电话。", "Channel");
+            }
+
+            var day = input.ReceivedOn ?? throw new ValidationFailure("请填写收到意见的日期。", "ReceivedOn");
+            if (c.AnnouncedAt is null || day < ChineseDates.LocalDay(c.OpensAt) || day > ChineseDates.LocalDay(c.ClosesAt) || day > ChineseDates.Today(clock))
+            {
+                throw new ValidationFailure($"只能录入征集期内（{ChineseDates.Range(ChineseDates.LocalDay(c.OpensAt), ChineseDates.LocalDay(c.ClosesAt))}）收到的意见。", "ReceivedOn");
+            }
+
+            if (c.FeedbackPublishedAt is not null)
+            {
+                throw new ValidationFailure("意见采纳情况已经公布，不能再录入意见。", "ReceivedOn");
+            }
+
+            receivedAt = day == ChineseDates.Today(clock) ? now : ConsultationInput.Instant(day.ToDateTime(new TimeOnly(12, 0)));
+        }
+        else if (c.AnnouncedAt is null)
+        {
+            throw new NotFound();
+        }
+        else if (now < c.OpensAt)
+        {
+            throw new ValidationFailure($"意见征集尚未开始，开始时间为{ChineseDates.Local(c.OpensAt)}。", "Body");
+        }
+        else if (now >= c.ClosesAt)
+        {
+            throw new ValidationFailure($"意见征集已于{ChineseDates.Local(c.ClosesAt)}截止，不再接收意见。", "Body");
+        }
+
+        var body = CommentText.Check(input.Body, options.Value.MaxCommentLength);
+        var name = input.Name?.Trim();
+        if (name is { Length: > 100 })
+        {
+            throw new ValidationFailure("姓名或单位名称不能超过100字。", "Name");
+        }
+
+        var contact = input.Contact?.Trim();
+        if (contact is { Length: > 100 })
+        {
+            throw new ValidationFailure("联系方式不能超过100字。", "Contact");
+        }
+
+        var (versionId, versionNumber, articleId, label) = await TargetAsync(c.Id, c.CurrentVersion, input, ct);
+        for (var attempt = 0; ; attempt++)
+        {
+            var comment = new ConsultationComment
+            {
+                ConsultationId = c.Id,
+                VersionId = versionId,
+                VersionNumber = versionNumber,
+                ArticleId = articleId,
+                ArticleLabel = label,
+                ReceiptNumber = ReceiptNumbers.Next(ChineseDates.LocalDay(receivedAt)),
+                SubmissionKey = key,
+                Channel = channel,
+                Body = body,
+                CommenterName = string.IsNullOrEmpty(name) ? null : name,
+                ContactProtected = protector.Protect(contact),
+                GroupKey = CommentText.Fingerprint(body),
+                ReceivedAt = receivedAt,
+                EnteredByName = staff ? actor.Name : null,
+            };
+            db.Add(comment);
+            if (staff)
+            {
+                audit.Record("consultation.comment.enter", "Consultation", c.Id.ToString(),
+                    $"“{c.Title}”录入{channel.Label()}意见，回执编号{comment.ReceiptNumber}", c.OrganId, role);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new CommentReceipt(comment.ReceiptNumber, comment.ReceivedAt, label, versionNumber, false);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+                if (key is not null && await ExistingAsync(key, ct) is { } raced)
+                {
+                    return raced;
+                }
+            }
+        }
+    }
+
+    private async Task<CommentReceipt?> ExistingAsync(string key, CancellationToken ct) =>
+        await db.Set<ConsultationComment>().AsNoTracking().Where(x => x.SubmissionKey == key)
+            .Select(x => new CommentReceipt(x.ReceiptNumber, x.ReceivedAt, x.ArticleLabel, x.VersionNumber, true)).FirstOrDefaultAsync(ct);
+
+    private async Task<(Guid VersionId, int Number, Guid? ArticleId, string? Label)> TargetAsync(Guid consultationId, int current, CommentInput input, CancellationToken ct)
+    {
+        var versions = db.Set<DraftVersion>();
+        if (input.ArticleId is { } articleId)
+        {
+            var hit = await db.Set<DraftArticle>().Where(a => a.Id == articleId)
+                .Join(versions, a => a.VersionId, v => v.Id, (a, v) => new { v.ConsultationId, VersionId = v.Id, v.Number, a.Label })
+                .FirstOrDefaultAsync(ct);
+            if (hit is null || hit.ConsultationId != consultationId)
+            {
+                throw new ValidationFailure("所选条款不属于本次征求意见稿。", "ArticleId");
+            }
+
+            return (hit.VersionId, hit.Number, articleId, hit.Label);
+        }
+
+        var number = input.VersionNumber ?? current;
+        var version = await versions.Where(v => v.ConsultationId == consultationId && v.Number == number).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct)
+            ?? throw new ValidationFailure("所选版本不存在。", "VersionNumber");
+        return (version, number, null, null);
+    }
+
+    /// <summary>The consultation does not exist or is not public: the caller answers 404.</summary>
+    public sealed class NotFound() : Exception("未找到该意见征集。");
+}

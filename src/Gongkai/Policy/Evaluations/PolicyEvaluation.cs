@@ -1,0 +1,120 @@
+using Gongkai.Disclosure.Documents;
+using Gongkai.Platform;
+using Gongkai.Platform.Audit;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Gongkai.Policy.Evaluations;
+
+/// <summary>
+/// 政策评价 (2023 plan): an organ's evaluation of one of its main policies in a year — scope, method, findings and
+/// follow-up — published by year end. The office sees which organs have none for the year.
+/// </summary>
+public sealed class PolicyEvaluation
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganId { get; set; }
+    public int Year { get; set; }
+    public required string PolicyTitle { get; set; }
+    public Guid? DocumentId { get; set; }
+    /// <summary>评价范围</summary>
+    public required string Scope { get; set; }
+    /// <summary>评价方式</summary>
+    public required string Method { get; set; }
+    /// <summary>评价结论</summary>
+    public required string Findings { get; set; }
+    /// <summary>改进措施</summary>
+    public required string FollowUp { get; set; }
+    public DateTimeOffset PublishedAt { get; set; }
+}
+
+internal sealed class PolicyEvaluationConfiguration : IEntityTypeConfiguration<PolicyEvaluation>
+{
+    public void Configure(EntityTypeBuilder<PolicyEvaluation> b)
+    {
+        b.ToTable("policy_evaluations");
+        b.Property(x => x.PolicyTitle).HasMaxLength(300);
+        b.Property(x => x.Scope).HasMaxLength(5000);
+        b.Property(x => x.Method).HasMaxLength(5000);
+        b.Property(x => x.Findings).HasMaxLength(20_000);
+        b.Property(x => x.FollowUp).HasMaxLength(20_000);
+        b.HasIndex(x => new { x.Year, x.OrganId });
+        b.HasOne<Platform.Organisation.Organ>().WithMany().HasForeignKey(x => x.OrganId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class EvaluationInput
+{
+    public Guid OrganId { get; set; }
+    public int Year { get; set; }
+    public string? PolicyTitle { get; set; }
+    public Guid? DocumentId { get; set; }
+    public string? Scope { get; set; }
+    public string? Method { get; set; }
+    public string? Findings { get; set; }
+    public string? FollowUp { get; set; }
+}
+
+/// <summary>Records (publishes) an evaluation, lists a year's, and names the organs without one.</summary>
+public sealed class PolicyEvaluations(GongkaiDb db, AuditLog audit, StaffAccess access, PublishedDocuments documents, TimeProvider clock)
+{
+    public async Task<PolicyEvaluation> PublishAsync(EvaluationInput input, CancellationToken ct = default)
+    {
+        var role = await access.RoleForAsync(input.OrganId, DocumentAccess.Publishers) ?? throw new ForbiddenAction("您没有发布本单位政策评价的权限。");
+        var thisYear = ChineseDates.Today(clock).Year;
+        if (input.Year < 2023 || input.Year > thisYear)
+        {
+            throw new ValidationFailure($"评价年度应在2023年至{thisYear}年之间。", "Year");
+        }
+
+        string Need(string? value, string name, int max) =>
+            string.IsNullOrWhiteSpace(value) ? throw new ValidationFailure($"请填写{name}。", name)
+            : value.Trim().Length > max ? throw new ValidationFailure($"{name}不能超过{max}字。", name) : value.Trim();
+
+        var title = Need(input.PolicyTitle, "被评价的政策", 300);
+        if (input.DocumentId is { } doc && await documents.FindAsync(doc, ct) is null)
+        {
+            throw new ValidationFailure("关联的政策文件须已主动公开。", "DocumentId");
+        }
+
+        var e = new PolicyEvaluation
+        {
+            OrganId = input.OrganId,
+            Year = input.Year,
+            PolicyTitle = title,
+            DocumentId = input.DocumentId,
+            Scope = Need(input.Scope, "评价范围", 5000),
+            Method = Need(input.Method, "评价方式", 5000),
+            Findings = Need(input.Findings, "评价结论", 20_000),
+            FollowUp = Need(input.FollowUp, "改进措施", 20_000),
+            PublishedAt = clock.GetUtcNow(),
+        };
+        db.Add(e);
+        audit.Record("policy.evaluation.publish", "PolicyEvaluation", e.Id.ToString(), $"发布{e.Year}年度政策评价：{title}", e.OrganId, role);
+        await db.SaveChangesAsync(ct);
+        return e;
+    }
+
+    public async Task<IReadOnlyList<(PolicyEvaluation Evaluation, string Organ)>> YearAsync(int year, CancellationToken ct = default) =>
+        (await db.Set<PolicyEvaluation>().AsNoTracking().Where(x => x.Year == year)
+            .Join(db.Organs, x => x.OrganId, o => o.Id, (x, o) => new { x, o.FullName, o.SortOrder })
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.x.PublishedAt).ToListAsync(ct))
+        .Select(r => (r.x, r.FullName)).ToList();
+
+    /// <summary>Active organs in the viewer's scope with no evaluation published for <paramref name="year"/>.</summary>
+    public async Task<IReadOnlyList<string>> MissingAsync(int year, CancellationToken ct = default)
+    {
+        var scope = await access.ScopeAsync(DocumentAccess.Viewers);
+        if (scope.IsEmpty)
+        {
+            return [];
+        }
+
+        var ids = scope.OrganIds.ToList();
+        var evaluations = db.Set<PolicyEvaluation>();
+        return await db.Organs.Where(o => o.IsActive && (scope.All || ids.Contains(o.Id)) && !evaluations.Any(x => x.Year == year && x.OrganId == o.Id))
+            .OrderBy(o => o.SortOrder).Select(o => o.FullName).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,38 @@
+using Gongkai.Disclosure.Documents;
+using Gongkai.Policy.Consultations;
+using Gongkai.Policy.Interpretations;
+
+namespace Gongkai.Policy;
+
+/// <summary>政策: consultations (意见征集/重大决策预公开) with comments and published feedback; interpretations (政策解读) with 三同步.</summary>
+public static class PolicyModule
+{
+    public static WebApplicationBuilder AddPolicyModule(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<ConsultationOptions>(builder.Configuration.GetSection("Policy:Consultations"));
+        services.AddSingleton<CommenterProtector>();
+        services.AddScoped<ManageConsultation>();
+        services.AddScoped<SubmitComment>();
+        services.AddScoped<ModerateComments>();
+        services.AddScoped<AnswerComments>();
+        services.AddScoped<FeedbackReports>();
+        services.AddScoped<ConsultationQueries>();
+        services.Configure<InterpretationOptions>(builder.Configuration.GetSection("Policy:Interpretations"));
+        services.AddScoped<ManageInterpretation>();
+        services.AddScoped<InterpretationQueries>();
+        services.AddScoped<IPublishCheck, InterpretationPublishCheck>();
+        services.AddScoped<IDocumentRelations, PolicyDocumentRelations>();
+        services.AddScoped<Evaluations.PolicyEvaluations>();
+        services.AddPolicyWorkList();
+        return builder;
+    }
+
+    public static WebApplication MapPolicyModule(this WebApplication app)
+    {
+        app.MapConsultationsApi();
+        app.MapConsultationFeeds();
+        app.MapInterpretationsApi();
+        return app;
+    }
+}
