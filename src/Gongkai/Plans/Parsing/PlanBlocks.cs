@@ -61,6 +61,28 @@ internal sealed class Block
         return (sb.ToString(), map.ToArray());
     }
 
+    /// <summary>Where the outermost parenthesis still open at the end of the block was opened, if any.</summary>
+    public int? UnclosedParen(string source)
+    {
+        var stack = new Stack<int>();
+        foreach (var s in Segments)
+        {
+            for (var i = s.Start; i < s.End; i++)
+            {
+                if (PlanText.IsOpenParen(source[i]))
+                {
+                    stack.Push(i);
+                }
+                else if (PlanText.IsCloseParen(source[i]) && stack.Count > 0)
+                {
+                    stack.Pop();
+                }
+            }
+        }
+
+        return stack.Count > 0 ? stack.Last() : null;
+    }
+
     public char LastChar(string source)
     {
         for (var i = End - 1; i >= Start; i--)
@@ -153,6 +175,16 @@ internal static partial class PlanBlocks
             line = source[p..e];
         }
 
+        // "(区体育局负责落实,\n完成时限: 2023年10月)": inside an open parenthesis a line never starts anything new.
+        var open = blocks.Count > 0 ? blocks[^1] : null;
+        if (open is { Kind: not BlockKind.Label } && open.LastChar(source) is var lastChar
+            && (!PlanText.EndsParagraph(lastChar) || lastChar is '：' or ':')
+            && open.UnclosedParen(source) is { } unclosed && open.End - unclosed <= 160)
+        {
+            open.Segments.Add(new SourceSpan(p, e));
+            return false;
+        }
+
         var label = UnitList.LabelPattern().Match(line);
         if (label.Success)
         {
@@ -204,8 +236,25 @@ internal static partial class PlanBlocks
         return previous.Kind switch
         {
             BlockKind.Label => last is '、' or '，' or ',',
+            // A short numbered line is a heading ("四、工作要求"): the paragraph under it is not its continuation.
+            BlockKind.Marker => !PlanText.EndsParagraph(last)
+                && (previous.Marker is MarkerKind.Digit or MarkerKind.DigitParen || ContentLength(previous, source) > 30),
             _ => !PlanText.EndsParagraph(last),
         };
+    }
+
+    private static int ContentLength(Block block, string source)
+    {
+        var n = 0;
+        foreach (var s in block.Segments)
+        {
+            for (var i = s.Start; i < s.End; i++)
+            {
+                n += char.IsWhiteSpace(source[i]) ? 0 : 1;
+            }
+        }
+
+        return n;
     }
 
     private sealed record MarkerMatch(MarkerKind Kind, string Number, int Value, int Length);
