@@ -1,4 +1,5 @@
 using Gongkai.Disclosure;
+using Gongkai.Plans;
 using Gongkai.Platform;
 using Gongkai.Requests;
 
@@ -10,10 +11,12 @@ public static class GongkaiModules
     public static WebApplicationBuilder AddGongkaiModules(this WebApplicationBuilder builder) => builder
         .AddPlatformModule()
         .AddDisclosureModule()
-        .AddRequestsModule();
+        .AddRequestsModule()
+        .AddPlansModule();
 
     public static WebApplication MapGongkaiModules(this WebApplication app) => app
         .MapPlatformModule()
         .MapDisclosureModule()
-        .MapRequestsModule();
+        .MapRequestsModule()
+        .MapPlansModule();
 }
