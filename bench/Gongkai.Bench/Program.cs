@@ -12,6 +12,13 @@ using Gongkai.Platform.Calendar;
 //   dotnet Gongkai.Bench.dll search …   and   dotnet Gongkai.Bench.dll generate …
 // The daily sweep of 依申请公开 (issue 4) at scale is another (SweepBench.cs):
 //   dotnet Gongkai.Bench.dll sweep --provider Postgres --connection … [--requests 1000000] [--open 1000000]
+// Reading a 200,000-character 工作要点 (issue 6) is PlanBench.cs:
+//   dotnet Gongkai.Bench.dll plan-parse [--chars 200000] [--runs 21]
+if (args is ["plan-parse", ..])
+{
+    return Gongkai.Bench.PlanBench.Run(args[1..]);
+}
+
 if (args is ["sweep", ..])
 {
     return await Gongkai.Bench.SweepBench.RunAsync(Gongkai.Bench.SearchBench.Args.Parse(args[1..]));

@@ -23,6 +23,10 @@ public sealed class AccessibilityTests(GongkaiSuite suite, ChromiumFixture chrom
     [InlineData("/catalogue/normative")]
     [InlineData("/guide")]
     [InlineData("/search?q=低保")]
+    [InlineData("/plans")]
+    [InlineData("/admin/plans")]
+    [InlineData("/admin/plans/import")]
+    [InlineData("/admin/plans/scores")]
     public async Task Page_has_no_serious_or_critical_violation_in_normal_or_elder_mode(string path)
     {
         if (path.StartsWith("/admin", StringComparison.Ordinal))

@@ -39,6 +39,7 @@ public abstract partial class PlanLedgerTests<TApp>(TApp app) : IClassFixture<TA
         var start = html.IndexOf("id=\"review-form\"", StringComparison.Ordinal);
         Assert.True(start > 0, "no review form");
         var form = html[start..html.IndexOf("</form>", start, StringComparison.Ordinal)];
+        Assert.Contains("name=\"__csrf\"", form);
         var fields = new List<KeyValuePair<string, string>>();
         foreach (Match m in Field().Matches(form))
         {
