@@ -33,6 +33,13 @@ if (args is ["consultations", ..])
     return await Gongkai.Bench.ConsultationBench.RunAsync(Gongkai.Bench.SearchBench.Args.Parse(args[1..]));
 }
 
+// Reading a 200,000-character 工作要点 (issue 6) is PlanBench.cs:
+//   dotnet Gongkai.Bench.dll plan-parse [--chars 200000] [--runs 21]
+if (args is ["plan-parse", ..])
+{
+    return Gongkai.Bench.PlanBench.Run(args[1..]);
+}
+
 if (args is ["sweep", ..])
 {
     return await Gongkai.Bench.SweepBench.RunAsync(Gongkai.Bench.SearchBench.Args.Parse(args[1..]));

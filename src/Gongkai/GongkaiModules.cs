@@ -1,4 +1,5 @@
 using Gongkai.Disclosure;
+using Gongkai.Plans;
 using Gongkai.Platform;
 using Gongkai.Reports;
 using Gongkai.Policy;
@@ -14,12 +15,14 @@ public static class GongkaiModules
         .AddDisclosureModule()
         .AddRequestsModule()
         .AddReportsModule()
-        .AddPolicyModule();
+        .AddPolicyModule()
+        .AddPlansModule();
 
     public static WebApplication MapGongkaiModules(this WebApplication app) => app
         .MapPlatformModule()
         .MapDisclosureModule()
         .MapRequestsModule()
         .MapReportsModule()
-        .MapPolicyModule();
+        .MapPolicyModule()
+        .MapPlansModule();
 }

@@ -34,6 +34,10 @@ public sealed class AccessibilityTests(GongkaiSuite suite, ChromiumFixture chrom
     [InlineData("/consultations/receipt")]
     [InlineData("/admin/consultations")]
     [InlineData("/admin/consultations/new")]
+    [InlineData("/plans")]
+    [InlineData("/admin/plans")]
+    [InlineData("/admin/plans/import")]
+    [InlineData("/admin/plans/scores")]
     public async Task Page_has_no_serious_or_critical_violation_in_normal_or_elder_mode(string path)
     {
         if (path.StartsWith("/admin", StringComparison.Ordinal))

@@ -23,6 +23,7 @@ public static class CliRunner
         ["demo"] = Disclosure.Demo.DemoCommands.RunAsync,
         ["search"] = Disclosure.SearchCommands.RunAsync,
         ["report"] = Reports.ReportCommands.RunAsync,
+        ["plan"] = Plans.PlanCommands.RunAsync,
         ["help"] = (_, ctx) => Task.FromResult(Help(ctx.Out)),
     };
 
@@ -73,6 +74,9 @@ public static class CliRunner
               gongkai tokens list [--user 用户名] [--json]         列出接口令牌
               gongkai tokens revoke 令牌编号                        吊销接口令牌
               gongkai search reindex [--json]                      重建政府信息检索索引（升级后自动进行）
+              gongkai plan parse 文件 [--json] [--year-end] [--year 年份] [--no-db]
+                                                                   读取工作要点（.txt/.docx/有文字层的.pdf），列出任务、
+                                                                   单位和完成时限（不保存）；--year-end 无时限的任务按年底计
               gongkai demo generate --documents N [--seed S] [--batch B] [--json]
                                                                    批量生成并发布 N 条演示信息（主动公开，含检索索引；
                                                                    N 为1到2000000，同一种子生成相同内容）

@@ -1,0 +1,20 @@
+using Gongkai.Plans.Ledger;
+
+namespace Gongkai.Plans;
+
+/// <summary>工作要点: work plans read from documents into a task ledger, followed by organs, shown to the public, scored.</summary>
+public static class PlansModule
+{
+    public static WebApplicationBuilder AddPlansModule(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<PlanImport>();
+        services.AddScoped<PlanWork>();
+        services.AddScoped<PlanLedger>();
+        services.AddScoped<PlanScores>();
+        services.Configure<ScoreWeights>(builder.Configuration.GetSection("Plans:Scoring"));
+        return builder;
+    }
+
+    public static WebApplication MapPlansModule(this WebApplication app) => app;
+}
