@@ -35,6 +35,13 @@ if (args is ["consultations", ..])
 
 // Reading a 200,000-character 工作要点 (issue 6) is PlanBench.cs:
 //   dotnet Gongkai.Bench.dll plan-parse [--chars 200000] [--runs 21]
+// The ledger page of a 5,000-task plan (issue 6) is PlanLedgerBench.cs:
+//   dotnet Gongkai.Bench.dll plan-ledger --provider Sqlite|Postgres [--connection …] [--tasks 5000] [--samples 200]
+if (args is ["plan-ledger", ..])
+{
+    return await Gongkai.Bench.PlanLedgerBench.RunAsync(Gongkai.Bench.SearchBench.Args.Parse(args[1..]));
+}
+
 if (args is ["plan-parse", ..])
 {
     return Gongkai.Bench.PlanBench.Run(args[1..]);

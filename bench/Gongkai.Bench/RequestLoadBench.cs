@@ -78,31 +78,7 @@ internal static partial class RequestLoadBench
         foreach (var (user, path) in new[] { ("bench-cbr", "/admin/requests"), ("bench-cbr", "/admin/requests?list=Overdue"), ("bench-cbr", "/admin/requests?stage=InHandling"),
                      ("bench-office", "/admin/requests") })
         {
-            using var client = await server.SignedInAsync(user);
-            for (var i = 0; i < 20; i++)
-            {
-                (await client.GetAsync(path)).EnsureSuccessStatusCode();
-            }
-
-            var times = new List<double>();
-            var cpu = server.CpuTime();
-            for (var i = 0; i < samples; i++)
-            {
-                var sw = Stopwatch.StartNew();
-                using var response = await client.GetAsync(path);
-                var body = await response.Content.ReadAsStringAsync();
-                times.Add(sw.Elapsed.TotalMilliseconds);
-                if (response.StatusCode != HttpStatusCode.OK || !body.Contains("受理编号", StringComparison.Ordinal))
-                {
-                    throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}");
-                }
-            }
-
-            var serverCpu = (server.CpuTime() - cpu).TotalMilliseconds / samples;
-            var line = string.Create(CultureInfo.InvariantCulture,
-                $"RESULT queue user={user} path={path} samples={samples} p50_ms={Percentile(times, 50):F1} p95_ms={Percentile(times, 95):F1} p99_ms={Percentile(times, 99):F1} max_ms={times.Max():F1} server_cpu_ms_per_page={serverCpu:F1} load={Load()}");
-            Console.WriteLine(line);
-            results.Add(line);
+            results.Add(await PageLatencyAsync(server, "queue", user, path, samples, "受理编号"));
         }
 
         return 0;
@@ -224,7 +200,40 @@ internal static partial class RequestLoadBench
         email = "bench@example.cn",
     };
 
-    private static async Task AddStaffAsync(GongkaiDb db, string userName, StaffRole role, Guid? organ)
+    /// <summary>
+    /// Sequential GETs of one staff page after 20 warm-up requests: p50/p95/p99, and the server's CPU per page. Prints and
+    /// returns the RESULT line; a page that does not answer 200 with <paramref name="mustContain"/> stops the bench.
+    /// </summary>
+    internal static async Task<string> PageLatencyAsync(BenchServer server, string label, string user, string path, int samples, string mustContain)
+    {
+        using var client = await server.SignedInAsync(user);
+        for (var i = 0; i < 20; i++)
+        {
+            (await client.GetAsync(path)).EnsureSuccessStatusCode();
+        }
+
+        var times = new List<double>();
+        var cpu = server.CpuTime();
+        for (var i = 0; i < samples; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            using var response = await client.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            times.Add(sw.Elapsed.TotalMilliseconds);
+            if (response.StatusCode != HttpStatusCode.OK || !body.Contains(mustContain, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}");
+            }
+        }
+
+        var serverCpu = (server.CpuTime() - cpu).TotalMilliseconds / samples;
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"RESULT {label} user={user} path={path} samples={samples} p50_ms={Percentile(times, 50):F1} p95_ms={Percentile(times, 95):F1} p99_ms={Percentile(times, 99):F1} max_ms={times.Max():F1} server_cpu_ms_per_page={serverCpu:F1} load={Load()}");
+        Console.WriteLine(line);
+        return line;
+    }
+
+    internal static async Task AddStaffAsync(GongkaiDb db, string userName, StaffRole role, Guid? organ)
     {
         var user = new StaffUser
         {
@@ -242,7 +251,7 @@ internal static partial class RequestLoadBench
         await db.SaveChangesAsync();
     }
 
-    private static double Percentile(List<double> values, int p)
+    internal static double Percentile(List<double> values, int p)
     {
         var sorted = values.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
