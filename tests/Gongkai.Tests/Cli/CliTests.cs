@@ -1,37 +1,17 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Gongkai.Tests.Infrastructure;
 
 namespace Gongkai.Tests.Cli;
 
 /// <summary>The admin command line, run as a real process against its own SQLite database.</summary>
 public sealed class CliTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("gk-cli-").FullName;
+    private readonly CliProcess cli = new("gk-cli-");
 
-    private static string Executable =>
-        Path.Combine(AppContext.BaseDirectory, "gongkai.dll") is var local && File.Exists(local)
-            ? local
-            : throw new FileNotFoundException("gongkai.dll is not beside the tests");
+    private string folder => cli.Folder;
 
-    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Executable);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        start.Environment["ConnectionStrings__Gongkai"] = $"Data Source={Path.Combine(folder, "cli.db")}";
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => cli.RunAsync(args);
 
     [Fact]
     public async Task Calendar_add_prints_the_contract_json()
@@ -143,9 +123,5 @@ public sealed class CliTests : IDisposable
         await Gongkai.Platform.PlatformModule.PrepareDatabaseAsync(app);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => cli.Dispose();
 }

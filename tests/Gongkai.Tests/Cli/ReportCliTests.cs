@@ -1,32 +1,17 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Gongkai.Tests.Infrastructure;
 
 namespace Gongkai.Tests.Cli;
 
 /// <summary><c>gongkai report annual</c> run as a real process against its own SQLite database.</summary>
 public sealed class ReportCliTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("gk-report-cli-").FullName;
+    private readonly CliProcess cli = new("gk-report-cli-");
 
-    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gongkai.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
+    private string folder => cli.Folder;
 
-        start.Environment["ConnectionStrings__Gongkai"] = $"Data Source={Path.Combine(folder, "cli.db")}";
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => cli.RunAsync(args);
 
     [Fact]
     public async Task Json_html_pdf_and_xlsx_are_produced_and_bad_input_is_refused()
@@ -74,9 +59,5 @@ public sealed class ReportCliTests : IDisposable
         Assert.Contains("须用 --out 指定输出文件", stderr);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, true);
-    }
+    public void Dispose() => cli.Dispose();
 }

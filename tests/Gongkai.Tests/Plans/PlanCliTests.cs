@@ -1,32 +1,17 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Gongkai.Tests.Infrastructure;
 
 namespace Gongkai.Tests.Plans;
 
 /// <summary><c>gongkai plan parse FILE --json</c> run as a real process, with the contract's JSON shape.</summary>
 public sealed class PlanCliTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("gk-plan-cli-").FullName;
+    private readonly CliProcess cli = new("gk-plan-cli-");
 
-    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gongkai.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
+    private string folder => cli.Folder;
 
-        start.Environment["ConnectionStrings__Gongkai"] = $"Data Source={Path.Combine(folder, "cli.db")}";
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => cli.RunAsync(args);
 
     private static string Seed(string name) => Path.Combine(AppContext.BaseDirectory, "Plans", "Seeds", name + ".txt");
 
@@ -96,14 +81,5 @@ public sealed class PlanCliTests : IDisposable
         Assert.Contains("找不到文件", stderr);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(folder, true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => cli.Dispose();
 }
