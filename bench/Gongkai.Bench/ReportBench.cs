@@ -15,7 +15,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Gongkai.Bench;
 
@@ -35,32 +34,11 @@ internal static class ReportBench
         var requests = a.Int("requests", 1_000_000);
         var documents = a.Int("documents", 1_000_000);
         var seed = a.Int("seed", 2026);
-        string connection;
-        string? drop = null;
-        string? file = null;
-        if (provider == DatabaseSetup.Postgres)
-        {
-            var server = a.Required("connection");
-            var name = "gk_bench_report_" + Guid.NewGuid().ToString("N")[..8];
-            await using (var conn = new NpgsqlConnection(server))
-            {
-                await conn.OpenAsync();
-                await new NpgsqlCommand($"CREATE DATABASE {name}", conn).ExecuteNonQueryAsync();
-            }
-
-            connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-            drop = server + "|" + name;
-        }
-        else
-        {
-            file = Path.Combine(Path.GetTempPath(), $"gk-bench-report-{Guid.NewGuid():N}.db");
-            connection = $"Data Source={file}";
-        }
-
+        await using var database = await RequestLoadBench.BenchDatabase.CreateAsync(provider, a.String("connection"), null);
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider,
-            ["ConnectionStrings:Gongkai"] = connection,
+            ["ConnectionStrings:Gongkai"] = database.ConnectionString,
         }).Build();
         var services = new ServiceCollection()
             .AddLogging()
@@ -110,22 +88,6 @@ internal static class ReportBench
         finally
         {
             await services.DisposeAsync();
-            if (drop is not null)
-            {
-                NpgsqlConnection.ClearAllPools();
-                var parts = drop.Split('|');
-                await using var conn = new NpgsqlConnection(parts[0]);
-                await conn.OpenAsync();
-                await new NpgsqlCommand($"DROP DATABASE IF EXISTS {parts[1]} WITH (FORCE)", conn).ExecuteNonQueryAsync();
-            }
-            else if (file is not null)
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                foreach (var f in new[] { file, file + "-wal", file + "-shm" })
-                {
-                    File.Delete(f);
-                }
-            }
         }
     }
 
