@@ -143,6 +143,12 @@ public static class PlatformModule
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<GongkaiDb>();
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead log: readers no longer wait for a writer and a commit is one append (kept in the file itself).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
         // MigrateAsync also takes the migration lock and diffs the model against the snapshot (EF 9+), which
         // costs about 150 ms of CPU on every start; a restart with nothing to apply only needs the history table.
         // Any start with a migration to apply (every test database, every upgrade) still goes through MigrateAsync.

@@ -154,6 +154,8 @@ internal sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<
         // The sweep walks open requests in id order (version-7 ids: about the order rows were written); closed ones, most after a few years, are not in this index.
         b.HasIndex(r => r.Id, "IX_disclosure_requests_open").HasFilter("\"Stage\" <> 'Closed'");
         b.HasIndex(r => new { r.OrganId, r.AssignedToId, r.Stage });
+        // The closed queue, newest first (RequestQueue).
+        b.HasIndex(r => new { r.OrganId, r.Stage, r.Id });
         b.HasOne<Platform.Organisation.Organ>().WithMany().HasForeignKey(r => r.OrganId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Restrict);

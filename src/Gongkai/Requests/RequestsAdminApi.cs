@@ -56,13 +56,12 @@ internal static class RequestsAdminApi
 
     public sealed record IdenticalDto(string From, string To, int Compared, bool Capped, IReadOnlyList<IdenticalGroupDto> Groups);
 
-    private const int PageSize = 100;
-
     public static void MapRequestsAdminApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1/admin/requests").WithTags("依申请公开（办理）").RequireAuthorization(Platform.PlatformModule.ApiPolicy);
 
-        api.MapGet("", async (RequestStage? stage, Timeliness? timeliness, bool? duePending, string? q, int? page, RequestCases cases, CancellationToken ct) =>
+        api.MapGet("", async (RequestStage? stage, Timeliness? timeliness, bool? duePending, string? q, int? page, RequestCases cases, RequestQueue queue,
+                TimeProvider clock, CancellationToken ct) =>
             {
                 var scope = await cases.ScopeAsync();
                 if (scope.IsEmpty)
@@ -70,27 +69,15 @@ internal static class RequestsAdminApi
                     throw new ForbiddenAction("您没有查看政府信息公开申请的权限。");
                 }
 
-                var query = cases.Visible(scope);
-                query = stage is { } s ? query.Where(r => r.Stage == s) : query;
-                query = timeliness is { } t ? query.Where(r => r.Stage != RequestStage.Closed && r.Timeliness == t) : query;
-                query = duePending == true ? query.Where(r => r.Stage != RequestStage.Closed && r.DuePending) : query;
-                if (!string.IsNullOrWhiteSpace(q))
-                {
-                    var text = q.Trim();
-                    query = query.Where(r => r.TrackingNumber == text.ToUpper() || r.ApplicantName.Contains(text));
-                }
-
-                var rows = await query.OrderBy(r => r.Stage == RequestStage.Closed).ThenBy(r => r.DueOn).ThenBy(r => r.TrackingNumber)
-                    .Skip((Math.Max(page ?? 1, 1) - 1) * PageSize).Take(PageSize)
-                    .Select(r => new { r.Id, r.TrackingNumber, r.OrganId, r.ApplicantName, r.ReceivedOn, r.Stage, r.DueOn, r.DuePending, r.Timeliness, r.AssignedToName })
-                    .ToListAsync(ct);
+                var found = await queue.PageAsync(scope, new QueueFilter(stage, Pending: duePending == true, Text: q, Timeliness: timeliness, Page: page ?? 1),
+                    ChineseDates.Today(clock), ct);
                 var counts = await cases.QueueCountsAsync(scope, ct);
-                return new ListDto(await query.CountAsync(ct), counts.ToDictionary(c => c.Key.ToString(), c => c.Value),
-                    rows.Select(r => new ListItemDto(r.Id, r.TrackingNumber, r.OrganId, r.ApplicantName, ChineseDates.Iso(r.ReceivedOn), r.Stage.ToString(),
-                        Iso(r.DueOn), r.DuePending, r.Stage == RequestStage.Closed ? null : r.Timeliness?.ToString(), r.AssignedToName)).ToList());
+                return new ListDto(found.Total, counts.ToDictionary(c => c.Key.ToString(), c => c.Value),
+                    found.Rows.Select(r => new ListItemDto(r.Id, r.TrackingNumber, r.OrganId, r.ApplicantName, ChineseDates.Iso(r.ReceivedOn), r.Stage.ToString(),
+                        Iso(r.DueOn), r.DuePending, RequestCases.ListTimeliness(r)?.ToString(), r.AssignedToName)).ToList());
             })
             .Produces<ListDto>()
-            .WithSummary("本人权限范围内的申请列表，可按办理阶段（队列）、时效、是否待定筛选；附各队列的件数");
+            .WithSummary("本人权限范围内的申请列表（每页50件）：默认为未办结的申请，按答复期限先后；stage=Closed 为已办结的，q 在全部申请中查找，均按收到先后倒序；可按时效、是否待定筛选；附各队列的件数");
 
         api.MapGet("/identical", async (DateOnly? from, DateOnly? to, RequestCases cases, Insight.FindIdenticalRequests find, CancellationToken ct) =>
             {

@@ -2,6 +2,7 @@ using Gongkai.Requests.Appeals;
 using Gongkai.Requests.Applicants;
 using Gongkai.Requests.Clock;
 using Gongkai.Requests.Fees;
+using Gongkai.Requests.Handling;
 using Gongkai.Requests.Intake;
 using Gongkai.Requests.Letters;
 using Gongkai.Requests.Sweep;
@@ -17,6 +18,8 @@ public static class RequestsModule
         services.AddSingleton<ApplicantProtector>();
         services.AddSingleton<RequestClock>();
         services.AddScoped<TrackingNumbers>();
+        services.AddScoped<RequestQueue>();
+        services.AddSingleton<TrackingCounters>();
         services.AddScoped<RequestFiling>();
         services.AddScoped<SubmitOnline>();
         services.AddScoped<RegisterRequest>();

@@ -41,7 +41,8 @@ public static class DatabaseSetup
         {
             connectionString = string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/gongkai.db" : connectionString;
             EnsureSqliteFolder(connectionString);
-            services.AddDbContext<GongkaiDb, SqliteGongkaiDb>(o => o.UseSqlite(connectionString));
+            services.AddSingleton<SqliteWriteGate>();
+            services.AddDbContext<GongkaiDb, SqliteGongkaiDb>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
         }
 
         return services;

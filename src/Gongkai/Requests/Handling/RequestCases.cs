@@ -21,11 +21,7 @@ public sealed class RequestCases(GongkaiDb db, StaffAccess access)
         return request is not null && (await ScopeAsync()).Covers(request.OrganId) ? request : null;
     }
 
-    public IQueryable<DisclosureRequest> Visible(OrganScope scope)
-    {
-        var ids = scope.OrganIds.ToList();
-        return db.DisclosureRequests.AsNoTracking().Where(r => scope.All || ids.Contains(r.OrganId));
-    }
+    public IQueryable<DisclosureRequest> Visible(OrganScope scope) => db.DisclosureRequests.AsNoTracking().Within(scope, r => r.OrganId);
 
     /// <summary>How many requests wait in each queue (closed ones included).</summary>
     public async Task<IReadOnlyDictionary<RequestStage, int>> QueueCountsAsync(OrganScope scope, CancellationToken ct = default)

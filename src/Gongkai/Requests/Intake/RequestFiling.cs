@@ -97,6 +97,7 @@ public sealed class RequestFiling(GongkaiDb db, AuditLog audit, CurrentActor act
             catch (DbUpdateException) when (attempt < Attempts)
             {
                 db.Entry(entry).State = EntityState.Detached;
+                await numbers.Reload(app.OrganId, receipt.ReceivedOn.Year, ct);
                 if (app.SubmissionKey is { } k)
                 {
                     db.ChangeTracker.Clear();

@@ -6,6 +6,7 @@ using Gongkai.Requests.Handling;
 using Gongkai.Requests.Sweep;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Pages.Admin.Requests;
@@ -15,10 +16,8 @@ namespace Gongkai.Pages.Admin.Requests;
 /// due-soon and overdue lists, and the requests whose due date waits for the next year's calendar. Another organ's
 /// requests are never listed.
 /// </summary>
-public sealed class IndexModel(GongkaiDb db, RequestCases cases, TimeProvider clock) : PageModel
+public sealed class IndexModel(GongkaiDb db, RequestCases cases, RequestQueue queue, TimeProvider clock) : PageModel
 {
-    public const int PageSize = 200;
-
     [BindProperty(SupportsGet = true)]
     public RequestStage? Stage { get; set; }
 
@@ -35,15 +34,30 @@ public sealed class IndexModel(GongkaiDb db, RequestCases cases, TimeProvider cl
     [BindProperty(SupportsGet = true)]
     public bool Mine { get; set; }
 
+    /// <summary>The page shown: the query's "page", read from the query since Razor Pages bind "page" to the page's route.</summary>
+    public int PageNumber { get; private set; } = 1;
+
     public sealed record Row(Guid Id, string TrackingNumber, string Organ, Gongkai.Requests.Intake.RequestChannel Channel, Gongkai.Requests.Applicants.ApplicantType ApplicantType,
         string ApplicantName, DateOnly ReceivedOn, RequestStage Stage, DateOnly? DueOn, bool DuePending, Timeliness? Timeliness, string? AssignedTo);
 
     public List<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
+    public int PageCount { get; private set; } = 1;
     public IReadOnlyDictionary<RequestStage, int> Queues { get; private set; } = new Dictionary<RequestStage, int>();
     public int DueSoonToday { get; private set; }
     public int OverdueToday { get; private set; }
     public int DuePendingCount { get; private set; }
+
+    /// <summary>The same view on another page.</summary>
+    public string PageLink(int page) => QueryHelpers.AddQueryString("/admin/requests", new Dictionary<string, string?>
+    {
+        ["stage"] = Stage?.ToString(),
+        ["list"] = List?.ToString(),
+        ["pending"] = Pending ? "true" : null,
+        ["mine"] = Mine ? "true" : null,
+        ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q,
+        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => p.Value is not null));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -54,36 +68,16 @@ public sealed class IndexModel(GongkaiDb db, RequestCases cases, TimeProvider cl
         }
 
         var today = ChineseDates.Today(clock);
-        var query = List is { } kind ? cases.OnReminderList(scope, kind, today) : Pending ? cases.DuePending(scope) : cases.Visible(scope);
-        if (Stage is { } stage)
-        {
-            query = query.Where(r => r.Stage == stage);
-        }
-
-        if (Mine)
-        {
-            var me = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-            query = query.Where(r => r.AssignedToId == me);
-        }
-
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var q = Q.Trim();
-            query = query.Where(r => r.TrackingNumber == q.ToUpper() || r.ApplicantName.Contains(q) || r.InformationWanted.Contains(q));
-        }
-
-        Total = await query.CountAsync(ct);
+        var me = Mine ? User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "" : null;
+        var found = await queue.PageAsync(scope, new QueueFilter(Stage, List, Pending, me, Q, Page: int.TryParse(Request.Query["page"], out var n) ? n : 1), today, ct);
+        (Total, PageNumber, PageCount) = (found.Total, found.Page, found.PageCount);
         Queues = await cases.QueueCountsAsync(scope, ct);
         DueSoonToday = await cases.OnReminderList(scope, ReminderKind.DueSoon, today).CountAsync(ct);
         OverdueToday = await cases.OnReminderList(scope, ReminderKind.Overdue, today).CountAsync(ct);
         DuePendingCount = await cases.DuePending(scope).CountAsync(ct);
         var organs = await db.Organs.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ShortName, ct);
-        var rows = await query.OrderBy(r => r.Stage == RequestStage.Closed).ThenBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.ReceivedOn)
-            .Take(PageSize)
-            .Select(r => new { r.Id, r.TrackingNumber, r.OrganId, r.Channel, r.ApplicantType, r.ApplicantName, r.ReceivedOn, r.Stage, r.DueOn, r.DuePending, r.Timeliness, r.AssignedToName })
-            .ToListAsync(ct);
-        Rows = rows.Select(r => new Row(r.Id, r.TrackingNumber, organs.GetValueOrDefault(r.OrganId, ""), r.Channel, r.ApplicantType, r.ApplicantName, r.ReceivedOn,
-            r.Stage, r.DueOn, r.DuePending, r.Stage == RequestStage.Closed ? null : r.Timeliness, r.AssignedToName)).ToList();
+        Rows = found.Rows.Select(r => new Row(r.Id, r.TrackingNumber, organs.GetValueOrDefault(r.OrganId, ""), r.Channel, r.ApplicantType, r.ApplicantName, r.ReceivedOn,
+            r.Stage, r.DueOn, r.DuePending, RequestCases.ListTimeliness(r), r.AssignedToName)).ToList();
         return Page();
     }
 }

@@ -2062,6 +2062,8 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("OrganId", "Stage", "DueOn");
 
+                    b.HasIndex("OrganId", "Stage", "Id");
+
                     b.HasIndex(new[] { "Id" }, "IX_disclosure_requests_open")
                         .HasFilter("\"Stage\" <> 'Closed'");
 

@@ -2019,6 +2019,8 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganId", "Stage", "DueOn");
 
+                    b.HasIndex("OrganId", "Stage", "Id");
+
                     b.HasIndex(new[] { "Id" }, "IX_disclosure_requests_open")
                         .HasFilter("\"Stage\" <> 'Closed'");
 

@@ -1,0 +1,56 @@
+using Gongkai.Platform.Staff;
+using Gongkai.Requests.Clock;
+using Gongkai.Requests.Sweep;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Requests.Handling;
+
+/// <summary>What a queue view asks for: a stage, today's reminder list, pending due dates, "mine", a text, a page.</summary>
+public sealed record QueueFilter(RequestStage? Stage = null, ReminderKind? List = null, bool Pending = false, string? AssignedTo = null,
+    string? Text = null, Timeliness? Timeliness = null, int Page = 1);
+
+/// <summary>One page of a queue: the matching count and the page's requests, untracked.</summary>
+public sealed record QueuePage(int Total, int Page, int PageCount, List<DisclosureRequest> Rows);
+
+/// <summary>
+/// The handler's queues, shared by the staff page and the staff API. Without a stage or a text only open requests are
+/// listed, soonest due first (the work to do); the closed queue and a text search list the newest first. Both orders
+/// are read from an index — (OrganId, Stage, DueOn) for open work, (OrganId, Stage, Id) for the closed queue — so a
+/// page costs the same with a hundred requests or a million.
+/// </summary>
+public sealed class RequestQueue(RequestCases cases)
+{
+    public const int PageSize = 50;
+
+    public async Task<QueuePage> PageAsync(OrganScope scope, QueueFilter filter, DateOnly today, CancellationToken ct = default)
+    {
+        var query = filter.List is { } kind ? cases.OnReminderList(scope, kind, today) : filter.Pending ? cases.DuePending(scope) : cases.Visible(scope);
+        var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
+        var openOnly = filter.Stage is null ? text is null : filter.Stage != RequestStage.Closed;
+        query = filter.Stage is { } stage ? query.Where(r => r.Stage == stage) : openOnly ? query.Where(r => r.Stage != RequestStage.Closed) : query;
+        if (filter.Timeliness is { } timeliness)
+        {
+            query = query.Where(r => r.Stage != RequestStage.Closed && r.Timeliness == timeliness);
+        }
+
+        if (filter.AssignedTo is { } me)
+        {
+            query = query.Where(r => r.AssignedToId == me);
+        }
+
+        if (text is not null)
+        {
+            var number = Intake.TrackingNumbers.Normalize(text);
+            query = query.Where(r => r.TrackingNumber == number || r.ApplicantName.Contains(text) || r.InformationWanted.Contains(text));
+        }
+
+        var total = await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(filter.Page, 1, pageCount);
+        var ordered = openOnly
+            ? query.OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.ReceivedOn).ThenBy(r => r.Id)
+            : query.OrderByDescending(r => r.Id);
+        var rows = await ordered.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new(total, page, pageCount, rows);
+    }
+}
