@@ -13,6 +13,9 @@ public static class PolicyModule
         services.Configure<ConsultationOptions>(builder.Configuration.GetSection("Policy:Consultations"));
         services.AddSingleton<CommenterProtector>();
         services.AddScoped<ManageConsultation>();
+        services.AddSingleton<ConsultationSnapshots>();
+        services.AddSingleton<CommentIntake>();
+        services.AddHostedService(sp => sp.GetRequiredService<CommentIntake>());
         services.AddScoped<SubmitComment>();
         services.AddScoped<ModerateComments>();
         services.AddScoped<AnswerComments>();
