@@ -78,6 +78,22 @@ public sealed class EditModel(InterpretationQueries queries, ManageInterpretatio
         return Redirect($"/admin/interpretations/edit/{Existing.Id}");
     }
 
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid? id, string? withdrawalReason, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || Existing is null)
+        {
+            return NotFound();
+        }
+
+        if (!await this.TryAsync(() => manage.WithdrawAsync(Existing, withdrawalReason, ct), ""))
+        {
+            return Page();
+        }
+
+        TempData["Message"] = "已撤回。";
+        return Redirect($"/admin/interpretations/edit/{Existing.Id}");
+    }
+
     private async Task<bool> LoadAsync(Guid? id, CancellationToken ct)
     {
         var scope = await access.ScopeAsync(DocumentAccess.Editors);
