@@ -1,9 +1,9 @@
+using Gongkai.Disclosure.Documents;
 using Gongkai.Platform;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Organisation;
 using Gongkai.Platform.Staff;
 using Gongkai.Platform.Web;
-using Gongkai.Disclosure.Documents;
 using Gongkai.Policy.Evaluations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -30,9 +30,21 @@ public sealed class EditModel(InterpretationQueries queries, ManageInterpretatio
         {
             Input = new InterpretationInput
             {
-                OrganId = i.OrganId, Title = i.Title, Form = i.Form, Background = i.Background, Goals = i.Goals, MainContent = i.MainContent,
-                Scope = i.Scope, Standards = i.Standards, Notes = i.Notes, KeyTerms = i.KeyTerms, Changes = i.Changes, Benefits = i.Benefits,
-                MediaUrl = i.MediaUrl, Speaker = i.Speaker, PolicyIds = string.Join("\n", i.Policies.Select(p => p.DocumentId)),
+                OrganId = i.OrganId,
+                Title = i.Title,
+                Form = i.Form,
+                Background = i.Background,
+                Goals = i.Goals,
+                MainContent = i.MainContent,
+                Scope = i.Scope,
+                Standards = i.Standards,
+                Notes = i.Notes,
+                KeyTerms = i.KeyTerms,
+                Changes = i.Changes,
+                Benefits = i.Benefits,
+                MediaUrl = i.MediaUrl,
+                Speaker = i.Speaker,
+                PolicyIds = string.Join("\n", i.Policies.Select(p => p.DocumentId)),
                 QuestionsText = string.Join("\n", i.Questions.OrderBy(q => q.Position).Select(q => $"问：{q.Question}\n答：{q.Answer}")),
             };
         }
