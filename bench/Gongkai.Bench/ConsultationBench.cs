@@ -21,6 +21,7 @@ namespace Gongkai.Bench;
 /// /api/v1/consultations/{id}/comments at <c>--rate</c> per second for <c>--seconds</c>, counting 201s against the rows stored.
 ///
 ///   dotnet Gongkai.Bench.dll consultations --provider Postgres --connection "Host=…;Username=…;Database=postgres" [--comments 100000] [--rate 1000] [--seconds 60]
+///   (--comments 0 measures the intake alone)
 ///   dotnet Gongkai.Bench.dll consultations --provider Sqlite [--file /tmp/c.db] …
 /// </summary>
 internal static class ConsultationBench
@@ -74,9 +75,13 @@ internal static class ConsultationBench
         Console.WriteLine($"provider {provider}; load {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores");
         try
         {
-            var (id, articles) = await SeedAsync(app.Services, total, seed);
-            await AnsweringListAsync(app.Services, id, articles, seed);
-            await ReportAsync(app.Services, id, total);
+            if (total > 0)
+            {
+                var (id, articles) = await SeedAsync(app.Services, total, seed);
+                await AnsweringListAsync(app.Services, id, articles, seed);
+                await ReportAsync(app.Services, id, total);
+            }
+
             await IngestAsync(app.Services, port, rate, seconds);
         }
         finally
@@ -103,8 +108,14 @@ internal static class ConsultationBench
         var now = DateTimeOffset.UtcNow;
         var c = new Consultation
         {
-            OrganId = organ, Title = title, OpensAt = now.AddMinutes(-1), ClosesAt = now.AddDays(14), AnnouncedAt = now.AddMinutes(-1),
-            CurrentVersion = 1, CreatedAt = now, UpdatedAt = now,
+            OrganId = organ,
+            Title = title,
+            OpensAt = now.AddMinutes(-1),
+            ClosesAt = now.AddDays(14),
+            AnnouncedAt = now.AddMinutes(-1),
+            CurrentVersion = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         var v = new DraftVersion { ConsultationId = c.Id, Number = 1, ChangeNote = "征求意见稿", Text = "", CreatedAt = now };
         for (var i = 1; i <= articles; i++)
@@ -139,9 +150,18 @@ internal static class ConsultationBench
                 var body = campaign ? $"坚决支持第{rnd.Next(5) + 1}项调整意见！" : $"关于{article?.Item2 ?? "整体"}的第{i}条意见：建议细化标准，明确时限，加强监督。";
                 db.Add(new ConsultationComment
                 {
-                    ConsultationId = id, VersionId = version, VersionNumber = 1, ArticleId = article?.Item1, ArticleLabel = article?.Item2,
-                    ReceiptNumber = ReceiptNumbers.Next(new DateOnly(2026, 11, 23)), Channel = CommentChannel.Online, Body = body, PublicBody = body,
-                    GroupKey = CommentText.Fingerprint(body), ReceivedAt = DateTimeOffset.UtcNow, Moderation = ModerationStatus.Published,
+                    ConsultationId = id,
+                    VersionId = version,
+                    VersionNumber = 1,
+                    ArticleId = article?.Item1,
+                    ArticleLabel = article?.Item2,
+                    ReceiptNumber = ReceiptNumbers.Next(new DateOnly(2026, 11, 23)),
+                    Channel = CommentChannel.Online,
+                    Body = body,
+                    PublicBody = body,
+                    GroupKey = CommentText.Fingerprint(body),
+                    ReceivedAt = DateTimeOffset.UtcNow,
+                    Moderation = ModerationStatus.Published,
                 });
             }
 
@@ -228,12 +248,24 @@ internal static class ConsultationBench
     private static async Task IngestAsync(IServiceProvider services, int port, int rate, int seconds)
     {
         var id = await ConsultationAsync(services, "接收压力测试", 10);
+        // The cost of encrypting a commenter's contact (every other POST below carries one).
+        var protector = services.GetRequiredService<CommenterProtector>();
+        var protectWatch = Stopwatch.StartNew();
+        for (var i = 0; i < 20_000; i++)
+        {
+            protector.Protect($"1380013{i % 10_000:D4}");
+        }
+
+        Console.WriteLine($"contact encryption (Data Protection, purpose Gongkai.Policy.Commenter.v1): {protectWatch.Elapsed.TotalMicroseconds / 20_000:F1} µs per contact (20,000 calls, after warm-up of none)");
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
         var latencies = new ConcurrentBag<double>();
         var created = 0;
         var receipts = new ConcurrentBag<string>();
         var failed = new ConcurrentDictionary<int, int>();
         var count = rate * seconds;
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var load = File.ReadAllText("/proc/loadavg").Trim();
         var start = Stopwatch.StartNew();
         var tasks = new List<Task>(count);
         for (var i = 0; i < count; i++)
@@ -251,7 +283,7 @@ internal static class ConsultationBench
                 var sw = Stopwatch.StartNew();
                 try
                 {
-                    using var response = await client.PostAsJsonAsync($"/api/v1/consultations/{id}/comments", new { body = $"压力测试意见第{n}条：建议加强宣传。" });
+                    using var response = await client.PostAsJsonAsync($"/api/v1/consultations/{id}/comments", new { body = $"压力测试意见第{n}条：建议加强宣传。", contact = n % 2 == 0 ? $"1390013{n % 10_000:D4}" : null });
                     latencies.Add(sw.Elapsed.TotalMilliseconds);
                     if ((int)response.StatusCode == 201)
                     {
@@ -273,6 +305,8 @@ internal static class ConsultationBench
         var sent = start.Elapsed;
         await Task.WhenAll(tasks);
         var done = start.Elapsed;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         var stored = await WithDb(services, db => db.Set<ConsultationComment>().CountAsync(x => x.ConsultationId == id));
         var numbers = await WithDb(services, db => db.Set<ConsultationComment>().Where(x => x.ConsultationId == id).Select(x => x.ReceiptNumber).ToListAsync());
         var missing = receipts.Except(numbers).Count();
@@ -281,6 +315,8 @@ internal static class ConsultationBench
             $"({created / done.TotalSeconds:F0} accepted/s); 201: {created:N0}, other: {string.Join(", ", failed.Select(f => $"{f.Key}×{f.Value}"))}; " +
             $"rows stored {stored:N0}; acknowledged receipts missing from the database: {missing} ({(missing == 0 ? "none lost" : "LOST")}); " +
             $"{stored - created + missing:N0} stored after the client gave up (60 s timeout); latency p50 {Pct(l, 50):F0} ms, p95 {Pct(l, 95):F0} ms, p99 {Pct(l, 99):F0} ms");
+        Console.WriteLine($"ingest CPU (server and client in this process): {cpu.TotalSeconds:F1} s over {done.TotalSeconds:F1} s wall = {cpu.TotalMilliseconds / Math.Max(1, created):F2} ms per accepted comment; " +
+            $"load before {load}, after {File.ReadAllText("/proc/loadavg").Trim()}");
     }
 
     private static async Task<T> WithDb<T>(IServiceProvider services, Func<GongkaiDb, Task<T>> work)

@@ -13,6 +13,9 @@ public static class PolicyModule
         services.Configure<ConsultationOptions>(builder.Configuration.GetSection("Policy:Consultations"));
         services.AddSingleton<CommenterProtector>();
         services.AddScoped<ManageConsultation>();
+        services.AddSingleton<ConsultationSnapshots>();
+        services.AddSingleton<CommentIntake>();
+        services.AddHostedService(sp => sp.GetRequiredService<CommentIntake>());
         services.AddScoped<SubmitComment>();
         services.AddScoped<ModerateComments>();
         services.AddScoped<AnswerComments>();
@@ -21,6 +24,7 @@ public static class PolicyModule
         services.Configure<InterpretationOptions>(builder.Configuration.GetSection("Policy:Interpretations"));
         services.AddScoped<ManageInterpretation>();
         services.AddScoped<InterpretationQueries>();
+        services.AddHostedService<InterpretationIndexAtStart>();
         services.AddScoped<IPublishCheck, InterpretationPublishCheck>();
         services.AddScoped<IDocumentRelations, PolicyDocumentRelations>();
         services.AddScoped<Evaluations.PolicyEvaluations>();

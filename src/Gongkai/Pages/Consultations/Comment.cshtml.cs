@@ -48,6 +48,12 @@ public sealed class CommentModel(ConsultationQueries queries, SubmitComment subm
         {
             return NotFound();
         }
+        catch (CommentIntake.Busy busy)
+        {
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "1";
+            ModelState.AddModelError("", busy.Message);
+        }
 
         return Page();
     }

@@ -20,6 +20,8 @@ public sealed class ConsultationOptions
     /// <summary>The feedback report is due this many working days after the period closes.</summary>
     public int FeedbackWorkingDays { get; set; } = 15;
     public int MaxCommentLength { get; set; } = 2000;
+    /// <summary>Online comments waiting to be stored at most; past it a new one is answered 503 with Retry-After.</summary>
+    public int IntakeQueueLength { get; set; } = 5000;
 }
 
 /// <summary>

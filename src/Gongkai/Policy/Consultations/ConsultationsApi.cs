@@ -69,7 +69,7 @@ internal static class ConsultationsApi
             .WithSummary("一项意见征集：说明、各版本征求意见稿（逐条，含修改说明）、依据文件、最终决策文件");
 
         api.MapPost("/{id:guid}/comments", async (Guid id, CommentRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-                SubmitComment submit, CancellationToken ct) =>
+                SubmitComment submit, HttpContext http, CancellationToken ct) =>
             {
                 try
                 {
@@ -89,12 +89,18 @@ internal static class ConsultationsApi
                 {
                     return NotFound();
                 }
+                catch (CommentIntake.Busy busy)
+                {
+                    http.Response.Headers.RetryAfter = "1";
+                    return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "请稍后再试", detail: busy.Message);
+                }
             })
             .RequireRateLimiting(RateLimits.PublicFormPolicy)
             .Produces<ReceiptDto>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("提交意见（公开，无需令牌，限频）：articleId 为空时针对整体；联系方式加密保存；返回回执编号。同一 Idempotency-Key 重试返回同一回执");
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("提交意见（公开，无需令牌，限频）：articleId 为空时针对整体；联系方式加密保存；返回回执编号。同一 Idempotency-Key 重试返回同一回执；待保存的意见过多时返回503和Retry-After");
 
         api.MapGet("/comments/{receiptNumber}", async (string receiptNumber, ConsultationQueries queries, CancellationToken ct) =>
                 await queries.ReceiptAsync(receiptNumber, ct) is { } r

@@ -16,7 +16,7 @@ namespace Gongkai.Policy.Consultations;
 /// is set; once open it may only be extended (a shortened period would cut off people who planned to comment).
 /// </summary>
 public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, CalendarStore calendars,
-    PublishedDocuments published, IOptions<ConsultationOptions> options, TimeProvider clock)
+    PublishedDocuments published, ConsultationSnapshots snapshots, IOptions<ConsultationOptions> options, TimeProvider clock)
 {
     private ConsultationOptions Options => options.Value;
 
@@ -50,6 +50,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
         db.Add(Version(c, 1, "征求意见稿", text, now));
         audit.Record("consultation.create", "Consultation", c.Id.ToString(), $"发起{c.Kind.Label()}“{c.Title}”，征集期{ChineseDates.Local(opens)}至{ChineseDates.Local(closes)}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
+        snapshots.Invalidate(c.Id);
         return c;
     }
 
@@ -114,6 +115,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
         c.UpdatedAt = now;
         audit.Record("consultation.update", "Consultation", c.Id.ToString(), $"修改“{c.Title}”：{(changes.Count == 0 ? "其他信息" : string.Join("；", changes))}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
+        snapshots.Invalidate(c.Id);
     }
 
     /// <summary>A new version of the draft; earlier versions and the comments made on them stay as they were.</summary>
@@ -145,6 +147,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
         db.Add(version);
         audit.Record("consultation.version", "Consultation", c.Id.ToString(), $"“{c.Title}”发布第{c.CurrentVersion}版征求意见稿：{note}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
+        snapshots.Invalidate(c.Id);
         return version;
     }
 
@@ -162,6 +165,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
         c.UpdatedAt = clock.GetUtcNow();
         audit.Record("consultation.basis", "Consultation", c.Id.ToString(), $"“{c.Title}”关联{kind.Label()}“{doc.Title}”", c.OrganId, role);
         await db.SaveChangesAsync(ct);
+        snapshots.Invalidate(c.Id);
     }
 
     /// <summary>发布: the public sees the consultation from now on; commenting opens and closes at the period's instants.</summary>
@@ -189,6 +193,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
         c.UpdatedAt = now;
         audit.Record("consultation.announce", "Consultation", c.Id.ToString(), $"发布“{c.Title}”，征集期{ChineseDates.Local(c.OpensAt)}至{ChineseDates.Local(c.ClosesAt)}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
+        snapshots.Invalidate(c.Id);
     }
 
     /// <summary>The decision document adopted after the consultation; its public page links back here.</summary>
@@ -206,6 +211,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
         c.UpdatedAt = clock.GetUtcNow();
         audit.Record("consultation.decision", "Consultation", c.Id.ToString(), $"“{c.Title}”关联最终决策文件“{doc.Title}”", c.OrganId, role);
         await db.SaveChangesAsync(ct);
+        snapshots.Invalidate(c.Id);
     }
 
     private DraftVersion Version(Consultation c, int number, string note, string text, DateTimeOffset now)

@@ -31,24 +31,56 @@ public sealed record CommentReceipt(string ReceiptNumber, DateTimeOffset Receive
 /// Files a comment: online only while the consultation is open (the instant of closing is the end), staff-entered
 /// ones (letters, meetings, hotline) when received within the period. Oversized or HTML text is refused before anything
 /// is stored. The comment gets a receipt number and waits for moderation before the public sees it.
+/// Online comments are checked against the consultation's in-memory snapshot (<see cref="ConsultationSnapshots"/>, no
+/// database read) and stored by <see cref="CommentIntake"/> in batches; staff entries are written here, one by one, audited.
 /// </summary>
 public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, CommenterProtector protector,
-    IOptions<ConsultationOptions> options, TimeProvider clock)
+    ConsultationSnapshots snapshots, CommentIntake intake, IOptions<ConsultationOptions> options, TimeProvider clock)
 {
-    public Task<CommentReceipt> OnlineAsync(Guid consultationId, CommentInput input, CommentChannel channel = CommentChannel.Online, CancellationToken ct = default) =>
-        FileAsync(consultationId, input, channel, staff: false, ct);
-
-    public Task<CommentReceipt> EnterAsync(Guid consultationId, CommentInput input, CancellationToken ct = default) =>
-        FileAsync(consultationId, input, input.Channel ?? CommentChannel.Letter, staff: true, ct);
-
-    private async Task<CommentReceipt> FileAsync(Guid consultationId, CommentInput input, CommentChannel channel, bool staff, CancellationToken ct)
+    public async Task<CommentReceipt> OnlineAsync(Guid consultationId, CommentInput input, CommentChannel channel = CommentChannel.Online, CancellationToken ct = default)
     {
-        var key = string.IsNullOrWhiteSpace(input.SubmissionKey) ? null : input.SubmissionKey.Trim();
-        if (key is { Length: > 64 })
+        var key = Key(input);
+        var c = await snapshots.GetAsync(db, consultationId, ct: ct);
+        if (c?.AnnouncedAt is null)
         {
-            throw new ValidationFailure("提交标识过长。", "SubmissionKey");
+            throw new NotFound();
         }
 
+        var now = clock.GetUtcNow();
+        if (CommentPeriod.Refusal(c.OpensAt, c.ClosesAt, now) is not null)
+        {
+            // The period may have changed on another node since the snapshot was read: read it again before refusing.
+            c = await snapshots.GetAsync(db, consultationId, fresh: c.AgeMs > 500, ct) ?? throw new NotFound();
+            if (CommentPeriod.Refusal(c.OpensAt, c.ClosesAt, now) is { } refusal)
+            {
+                // A double submission that was stored in time still answers its receipt.
+                return key is not null && await ExistingAsync(key, ct) is { } earlier ? earlier : throw refusal;
+            }
+        }
+
+        var (body, name, contact) = Fields(input);
+        var (versionId, versionNumber, articleId, label) = await TargetAsync(c, input, ct);
+        return await intake.SubmitAsync(new ConsultationComment
+        {
+            ConsultationId = c.Id,
+            VersionId = versionId,
+            VersionNumber = versionNumber,
+            ArticleId = articleId,
+            ArticleLabel = label,
+            ReceiptNumber = "",
+            SubmissionKey = key,
+            Channel = channel,
+            Body = body,
+            CommenterName = name,
+            ContactProtected = protector.Protect(contact),
+            GroupKey = CommentText.Fingerprint(body),
+        });
+    }
+
+    public async Task<CommentReceipt> EnterAsync(Guid consultationId, CommentInput input, CancellationToken ct = default)
+    {
+        var channel = input.Channel ?? CommentChannel.Letter;
+        var key = Key(input);
         if (key is not null && await ExistingAsync(key, ct) is { } earlier)
         {
             return earlier;
@@ -58,56 +90,27 @@ public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess acce
             .Select(x => new { x.Id, x.OrganId, x.Title, x.AnnouncedAt, x.OpensAt, x.ClosesAt, x.FeedbackPublishedAt, x.CurrentVersion })
             .FirstOrDefaultAsync(ct) ?? throw new NotFound();
         var now = clock.GetUtcNow();
-        StaffRole? role = null;
-        DateTimeOffset receivedAt = now;
-        if (staff)
+        var role = await ConsultationAccess.RequireAsync(access, c.OrganId, ConsultationAccess.Editors, "录入");
+        if (channel is not (CommentChannel.Letter or CommentChannel.Meeting or CommentChannel.Hotline))
         {
-            role = await ConsultationAccess.RequireAsync(access, c.OrganId, ConsultationAccess.Editors, "录入");
-            if (channel is not (CommentChannel.Letter or CommentChannel.Meeting or CommentChannel.Hotline))
-            {
-                throw new ValidationFailure("请选择意见来源：信函、会议或热线电话。", "Channel");
-            }
-
-            var day = input.ReceivedOn ?? throw new ValidationFailure("请填写收到意见的日期。", "ReceivedOn");
-            if (c.AnnouncedAt is null || day < ChineseDates.LocalDay(c.OpensAt) || day > ChineseDates.LocalDay(c.ClosesAt) || day > ChineseDates.Today(clock))
-            {
-                throw new ValidationFailure($"只能录入征集期内（{ChineseDates.Range(ChineseDates.LocalDay(c.OpensAt), ChineseDates.LocalDay(c.ClosesAt))}）收到的意见。", "ReceivedOn");
-            }
-
-            if (c.FeedbackPublishedAt is not null)
-            {
-                throw new ValidationFailure("意见采纳情况已经公布，不能再录入意见。", "ReceivedOn");
-            }
-
-            receivedAt = day == ChineseDates.Today(clock) ? now : ConsultationInput.Instant(day.ToDateTime(new TimeOnly(12, 0)));
-        }
-        else if (c.AnnouncedAt is null)
-        {
-            throw new NotFound();
-        }
-        else if (now < c.OpensAt)
-        {
-            throw new ValidationFailure($"意见征集尚未开始，开始时间为{ChineseDates.Local(c.OpensAt)}。", "Body");
-        }
-        else if (now >= c.ClosesAt)
-        {
-            throw new ValidationFailure($"意见征集已于{ChineseDates.Local(c.ClosesAt)}截止，不再接收意见。", "Body");
+            throw new ValidationFailure("请选择意见来源：信函、会议或热线电话。", "Channel");
         }
 
-        var body = CommentText.Check(input.Body, options.Value.MaxCommentLength);
-        var name = input.Name?.Trim();
-        if (name is { Length: > 100 })
+        var day = input.ReceivedOn ?? throw new ValidationFailure("请填写收到意见的日期。", "ReceivedOn");
+        if (c.AnnouncedAt is null || day < ChineseDates.LocalDay(c.OpensAt) || day > ChineseDates.LocalDay(c.ClosesAt) || day > ChineseDates.Today(clock))
         {
-            throw new ValidationFailure("姓名或单位名称不能超过100字。", "Name");
+            throw new ValidationFailure($"只能录入征集期内（{ChineseDates.Range(ChineseDates.LocalDay(c.OpensAt), ChineseDates.LocalDay(c.ClosesAt))}）收到的意见。", "ReceivedOn");
         }
 
-        var contact = input.Contact?.Trim();
-        if (contact is { Length: > 100 })
+        if (c.FeedbackPublishedAt is not null)
         {
-            throw new ValidationFailure("联系方式不能超过100字。", "Contact");
+            throw new ValidationFailure("意见采纳情况已经公布，不能再录入意见。", "ReceivedOn");
         }
 
-        var (versionId, versionNumber, articleId, label) = await TargetAsync(c.Id, c.CurrentVersion, input, ct);
+        var receivedAt = day == ChineseDates.Today(clock) ? now : ConsultationInput.Instant(day.ToDateTime(new TimeOnly(12, 0)));
+        var (body, name, contact) = Fields(input);
+        var snapshot = await snapshots.GetAsync(db, c.Id, fresh: true, ct) ?? throw new NotFound();
+        var (versionId, versionNumber, articleId, label) = await TargetAsync(snapshot, input, ct);
         for (var attempt = 0; ; attempt++)
         {
             var comment = new ConsultationComment
@@ -121,19 +124,15 @@ public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess acce
                 SubmissionKey = key,
                 Channel = channel,
                 Body = body,
-                CommenterName = string.IsNullOrEmpty(name) ? null : name,
+                CommenterName = name,
                 ContactProtected = protector.Protect(contact),
                 GroupKey = CommentText.Fingerprint(body),
                 ReceivedAt = receivedAt,
-                EnteredByName = staff ? actor.Name : null,
+                EnteredByName = actor.Name,
             };
             db.Add(comment);
-            if (staff)
-            {
-                audit.Record("consultation.comment.enter", "Consultation", c.Id.ToString(),
-                    $"“{c.Title}”录入{channel.Label()}意见，回执编号{comment.ReceiptNumber}", c.OrganId, role);
-            }
-
+            audit.Record("consultation.comment.enter", "Consultation", c.Id.ToString(),
+                $"“{c.Title}”录入{channel.Label()}意见，回执编号{comment.ReceiptNumber}", c.OrganId, role);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -150,30 +149,59 @@ public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess acce
         }
     }
 
+    private static string? Key(CommentInput input)
+    {
+        var key = string.IsNullOrWhiteSpace(input.SubmissionKey) ? null : input.SubmissionKey.Trim();
+        return key is { Length: > 64 } ? throw new ValidationFailure("提交标识过长。", "SubmissionKey") : key;
+    }
+
+    private (string Body, string? Name, string? Contact) Fields(CommentInput input)
+    {
+        var body = CommentText.Check(input.Body, options.Value.MaxCommentLength);
+        var name = input.Name?.Trim();
+        if (name is { Length: > 100 })
+        {
+            throw new ValidationFailure("姓名或单位名称不能超过100字。", "Name");
+        }
+
+        var contact = input.Contact?.Trim();
+        if (contact is { Length: > 100 })
+        {
+            throw new ValidationFailure("联系方式不能超过100字。", "Contact");
+        }
+
+        return (body, string.IsNullOrEmpty(name) ? null : name, contact);
+    }
+
     private async Task<CommentReceipt?> ExistingAsync(string key, CancellationToken ct) =>
         await db.Set<ConsultationComment>().AsNoTracking().Where(x => x.SubmissionKey == key)
             .Select(x => new CommentReceipt(x.ReceiptNumber, x.ReceivedAt, x.ArticleLabel, x.VersionNumber, true)).FirstOrDefaultAsync(ct);
 
-    private async Task<(Guid VersionId, int Number, Guid? ArticleId, string? Label)> TargetAsync(Guid consultationId, int current, CommentInput input, CancellationToken ct)
+    /// <summary>The version and article commented on, from the snapshot; an article of a version published since is looked up again.</summary>
+    private async Task<(Guid VersionId, int Number, Guid? ArticleId, string? Label)> TargetAsync(ConsultationSnapshots.Snapshot c, CommentInput input, CancellationToken ct)
     {
-        var versions = db.Set<DraftVersion>();
         if (input.ArticleId is { } articleId)
         {
-            var hit = await db.Set<DraftArticle>().Where(a => a.Id == articleId)
-                .Join(versions, a => a.VersionId, v => v.Id, (a, v) => new { v.ConsultationId, VersionId = v.Id, v.Number, a.Label })
-                .FirstOrDefaultAsync(ct);
-            if (hit is null || hit.ConsultationId != consultationId)
+            if (!c.Articles.TryGetValue(articleId, out var article) && c.AgeMs > 500)
             {
-                throw new ValidationFailure("所选条款不属于本次征求意见稿。", "ArticleId");
+                c = await snapshots.GetAsync(db, c.Id, fresh: true, ct) ?? throw new NotFound();
+                c.Articles.TryGetValue(articleId, out article);
             }
 
-            return (hit.VersionId, hit.Number, articleId, hit.Label);
+            return article is null
+                ? throw new ValidationFailure("所选条款不属于本次征求意见稿。", "ArticleId")
+                : (article.VersionId, article.VersionNumber, articleId, article.Label);
         }
 
-        var number = input.VersionNumber ?? current;
-        var version = await versions.Where(v => v.ConsultationId == consultationId && v.Number == number).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct)
-            ?? throw new ValidationFailure("所选版本不存在。", "VersionNumber");
-        return (version, number, null, null);
+        var number = input.VersionNumber ?? c.CurrentVersion;
+        if (!c.Versions.ContainsKey(number) && c.AgeMs > 500)
+        {
+            c = await snapshots.GetAsync(db, c.Id, fresh: true, ct) ?? throw new NotFound();
+        }
+
+        return c.Versions.TryGetValue(number, out var version)
+            ? (version, number, null, null)
+            : throw new ValidationFailure("所选版本不存在。", "VersionNumber");
     }
 
     /// <summary>The consultation does not exist or is not public: the caller answers 404.</summary>

@@ -28,6 +28,9 @@ public sealed class PolicyEvaluation
     /// <summary>改进措施</summary>
     public required string FollowUp { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
+    /// <summary>Withdrawn evaluations are no longer public and do not count for the year; the reason is recorded.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawalReason { get; set; }
 }
 
 internal sealed class PolicyEvaluationConfiguration : IEntityTypeConfiguration<PolicyEvaluation>
@@ -40,6 +43,7 @@ internal sealed class PolicyEvaluationConfiguration : IEntityTypeConfiguration<P
         b.Property(x => x.Method).HasMaxLength(5000);
         b.Property(x => x.Findings).HasMaxLength(20_000);
         b.Property(x => x.FollowUp).HasMaxLength(20_000);
+        b.Property(x => x.WithdrawalReason).HasMaxLength(1000);
         b.HasIndex(x => new { x.Year, x.OrganId });
         b.HasOne<Platform.Organisation.Organ>().WithMany().HasForeignKey(x => x.OrganId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -97,8 +101,34 @@ public sealed class PolicyEvaluations(GongkaiDb db, AuditLog audit, StaffAccess 
         return e;
     }
 
+    /// <summary>
+    /// 撤回: the evaluation leaves the public page and no longer counts for its organ's year (the organ appears among
+    /// those with none again). Audited with the reason.
+    /// </summary>
+    public async Task WithdrawAsync(Guid id, string? reason, CancellationToken ct = default)
+    {
+        var e = await db.Set<PolicyEvaluation>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new ValidationFailure("未找到该政策评价。", "Id");
+        var role = await access.RoleForAsync(e.OrganId, DocumentAccess.Publishers) ?? throw new ValidationFailure("未找到该政策评价。", "Id");
+        if (e.WithdrawnAt is not null)
+        {
+            throw new ValidationFailure("该政策评价已经撤回。", "Id");
+        }
+
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
+        {
+            throw new ValidationFailure("请填写撤回理由（不超过1000字）。", "Reason");
+        }
+
+        e.WithdrawnAt = clock.GetUtcNow();
+        e.WithdrawalReason = reason;
+        audit.Record("policy.evaluation.withdraw", "PolicyEvaluation", e.Id.ToString(), $"撤回{e.Year}年度政策评价：{e.PolicyTitle}。理由：{reason}", e.OrganId, role);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The year's published evaluations (withdrawn ones excluded).</summary>
     public async Task<IReadOnlyList<(PolicyEvaluation Evaluation, string Organ)>> YearAsync(int year, CancellationToken ct = default) =>
-        (await db.Set<PolicyEvaluation>().AsNoTracking().Where(x => x.Year == year)
+        (await db.Set<PolicyEvaluation>().AsNoTracking().Where(x => x.Year == year && x.WithdrawnAt == null)
             .Join(db.Organs, x => x.OrganId, o => o.Id, (x, o) => new { x, o.FullName, o.SortOrder })
             .OrderBy(r => r.SortOrder).ThenBy(r => r.x.PublishedAt).ToListAsync(ct))
         .Select(r => (r.x, r.FullName)).ToList();
@@ -114,7 +144,7 @@ public sealed class PolicyEvaluations(GongkaiDb db, AuditLog audit, StaffAccess 
 
         var ids = scope.OrganIds.ToList();
         var evaluations = db.Set<PolicyEvaluation>();
-        return await db.Organs.Where(o => o.IsActive && (scope.All || ids.Contains(o.Id)) && !evaluations.Any(x => x.Year == year && x.OrganId == o.Id))
+        return await db.Organs.Where(o => o.IsActive && (scope.All || ids.Contains(o.Id)) && !evaluations.Any(x => x.Year == year && x.OrganId == o.Id && x.WithdrawnAt == null))
             .OrderBy(o => o.SortOrder).Select(o => o.FullName).ToListAsync(ct);
     }
 }

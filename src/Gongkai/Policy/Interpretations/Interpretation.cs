@@ -26,6 +26,8 @@ public enum InterpretationStatus
     Draft = 1,
     /// <summary>已发布</summary>
     Published = 2,
+    /// <summary>已撤回 (no longer public; the reason is recorded)</summary>
+    Withdrawn = 3,
 }
 
 /// <summary>
@@ -62,6 +64,8 @@ public sealed class Interpretation
     public string? Speaker { get; set; }
     public InterpretationStatus Status { get; set; } = InterpretationStatus.Draft;
     public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawalReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<InterpretedPolicy> Policies { get; set; } = [];
@@ -116,6 +120,7 @@ internal sealed class InterpretationConfiguration : IEntityTypeConfiguration<Int
 
         b.Property(x => x.MediaUrl).HasMaxLength(500);
         b.Property(x => x.Speaker).HasMaxLength(200);
+        b.Property(x => x.WithdrawalReason).HasMaxLength(1000);
         b.Property(x => x.Form).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(x => new { x.Status, x.PublishedAt });

@@ -19,7 +19,8 @@ internal sealed class InterpretationPublishCheck(GongkaiDb db) : IPublishCheck
             return;
         }
 
-        if (!await db.Set<InterpretedPolicy>().AnyAsync(p => p.DocumentId == doc.Id, ct))
+        var live = db.Set<Interpretation>().Where(i => i.Status != InterpretationStatus.Withdrawn).Select(i => i.Id);
+        if (!await db.Set<InterpretedPolicy>().AnyAsync(p => p.DocumentId == doc.Id && live.Contains(p.InterpretationId), ct))
         {
             throw new ValidationFailure("该政策文件需要同步解读（三同步）：请先起草政策解读并关联本文件，或由审核人记录不需要解读的理由后再发布。", "Interpretation");
         }

@@ -19,17 +19,18 @@ public sealed class InterpretationQueries(GongkaiDb db, StaffAccess access, Publ
     public sealed record SyncRow(Guid DocumentId, string DocumentTitle, DateTimeOffset? PolicyPublishedAt, DateOnly? DueOn, string? WaiverReason,
         Guid? InterpretationId, string? InterpretationTitle, DateTimeOffset? InterpretationPublishedAt, string Status, bool Late);
 
-    /// <summary>Published interpretations, newest first; <paramref name="q"/> searches titles, elements and every question and answer.</summary>
+    /// <summary>
+    /// Published interpretations, newest first; <paramref name="q"/> is matched in the platform's full-text index
+    /// (<see cref="InterpretationSearch"/>): titles, the policies explained, every element and every question and answer.
+    /// </summary>
     public async Task<(IReadOnlyList<Item> Items, int Total)> PublicAsync(string? q, int page, CancellationToken ct = default)
     {
         var query = db.Set<Interpretation>().AsNoTracking().Where(i => i.Status == InterpretationStatus.Published);
         var term = q?.Trim();
         if (!string.IsNullOrEmpty(term))
         {
-            var qa = db.Set<QuestionAnswer>();
-            query = query.Where(i => i.Title.Contains(term) || (i.MainContent != null && i.MainContent.Contains(term))
-                || (i.KeyTerms != null && i.KeyTerms.Contains(term))
-                || qa.Any(x => x.InterpretationId == i.Id && (x.Question.Contains(term) || x.Answer.Contains(term))));
+            var ids = await InterpretationSearch.MatchAsync(db, term, ct);
+            query = query.Where(i => ids.Contains(i.Id));
         }
 
         var total = await query.CountAsync(ct);
@@ -93,7 +94,7 @@ public sealed class InterpretationQueries(GongkaiDb db, StaffAccess access, Publ
             .OrderByDescending(r => r.FlaggedAt).Take(500).ToListAsync(ct);
         var docIds = reqs.Select(r => r.DocumentId).ToList();
         var linked = await db.Set<InterpretedPolicy>().Where(p => docIds.Contains(p.DocumentId))
-            .Join(db.Set<Interpretation>(), p => p.InterpretationId, i => i.Id, (p, i) => new { p.DocumentId, i.Id, i.Title, i.PublishedAt })
+            .Join(db.Set<Interpretation>().Where(i => i.Status != InterpretationStatus.Withdrawn), p => p.InterpretationId, i => i.Id, (p, i) => new { p.DocumentId, i.Id, i.Title, i.PublishedAt })
             .ToListAsync(ct);
         var calendar = await calendars.GetAsync(ct);
         var today = ChineseDates.Today(clock);

@@ -109,7 +109,14 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
         db.AddRange(questions.Select((q, n) => new QuestionAnswer { InterpretationId = i.Id, Position = n + 1, Question = q.Question, Answer = q.Answer }));
         audit.Record(existing is null ? "interpretation.create" : "interpretation.update", "Interpretation", i.Id.ToString(),
             $"{(existing is null ? "起草" : "修改")}政策解读“{title}”（{i.Form.Label()}），解读{string.Join("、", policies.Select(p => $"“{p.Title}”"))}", organId, role);
+        await using var tx = await OwnedTransaction.BeginAsync(db, ct);
         await db.SaveChangesAsync(ct);
+        if (i.Status == InterpretationStatus.Published)
+        {
+            await InterpretationSearch.IndexAsync(db, i, ct);
+        }
+
+        await tx.CommitAsync(ct);
         return i;
     }
 
@@ -135,11 +142,47 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
             throw new ValidationFailure("所解读的政策文件尚未发布：请先发布政策文件（或同时发布后再发布解读）。", "Status");
         }
 
+        await using var tx = await OwnedTransaction.BeginAsync(db, ct);
         i.Status = InterpretationStatus.Published;
         i.PublishedAt = clock.GetUtcNow();
+        i.WithdrawnAt = null;
+        i.WithdrawalReason = null;
         i.UpdatedAt = i.PublishedAt.Value;
         audit.Record("interpretation.publish", "Interpretation", i.Id.ToString(), $"发布政策解读“{i.Title}”", i.OrganId, role);
         await db.SaveChangesAsync(ct);
+        await InterpretationSearch.IndexAsync(db, i, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// 撤回: the interpretation leaves the public pages, the policy pages and the search index at once; its policies count
+    /// as without an interpretation again on the 三同步 list (until another is published). Audited with the reason.
+    /// </summary>
+    public async Task WithdrawAsync(Interpretation i, string? reason, CancellationToken ct = default)
+    {
+        var role = await access.RoleForAsync(i.OrganId, DocumentAccess.Publishers)
+            ?? throw new ForbiddenAction("您没有撤回本单位政策解读的权限。");
+        if (i.Status != InterpretationStatus.Published)
+        {
+            throw new ValidationFailure("只有已发布的政策解读可以撤回。", "Status");
+        }
+
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
+        {
+            throw new ValidationFailure("请填写撤回理由（不超过1000字）。", "Reason");
+        }
+
+        await using var tx = await OwnedTransaction.BeginAsync(db, ct);
+        var now = clock.GetUtcNow();
+        i.Status = InterpretationStatus.Withdrawn;
+        i.WithdrawnAt = now;
+        i.WithdrawalReason = reason;
+        i.UpdatedAt = now;
+        audit.Record("interpretation.withdraw", "Interpretation", i.Id.ToString(), $"撤回政策解读“{i.Title}”，理由：{reason}", i.OrganId, role);
+        await db.SaveChangesAsync(ct);
+        await InterpretationSearch.RemoveAsync(db, i.Id, ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>Flags a (draft or published) policy document as needing an interpretation (三同步).</summary>

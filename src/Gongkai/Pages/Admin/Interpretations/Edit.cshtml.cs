@@ -30,9 +30,21 @@ public sealed class EditModel(InterpretationQueries queries, ManageInterpretatio
         {
             Input = new InterpretationInput
             {
-                OrganId = i.OrganId, Title = i.Title, Form = i.Form, Background = i.Background, Goals = i.Goals, MainContent = i.MainContent,
-                Scope = i.Scope, Standards = i.Standards, Notes = i.Notes, KeyTerms = i.KeyTerms, Changes = i.Changes, Benefits = i.Benefits,
-                MediaUrl = i.MediaUrl, Speaker = i.Speaker, PolicyIds = string.Join("\n", i.Policies.Select(p => p.DocumentId)),
+                OrganId = i.OrganId,
+                Title = i.Title,
+                Form = i.Form,
+                Background = i.Background,
+                Goals = i.Goals,
+                MainContent = i.MainContent,
+                Scope = i.Scope,
+                Standards = i.Standards,
+                Notes = i.Notes,
+                KeyTerms = i.KeyTerms,
+                Changes = i.Changes,
+                Benefits = i.Benefits,
+                MediaUrl = i.MediaUrl,
+                Speaker = i.Speaker,
+                PolicyIds = string.Join("\n", i.Policies.Select(p => p.DocumentId)),
                 QuestionsText = string.Join("\n", i.Questions.OrderBy(q => q.Position).Select(q => $"问：{q.Question}\n答：{q.Answer}")),
             };
         }
@@ -75,6 +87,22 @@ public sealed class EditModel(InterpretationQueries queries, ManageInterpretatio
         }
 
         TempData["Message"] = "已发布。";
+        return Redirect($"/admin/interpretations/edit/{Existing.Id}");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid? id, string? withdrawalReason, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || Existing is null)
+        {
+            return NotFound();
+        }
+
+        if (!await this.TryAsync(() => manage.WithdrawAsync(Existing, withdrawalReason, ct), ""))
+        {
+            return Page();
+        }
+
+        TempData["Message"] = "已撤回。";
         return Redirect($"/admin/interpretations/edit/{Existing.Id}");
     }
 
