@@ -28,7 +28,7 @@ namespace Gongkai.Bench;
 /// wall time and this process's CPU time (on PostgreSQL the server's CPU is not in it), and checks that the grouped
 /// all-organs figures equal the single-organ ones.
 ///
-///   dotnet Gongkai.Bench.dll report --provider Sqlite|Postgres [--connection …] [--requests 1000000] [--documents 1000000] [--organs 50] [--seed 2026] [--year 2025]
+///   dotnet Gongkai.Bench.dll report --provider Sqlite|Postgres [--connection …] [--requests 1000000] [--documents 1000000] [--organs 50] [--seed 2026] [--year 2025] [--explain 1]
 /// </summary>
 internal static class ReportBench
 {
@@ -64,6 +64,11 @@ internal static class ReportBench
         {
             Console.WriteLine($"provider {provider}, {requests:N0} requests, {documents:N0} documents, {organCount} organs, seed {seed}, year {year}; nproc {Environment.ProcessorCount}, load {Load()}");
             var organs = await PrepareAsync(services, provider, database.ConnectionString, requests, documents, organCount, seed);
+            if (a.Int("explain", 0) == 1)
+            {
+                using var scope = services.CreateScope();
+                await ReportExplain.RunAsync(scope.ServiceProvider.GetRequiredService<GongkaiDb>(), provider, organs[0].Id, year);
+            }
 
             AnnualReportView? single = null;
             for (var run = 1; run <= 3; run++)
