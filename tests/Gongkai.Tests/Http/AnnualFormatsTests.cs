@@ -98,7 +98,7 @@ public abstract class AnnualFormatsTests<TApp>(TApp app) : IClassFixture<TApp> w
                     FormedOn = DateOnly.Parse(written),
                     Status = status,
                     Attribute = DisclosureAttribute.Proactive,
-                    PublishedAt = published is null ? null : new DateTimeOffset(DateOnly.Parse(published).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)),
+                    PublishedAt = published is null ? null : new DateTimeOffset(DateOnly.Parse(published).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUniversalTime(),
                 };
                 db.Documents.AddRange(
                     Doc("规范甲（2019年制作并公开）", "2019-06-01", "2019-06-10"),
@@ -110,7 +110,7 @@ public abstract class AnnualFormatsTests<TApp>(TApp app) : IClassFixture<TApp> w
                 db.AnnualReports.Add(new AnnualReport
                 {
                     OrganId = organ, Year = 2020, FormatId = TrialFormat2019.Id, RulesIssued = 2, RulesValid = 7, Licensing = 120, Penalties = 30, Coercions = 4,
-                    EnteredByName = "测试", EnteredAt = new DateTimeOffset(2021, 1, 15, 9, 0, 0, TimeSpan.FromHours(8)),
+                    EnteredByName = "测试", EnteredAt = new DateTimeOffset(2021, 1, 15, 1, 0, 0, TimeSpan.Zero),
                 });
                 return await db.SaveChangesAsync();
             });

@@ -99,7 +99,8 @@ public sealed class ComputeAnnualReport(GongkaiDb db, RequestStatistics statisti
     internal async Task<Dictionary<Guid, DocumentCounts>> DocumentCountsAsync(IReadOnlyList<Guid>? organIds, int year, CancellationToken ct)
     {
         var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var (from, to) = (new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)), new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)));
+        // Publication instants in Beijing time, passed in UTC (PostgreSQL's timestamptz takes only UTC parameters).
+        var (from, to) = (new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime(), new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
         var documents = db.Documents.AsNoTracking();
         if (organIds is { Count: 1 })
         {
