@@ -6,7 +6,8 @@ namespace Gongkai.Reports;
 
 /// <summary>
 /// <c>gongkai report annual --year 2025 --organ CODE --format json|html|pdf|xlsx [--out FILE]</c>: an organ's annual
-/// report computed from the records; JSON and HTML go to stdout unless <c>--out</c> is given, PDF and Excel need it.
+/// report computed from the records (2019 and 2020 in the 2019 trial format, 2021 on in the 2021 format; a year before
+/// 2019 prints its imported statistics table); JSON and HTML go to stdout unless <c>--out</c> is given, PDF and Excel need it.
 /// </summary>
 internal static class ReportCommands
 {
@@ -51,6 +52,23 @@ internal static class ReportCommands
         var services = await ctx.ServicesAsync();
         var compute = services.GetRequiredService<ComputeAnnualReport>();
         var organ = await compute.OrganAsync(a.Required("organ"));
+        if (year < ReportFormat.FirstYear)
+        {
+            // Before 2019: the imported statistics table of that year (JSON or HTML).
+            var table = Legacy.LegacyReports.File(await services.GetRequiredService<Legacy.LegacyReports>().LoadAsync(organ.Id, year), format);
+            if (output is null)
+            {
+                await ctx.Out.WriteLineAsync(System.Text.Encoding.UTF8.GetString(table.Content));
+            }
+            else
+            {
+                await File.WriteAllBytesAsync(output, table.Content);
+                await ctx.Out.WriteLineAsync($"已生成{organ.FullName}{year}年政府信息公开情况统计表：{output}（{table.Content.Length:N0}字节）。");
+            }
+
+            return 0;
+        }
+
         var view = await compute.ComputeAsync(organ.Id, year);
         var file = services.GetRequiredService<ReportFiles>().Produce(view, format);
         if (output is null)

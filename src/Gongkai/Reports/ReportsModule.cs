@@ -11,6 +11,9 @@ public static class ReportsModule
         var services = builder.Services;
         services.AddScoped<RequestStatistics>();
         services.AddScoped<ComputeAnnualReport>();
+        services.AddScoped<RequestStatisticsByOrgan>();
+        services.AddScoped<ComputeAllAnnualReports>();
+        services.AddScoped<Legacy.LegacyReports>();
         services.AddScoped<EditAnnualReport>();
         services.AddScoped<Legacy.ImportReport>();
         services.AddSingleton<ReportPdf>();

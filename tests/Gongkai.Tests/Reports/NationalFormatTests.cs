@@ -18,7 +18,7 @@ public sealed class NationalFormatTests
     [Fact]
     public void Table_2_labels_are_verbatim()
     {
-        var g = ReportDocument.Table2;
+        var g = ReportFormat.National2021.Table2;
         Assert.Equal(["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项"], g.Select(x => x.Heading));
         Assert.All(g, x => Assert.Equal("信息内容", x.Corner));
         Assert.Equal(["本年制发件数", "本年废止件数", "现行有效件数"], g[0].Columns.Select(c => c.Label));

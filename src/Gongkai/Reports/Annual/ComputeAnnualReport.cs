@@ -6,6 +6,7 @@ using Gongkai.Platform.Organisation;
 using Gongkai.Reports.Statistics;
 using Gongkai.Requests;
 using Gongkai.Requests.Appeals;
+using Gongkai.Requests.Applicants;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Reports.Annual;
@@ -21,6 +22,9 @@ public sealed record AnnualReportView(
     IReadOnlyList<RuleResult> Rules)
 {
     public bool HardRuleFails => Rules.Any(r => r.Hard && r.Outcome == RuleOutcome.Failed);
+
+    /// <summary>The national format of the year's tables (2019 and 2020: the trial format).</summary>
+    public ReportFormat Format => ReportFormat.ForYear(Year);
 }
 
 /// <summary>
@@ -46,15 +50,24 @@ public sealed class ComputeAnnualReport(GongkaiDb db, RequestStatistics statisti
             throw new ValidationFailure($"年度“{year}”无效。", "year");
         }
 
+        if (year < ReportFormat.FirstYear)
+        {
+            throw new ValidationFailure(
+                $"{year}年度适用2019年以前的《政府信息公开情况统计表》，不按年度报告格式由记录生成；请导入该年度已公布的统计表后查看。", "year");
+        }
+
+        var format = ReportFormat.ForYear(year);
+
         var saved = await db.AnnualReports.AsNoTracking().FirstOrDefaultAsync(r => r.OrganId == organId && r.Year == year, ct);
-        var (figures, requests) = await FiguresAsync(organId, year, saved, ct);
+        var (figures, requests) = await FiguresAsync(organId, year, saved, format, ct);
         ReportFigures? previous = null;
         if (year > FirstYear)
         {
             try
             {
                 var savedBefore = await db.AnnualReports.AsNoTracking().FirstOrDefaultAsync(r => r.OrganId == organId && r.Year == year - 1, ct);
-                previous = (await FiguresAsync(organId, year - 1, savedBefore, ct)).Figures;
+                // Counted in this year's format, so R6 and R7 compare like with like across the 2020/2021 change.
+                previous = (await FiguresAsync(organId, year - 1, savedBefore, format, ct)).Figures;
             }
             catch (ValidationFailure)
             {
@@ -62,66 +75,147 @@ public sealed class ComputeAnnualReport(GongkaiDb db, RequestStatistics statisti
             }
         }
 
-        var rules = Reconciliation.Check(figures, previous, computedFromRecords: true, requests.ClosedWithoutOutcome);
+        var rules = Reconciliation.Check(figures, previous, computedFromRecords: true, requests.ClosedWithoutOutcome, format);
         return new AnnualReportView(organ, year, saved, figures, requests, await FeeLineAsync(organId, year, ct), rules);
     }
 
-    private async Task<(ReportFigures Figures, RequestFigures Requests)> FiguresAsync(Guid organId, int year, AnnualReport? saved, CancellationToken ct)
+    private async Task<(ReportFigures Figures, RequestFigures Requests)> FiguresAsync(Guid organId, int year, AnnualReport? saved, ReportFormat format, CancellationToken ct)
     {
         var requests = await statistics.ComputeAsync([organId], StatisticsPeriod.Year(year), ct);
-        var cells = new Dictionary<string, decimal>();
+        var documents = (await DocumentCountsAsync([organId], year, ct)).GetValueOrDefault(organId) ?? DocumentCounts.None;
+        var appeals = (await AppealCountsAsync([organId], year, ct)).GetValueOrDefault(organId) ?? [];
+        return (Fill(format, saved, requests, documents, appeals), requests);
+    }
 
-        // 二 第二十条第（一）项
+    /// <summary>行政规范性文件 of an organ counted for a year (one grouped query for any number of organs).</summary>
+    public sealed record DocumentCounts(int Issued, int Repealed, int Valid, int PublishedInYear, int PublishedByYearEnd)
+    {
+        public static DocumentCounts None { get; } = new(0, 0, 0, 0, 0);
+    }
+
+    /// <summary>Appeals filed in the year by kind and result as at 31 December.</summary>
+    public sealed record AppealCount(AppealKind Kind, AppealResult Result, int Count);
+
+    internal async Task<Dictionary<Guid, DocumentCounts>> DocumentCountsAsync(IReadOnlyList<Guid>? organIds, int year, CancellationToken ct)
+    {
         var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var normative = db.Documents.AsNoTracking()
-            .Where(d => d.OrganId == organId && d.InformationType == InformationType.NormativeDocument && d.Status == DocumentStatus.Published);
-        var grid = NationalFormat2021.Item1;
-        cells[grid.CellId("normative", "issued")] = await normative.CountAsync(d => d.WrittenOn >= start && d.WrittenOn <= end, ct);
-        cells[grid.CellId("normative", "repealed")] = await normative.CountAsync(d =>
-            (d.Validity == Validity.Repealed || d.Validity == Validity.Expired) && d.ValidityChangedOn >= start && d.ValidityChangedOn <= end, ct);
-        cells[grid.CellId("normative", "valid")] = await normative.CountAsync(d => d.WrittenOn <= end &&
-            !((d.Validity == Validity.Repealed || d.Validity == Validity.Expired) && d.ValidityChangedOn <= end), ct);
-        cells[grid.CellId("rules", "issued")] = saved?.RulesIssued ?? 0;
-        cells[grid.CellId("rules", "repealed")] = saved?.RulesRepealed ?? 0;
-        cells[grid.CellId("rules", "valid")] = saved?.RulesValid ?? 0;
-        cells[NationalFormat2021.Item5.CellId("licensing", "decisions")] = saved?.Licensing ?? 0;
-        cells[NationalFormat2021.Item6.CellId("penalty", "decisions")] = saved?.Penalties ?? 0;
-        cells[NationalFormat2021.Item6.CellId("coercion", "decisions")] = saved?.Coercions ?? 0;
-        cells[NationalFormat2021.Item8.CellId("fees", "amount")] = saved?.FeeAmount ?? 0m;
-
-        // 三
-        var t3 = NationalFormat2021.Table3;
-        foreach (var type in NationalFormat2021.ApplicantColumns)
+        // Publication instants in Beijing time, passed in UTC (PostgreSQL's timestamptz takes only UTC parameters).
+        var (from, to) = (new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime(), new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+        var documents = db.Documents.AsNoTracking();
+        if (organIds is { Count: 1 })
         {
-            var c = NationalFormat2021.ColumnKey(type);
-            cells[t3.CellId("new", c)] = requests.Received(type: type);
-            cells[t3.CellId("carried", c)] = requests.CarriedIn(type);
-            foreach (var o in OutcomeRows.All)
-            {
-                cells[t3.CellId(o.Key, c)] = requests.Closed(o.Outcome, type);
-            }
-
-            cells[t3.CellId("closed", c)] = requests.Closed(type: type);
-            cells[t3.CellId("out", c)] = requests.CarriedOut(type);
+            var only = organIds[0];
+            documents = documents.Where(d => d.OrganId == only);
+        }
+        else if (organIds is not null)
+        {
+            documents = documents.Where(d => organIds.Contains(d.OrganId));
         }
 
+        var rows = await documents
+            .Where(d => d.InformationType == InformationType.NormativeDocument && d.Status == DocumentStatus.Published)
+            .GroupBy(d => d.OrganId)
+            .Select(g => new
+            {
+                OrganId = g.Key,
+                Issued = g.Count(d => d.WrittenOn >= start && d.WrittenOn <= end),
+                Repealed = g.Count(d => (d.Validity == Validity.Repealed || d.Validity == Validity.Expired) && d.ValidityChangedOn >= start && d.ValidityChangedOn <= end),
+                Valid = g.Count(d => d.WrittenOn <= end && !((d.Validity == Validity.Repealed || d.Validity == Validity.Expired) && d.ValidityChangedOn <= end)),
+                PublishedInYear = g.Count(d => d.PublishedAt >= from && d.PublishedAt < to),
+                PublishedByYearEnd = g.Count(d => d.PublishedAt < to),
+            }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.OrganId, r => new DocumentCounts(r.Issued, r.Repealed, r.Valid, r.PublishedInYear, r.PublishedByYearEnd));
+    }
+
+    internal async Task<Dictionary<Guid, List<AppealCount>>> AppealCountsAsync(IReadOnlyList<Guid>? organIds, int year, CancellationToken ct)
+    {
+        var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var appeals = db.Set<AppealCase>().AsNoTracking().Where(a => a.FiledOn >= start && a.FiledOn <= end);
+        if (organIds is { Count: 1 })
+        {
+            var only = organIds[0];
+            appeals = appeals.Where(a => a.OrganId == only);
+        }
+        else if (organIds is not null)
+        {
+            appeals = appeals.Where(a => organIds.Contains(a.OrganId));
+        }
+
+        var rows = await appeals
+            .GroupBy(a => new { a.OrganId, a.Kind, Result = a.DecidedOn != null && a.DecidedOn <= end ? a.Result : AppealResult.Pending })
+            .Select(g => new { g.Key.OrganId, g.Key.Kind, g.Key.Result, Count = g.Count() }).ToListAsync(ct);
+        return rows.GroupBy(r => r.OrganId).ToDictionary(g => g.Key, g => g.Select(r => new AppealCount(r.Kind, r.Result, r.Count)).ToList());
+    }
+
+    /// <summary>
+    /// The cells of a format from the counts: table 二 from the documents and the organ's entered figures, table 三
+    /// from the request statistics, table 四 from the appeals. The 2019 trial format's 规章 row takes the entered
+    /// 本年制发件数 as both 本年新制作数量 and 本年新公开数量 (a 规章 is published when made) and 现行有效件数 as
+    /// 对外公开总数量; its 行政规范性文件 are counted by writing date (制作), publication date (公开) and published by
+    /// 31 December (总数); cells the platform neither holds nor has an entered figure for stay empty.
+    /// </summary>
+    public static ReportFigures Fill(ReportFormat format, AnnualReport? saved, RequestFigures requests, DocumentCounts documents, IReadOnlyList<AppealCount> appeals)
+    {
+        var cells = new Dictionary<string, decimal>();
+        void Set(ReportGrid grid, string row, string column, decimal? value)
+        {
+            if (value is { } v)
+            {
+                cells[grid.CellId(row, column)] = v;
+            }
+        }
+
+        // 二
+        if (format == ReportFormat.Trial2019)
+        {
+            Set(TrialFormat2019.Item1, "normative", "made", documents.Issued);
+            Set(TrialFormat2019.Item1, "normative", "published", documents.PublishedInYear);
+            Set(TrialFormat2019.Item1, "normative", "total", documents.PublishedByYearEnd);
+            Set(TrialFormat2019.Item1, "rules", "made", saved?.RulesIssued);
+            Set(TrialFormat2019.Item1, "rules", "published", saved?.RulesIssued);
+            Set(TrialFormat2019.Item1, "rules", "total", saved?.RulesValid);
+            Set(TrialFormat2019.Item5, "licensing", "decisions", saved?.Licensing);
+            Set(TrialFormat2019.Item6, "penalty", "decisions", saved?.Penalties);
+            Set(TrialFormat2019.Item6, "coercion", "decisions", saved?.Coercions);
+        }
+        else
+        {
+            var grid = NationalFormat2021.Item1;
+            Set(grid, "normative", "issued", documents.Issued);
+            Set(grid, "normative", "repealed", documents.Repealed);
+            Set(grid, "normative", "valid", documents.Valid);
+            Set(grid, "rules", "issued", saved?.RulesIssued ?? 0);
+            Set(grid, "rules", "repealed", saved?.RulesRepealed ?? 0);
+            Set(grid, "rules", "valid", saved?.RulesValid ?? 0);
+            Set(NationalFormat2021.Item5, "licensing", "decisions", saved?.Licensing ?? 0);
+            Set(NationalFormat2021.Item6, "penalty", "decisions", saved?.Penalties ?? 0);
+            Set(NationalFormat2021.Item6, "coercion", "decisions", saved?.Coercions ?? 0);
+            Set(NationalFormat2021.Item8, "fees", "amount", saved?.FeeAmount ?? 0m);
+        }
+
+        // 三
+        var t3 = format.Table3;
+        int ClosedIn(string rowKey, ApplicantType? type) => rowKey == TrialFormat2019.OtherHandlingKey
+            ? TrialFormat2019.OtherHandling.Sum(o => requests.Closed(o, type))
+            : requests.Closed(OutcomeRows.All.Single(o => o.Key == rowKey).Outcome, type);
         foreach (var row in t3.Rows)
         {
-            cells[t3.CellId(row.Key, NationalFormat2021.TotalColumn)] = row.Key switch
+            foreach (var type in (ApplicantType?[])[.. NationalFormat2021.ApplicantColumns.Select(t => (ApplicantType?)t), null])
             {
-                "new" => requests.Received(),
-                "carried" => requests.CarriedIn(),
-                "closed" => requests.Closed(),
-                "out" => requests.CarriedOut(),
-                _ => requests.Closed(OutcomeRows.All.Single(o => o.Key == row.Key).Outcome),
-            };
+                var column = type is { } t ? NationalFormat2021.ColumnKey(t) : NationalFormat2021.TotalColumn;
+                cells[t3.CellId(row.Key, column)] = row.Key switch
+                {
+                    "new" => requests.Received(type: type),
+                    "carried" => requests.CarriedIn(type),
+                    "closed" => requests.Closed(type: type),
+                    "out" => requests.CarriedOut(type),
+                    _ => ClosedIn(row.Key, type),
+                };
+            }
         }
 
         // 四: appeals filed in the year, with their result as at 31 December.
-        var appeals = await db.Set<AppealCase>().AsNoTracking().Where(a => a.OrganId == organId && a.FiledOn >= start && a.FiledOn <= end)
-            .GroupBy(a => new { a.Kind, Result = a.DecidedOn != null && a.DecidedOn <= end ? a.Result : AppealResult.Pending })
-            .Select(g => new { g.Key.Kind, g.Key.Result, Count = g.Count() }).ToListAsync(ct);
-        var t4 = NationalFormat2021.Table4;
+        var t4 = format.Table4;
         foreach (var (kind, key) in new[] { (AppealKind.Reconsideration, "reconsideration"), (AppealKind.LitigationDirect, "direct"), (AppealKind.LitigationAfterReconsideration, "after") })
         {
             int Count(AppealResult r) => appeals.Where(a => a.Kind == kind && a.Result == r).Sum(a => a.Count);
@@ -132,7 +226,7 @@ public sealed class ComputeAnnualReport(GongkaiDb db, RequestStatistics statisti
             cells[t4.CellId("all", $"{key}-total")] = appeals.Where(a => a.Kind == kind).Sum(a => a.Count);
         }
 
-        return (new ReportFigures(cells), requests);
+        return new ReportFigures(cells);
     }
 
     /// <summary>The fee line of section 六 from the fees paid in the year (信息处理费, whole yuan).</summary>
@@ -143,8 +237,11 @@ public sealed class ComputeAnnualReport(GongkaiDb db, RequestStatistics statisti
         var paid = await db.FeeAssessments.AsNoTracking()
             .Where(f => f.PaidOn >= start && f.PaidOn <= end && requests.Any(r => r.Id == f.RequestId && r.OrganId == organId))
             .Select(f => f.Amount).ToListAsync(ct);
-        return paid.Count == 0
-            ? "本年度未收取信息处理费。"
-            : $"本年度共对{paid.Count}件政府信息公开申请收取信息处理费{paid.Sum()}元。";
+        return FeeLine(paid.Count, paid.Sum());
     }
+
+    /// <summary>The fee line of section 六 for the number of requests charged and the yuan paid.</summary>
+    public static string FeeLine(int requests, long yuan) => requests == 0
+        ? "本年度未收取信息处理费。"
+        : $"本年度共对{requests}件政府信息公开申请收取信息处理费{yuan}元。";
 }

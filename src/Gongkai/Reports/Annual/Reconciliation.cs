@@ -38,10 +38,11 @@ public static class Reconciliation
     public static readonly IReadOnlySet<string> HardRules = new HashSet<string> { "R1", "R2", "R3", "R4", "R5", "R8" };
 
     /// <param name="closedWithoutOutcome">For figures computed from records: closed requests without an outcome row (R4).</param>
-    public static IReadOnlyList<RuleResult> Check(ReportFigures f, ReportFigures? previous, bool computedFromRecords, int closedWithoutOutcome = 0)
+    public static IReadOnlyList<RuleResult> Check(ReportFigures f, ReportFigures? previous, bool computedFromRecords, int closedWithoutOutcome = 0, ReportFormat? format = null)
     {
         var results = new List<RuleResult>();
-        var t3 = NationalFormat2021.Table3;
+        format ??= ReportFormat.National2021;
+        var t3 = format.Table3;
         var columns = t3.Columns;
         string N(decimal v) => v.ToString("0.####", CultureInfo.InvariantCulture);
 
@@ -68,12 +69,12 @@ public static class Reconciliation
         var r2 = new List<RuleResult>();
         foreach (var c in columns)
         {
-            var sum = OutcomeRows.All.Sum(o => f.Value(t3, o.Key, c.Key));
+            var sum = format.OutcomeRows.Sum(o => f.Value(t3, o.Key, c.Key));
             var total = f.Value(t3, "closed", c.Key);
             if (sum != total)
             {
                 r2.Add(new("R2", true, RuleOutcome.Failed, $"“{c.Label}”列：（七）总计为{N(total)}，而（一）至（六）各行之和为{N(sum)}",
-                    [t3.CellId("closed", c.Key), .. OutcomeRows.All.Select(o => t3.CellId(o.Key, c.Key))]));
+                    [t3.CellId("closed", c.Key), .. format.OutcomeRows.Select(o => t3.CellId(o.Key, c.Key))]));
             }
         }
 
@@ -144,26 +145,33 @@ public static class Reconciliation
             }
 
             Add("R6", r6);
-            var g = NationalFormat2021.Item1;
-            var r7 = new List<RuleResult>();
-            foreach (var row in g.Rows)
+            if (format != ReportFormat.National2021)
             {
-                decimal before = previous.Value(g, row.Key, "valid"), issued = f.Value(g, row.Key, "issued"), repealed = f.Value(g, row.Key, "repealed"), valid = f.Value(g, row.Key, "valid");
-                if (before + issued - repealed != valid)
-                {
-                    r7.Add(new("R7", false, RuleOutcome.Failed,
-                        $"“{row.Label}”：上年现行有效{N(before)}＋本年制发{N(issued)}－本年废止{N(repealed)}＝{N(before + issued - repealed)}，而现行有效件数为{N(valid)}",
-                        [g.CellId(row.Key, "issued"), g.CellId(row.Key, "repealed"), g.CellId(row.Key, "valid")]));
-                }
+                results.Add(new("R7", false, RuleOutcome.NotApplicable, "2019年试行格式不列本年废止件数和现行有效件数，不核对此项", []));
             }
+            else
+            {
+                var g = NationalFormat2021.Item1;
+                var r7 = new List<RuleResult>();
+                foreach (var row in g.Rows)
+                {
+                    decimal before = previous.Value(g, row.Key, "valid"), issued = f.Value(g, row.Key, "issued"), repealed = f.Value(g, row.Key, "repealed"), valid = f.Value(g, row.Key, "valid");
+                    if (before + issued - repealed != valid)
+                    {
+                        r7.Add(new("R7", false, RuleOutcome.Failed,
+                            $"“{row.Label}”：上年现行有效{N(before)}＋本年制发{N(issued)}－本年废止{N(repealed)}＝{N(before + issued - repealed)}，而现行有效件数为{N(valid)}",
+                            [g.CellId(row.Key, "issued"), g.CellId(row.Key, "repealed"), g.CellId(row.Key, "valid")]));
+                    }
+                }
 
-            Add("R7", r7);
+                Add("R7", r7);
+            }
         }
 
         // R8
-        var fee = NationalFormat2021.Item8.CellId("fees", "amount");
-        var r8 = f.Cells.Where(c => c.Value < 0 || (c.Key != fee && c.Value != decimal.Truncate(c.Value)))
-            .Select(c => new RuleResult("R8", true, RuleOutcome.Failed, $"{Describe(c.Key)}为{N(c.Value)}，应为非负{(c.Key == fee ? "数" : "整数")}", [c.Key]))
+        var decimals = format.DecimalCells;
+        var r8 = f.Cells.Where(c => c.Value < 0 || (!decimals.Contains(c.Key) && c.Value != decimal.Truncate(c.Value)))
+            .Select(c => new RuleResult("R8", true, RuleOutcome.Failed, $"{Describe(c.Key)}为{N(c.Value)}，应为非负{(decimals.Contains(c.Key) ? "数" : "整数")}", [c.Key]))
             .ToList();
         Add("R8", r8);
         return results;
@@ -173,8 +181,8 @@ public static class Reconciliation
     public static string Describe(string cellId)
     {
         var parts = cellId.Split('|');
-        var grid = NationalFormat2021.Grids.FirstOrDefault(g => g.Key == parts[0]);
-        if (grid is null || parts.Length != 3)
+        var grid = parts.Length == 3 ? ReportFormat.All.SelectMany(f => f.Grids).FirstOrDefault(g => g.Key == parts[0] && g.Rows.Any(r => r.Key == parts[1])) : null;
+        if (grid is null)
         {
             return cellId;
         }

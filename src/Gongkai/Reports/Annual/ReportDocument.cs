@@ -10,7 +10,6 @@ public static class ReportDocument
 {
     public static string Title(AnnualReportView v) => $"{v.Organ.FullName}{v.Year}年政府信息公开工作年度报告";
 
-    public static IReadOnlyList<ReportGrid> Table2 { get; } = [NationalFormat2021.Item1, NationalFormat2021.Item5, NationalFormat2021.Item6, NationalFormat2021.Item8];
 
     public static string Overview(AnnualReportView v) => ReportText.Fill(v.Saved?.Overview, v.Figures);
 
@@ -25,18 +24,18 @@ public static class ReportDocument
     /// <summary>The body (sections and tables) for a page or a catalogue document.</summary>
     public static string BodyHtml(AnnualReportView v, Func<string, string?>? link = null, Func<string, IEnumerable<RuleResult>>? failures = null)
     {
-        var s = NationalFormat2021.Sections;
+        var s = v.Format.Sections;
         var sb = new StringBuilder();
         sb.Append($"<section id=\"section-1\"><h2>{s[0]}</h2>{Paragraphs(Overview(v))}</section>");
         sb.Append($"<section id=\"section-2\"><h2>{s[1]}</h2>");
-        foreach (var g in Table2)
+        foreach (var g in v.Format.Table2)
         {
             sb.Append(ReportLayout.Html(g, v.Figures, link, failures));
         }
 
         sb.Append("</section>");
-        sb.Append($"<section id=\"section-3\"><h2>{s[2]}</h2>{ReportLayout.Html(NationalFormat2021.Table3, v.Figures, link, failures)}</section>");
-        sb.Append($"<section id=\"section-4\"><h2>{s[3]}</h2>{ReportLayout.Html(NationalFormat2021.Table4, v.Figures, link, failures)}</section>");
+        sb.Append($"<section id=\"section-3\"><h2>{s[2]}</h2>{ReportLayout.Html(v.Format.Table3, v.Figures, link, failures)}</section>");
+        sb.Append($"<section id=\"section-4\"><h2>{s[3]}</h2>{ReportLayout.Html(v.Format.Table4, v.Figures, link, failures)}</section>");
         sb.Append($"<section id=\"section-5\"><h2>{s[4]}</h2>{Paragraphs(Problems(v))}</section>");
         sb.Append($"<section id=\"section-6\"><h2>{s[5]}</h2>{Paragraphs(OtherMatters(v))}</section>");
         return sb.ToString();
@@ -53,14 +52,14 @@ public static class ReportDocument
 
     public static JsonObject Json(AnnualReportView v)
     {
-        var tables = ReportLayout.Json(NationalFormat2021.Grids, v.Figures);
-        var s = NationalFormat2021.Sections;
+        var tables = ReportLayout.Json(v.Format.Grids, v.Figures);
+        var s = v.Format.Sections;
         var root = new JsonObject
         {
             ["title"] = Title(v),
             ["organ"] = new JsonObject { ["code"] = v.Organ.Code, ["name"] = v.Organ.FullName },
             ["year"] = v.Year,
-            ["format"] = NationalFormat2021.Name,
+            ["format"] = v.Format.Name,
             ["status"] = (v.Saved?.Status ?? ReportStatus.Draft).ToString(),
             [s[0]] = Overview(v),
             ["二"] = tables["二"]!.DeepClone(),

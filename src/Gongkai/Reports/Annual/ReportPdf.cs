@@ -50,19 +50,19 @@ public sealed class ReportPdf(DocumentFonts fonts)
         }
 
         Text(ReportDocument.Title(v), title, 28, 0, XStringFormats.TopCenter);
-        var s = NationalFormat2021.Sections;
+        var s = v.Format.Sections;
         Text(s[0], heading, 22, 0, XStringFormats.TopLeft);
         Paragraphs(ReportDocument.Overview(v));
         Text(s[1], heading, 22, 0, XStringFormats.TopLeft);
-        foreach (var g in ReportDocument.Table2)
+        foreach (var g in v.Format.Table2)
         {
             Table(page, ReportMatrix.Of(g, v.Figures), cell);
         }
 
         Text(s[2], heading, 22, 0, XStringFormats.TopLeft);
-        Table(page, ReportMatrix.Of(NationalFormat2021.Table3, v.Figures), cell);
+        Table(page, ReportMatrix.Of(v.Format.Table3, v.Figures), cell);
         Text(s[3], heading, 22, 0, XStringFormats.TopLeft);
-        Table(page, ReportMatrix.Of(NationalFormat2021.Table4, v.Figures), cell);
+        Table(page, ReportMatrix.Of(v.Format.Table4, v.Figures), cell);
         Text(s[4], heading, 22, 0, XStringFormats.TopLeft);
         Paragraphs(ReportDocument.Problems(v));
         Text(s[5], heading, 22, 0, XStringFormats.TopLeft);

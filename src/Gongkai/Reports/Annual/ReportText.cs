@@ -28,7 +28,7 @@ public static partial class ReportText
     private static partial Regex Placeholder();
 
     private static string? CellOf(string name) =>
-        Named.TryGetValue(name, out var id) ? id : NationalFormat2021.Grids.Any(g => g.Rows.Any(r => g.Columns.Any(c => g.CellId(r.Key, c.Key) == name))) ? name : null;
+        Named.TryGetValue(name, out var id) ? id : ReportFormat.All.SelectMany(f => f.Grids).Any(g => g.Rows.Any(r => g.Columns.Any(c => g.CellId(r.Key, c.Key) == name))) ? name : null;
 
     /// <summary>Refuses text with a placeholder that names no figure.</summary>
     public static void Validate(string? text, string section)

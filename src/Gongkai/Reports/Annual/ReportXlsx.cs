@@ -104,9 +104,9 @@ public static class ReportXlsx
                 sheets.Append(new Sheet { Id = book.GetIdOfPart(part), SheetId = id++, Name = name });
             }
 
-            Sheet("表二", ReportDocument.Table2.Select(g => ReportMatrix.Of(g, v.Figures)), ReportDocument.Title(v));
-            Sheet("表三", [ReportMatrix.Of(NationalFormat2021.Table3, v.Figures)], null);
-            Sheet("表四", [ReportMatrix.Of(NationalFormat2021.Table4, v.Figures)], null);
+            Sheet("表二", v.Format.Table2.Select(g => ReportMatrix.Of(g, v.Figures)), ReportDocument.Title(v));
+            Sheet("表三", [ReportMatrix.Of(v.Format.Table3, v.Figures)], null);
+            Sheet("表四", [ReportMatrix.Of(v.Format.Table4, v.Figures)], null);
             book.Workbook.Save();
         }
 

@@ -12,7 +12,7 @@ namespace Gongkai.Pages.Admin.Reports;
 /// each failing rule shown next to its cells; the organ's entered figures and narrative sections; 核对 (with an
 /// override reason when a hard rule fails).
 /// </summary>
-public sealed class AnnualModel(StaffAccess access, ComputeAnnualReport compute, EditAnnualReport edit) : PageModel
+public sealed class AnnualModel(StaffAccess access, ComputeAnnualReport compute, EditAnnualReport edit, Gongkai.Reports.Legacy.LegacyReports legacy) : PageModel
 {
     public sealed class ReportForm
     {
@@ -37,6 +37,8 @@ public sealed class AnnualModel(StaffAccess access, ComputeAnnualReport compute,
     public string? OverrideReason { get; set; }
 
     public AnnualReportView? View { get; private set; }
+    /// <summary>A year before 2019: its imported statistics table (no tables are computed, nothing is edited here).</summary>
+    public Gongkai.Reports.Legacy.LegacyReportView? Legacy { get; private set; }
     public string? Error { get; private set; }
     public bool CanEdit { get; private set; }
     public Guid OrganId { get; private set; }
@@ -53,6 +55,13 @@ public sealed class AnnualModel(StaffAccess access, ComputeAnnualReport compute,
         CanEdit = (await access.ScopeAsync(ReportAccess.Editors)).Covers(organId);
         try
         {
+            if (year < ReportFormat.FirstYear)
+            {
+                Legacy = await legacy.LoadAsync(organId, year, ct);
+                CanEdit = false;
+                return null;
+            }
+
             View = await compute.ComputeAsync(organId, year, ct);
         }
         catch (Gongkai.Platform.ValidationFailure e)
@@ -91,6 +100,12 @@ public sealed class AnnualModel(StaffAccess access, ComputeAnnualReport compute,
             return refusal;
         }
 
+        if (View is null)
+        {
+            // Nothing to save or check: the year could not be computed, or it is an imported table of before 2019.
+            return Page();
+        }
+
         if (!ModelState.IsValid)
         {
             ModelState.AddModelError(string.Empty, "填报的数量须为非负整数，收费金额须为数字。");
@@ -111,6 +126,12 @@ public sealed class AnnualModel(StaffAccess access, ComputeAnnualReport compute,
         if (await LoadAsync(organId, year, fillForm: true, ct) is { } refusal)
         {
             return refusal;
+        }
+
+        if (View is null)
+        {
+            // Nothing to save or check: the year could not be computed, or it is an imported table of before 2019.
+            return Page();
         }
 
         if (await this.TryAsync(() => edit.CheckAsync(organId, year, OverrideReason, ct), ""))

@@ -7,13 +7,28 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Pages.Admin.Reports;
 
 /// <summary>An organ's annual report as a file (JSON, HTML, PDF, Excel), the same output as <c>gongkai report annual</c>.</summary>
-public sealed class DownloadModel(StaffAccess access, ComputeAnnualReport compute, ReportFiles files) : PageModel
+public sealed class DownloadModel(StaffAccess access, ComputeAnnualReport compute, ReportFiles files, Gongkai.Reports.Legacy.LegacyReports legacy) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid organId, int year, string? format, CancellationToken ct)
     {
         if (!(await access.ScopeAsync(ReportAccess.Viewers)).Covers(organId))
         {
             return NotFound();
+        }
+
+        if (year < ReportFormat.FirstYear)
+        {
+            // A year before 2019: the imported statistics table (JSON, HTML).
+            try
+            {
+                var table = Gongkai.Reports.Legacy.LegacyReports.File(await legacy.LoadAsync(organId, year, ct),
+                    ReportFiles.TryParse(format ?? "html", out var legacyKind) ? legacyKind : throw new ValidationFailure($"不支持的格式“{format}”，可选：json、html。"));
+                return File(table.Content, table.ContentType, table.FileName);
+            }
+            catch (ValidationFailure e)
+            {
+                return Refuse(e.Message);
+            }
         }
 
         AnnualReportView view;
