@@ -252,6 +252,9 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Id", "Status", "Attribute", "OrganId", "PublishedAt", "SubjectCategory")
                         .HasDatabaseName("IX_documents_search");
 
+                    b.HasIndex("OrganId", "InformationType", "Status", "WrittenOn", "Validity", "ValidityChangedOn", "PublishedAt")
+                        .HasDatabaseName("IX_documents_report");
+
                     b.ToTable("documents", (string)null);
                 });
 
@@ -2034,6 +2037,12 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasIndex("OrganId", "Stage", "DueOn");
 
                     b.HasIndex("OrganId", "Stage", "Id");
+
+                    b.HasIndex("OrganId", "ReceivedOn", "ClosedOn", "ApplicantType", "Channel")
+                        .HasDatabaseName("IX_disclosure_requests_report_received");
+
+                    b.HasIndex("OrganId", "ClosedOn", "ReceivedOn", "ApplicantType", "Outcome", "Timeliness")
+                        .HasDatabaseName("IX_disclosure_requests_report_closed");
 
                     b.HasIndex(new[] { "Id" }, "IX_disclosure_requests_open")
                         .HasFilter("\"Stage\" <> 'Closed'");

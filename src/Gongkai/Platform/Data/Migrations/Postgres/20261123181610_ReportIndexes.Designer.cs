@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace Gongkai.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDb))]
-    [Migration("20261123170811_ReportIndexes")]
+    [Migration("20261123181610_ReportIndexes")]
     partial class ReportIndexes
     {
         /// <inheritdoc />
@@ -1417,6 +1417,13 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -1504,6 +1511,13 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
@@ -2067,6 +2081,8 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.HasIndex("OrganId", "AssignedToId", "Stage");
 
                     b.HasIndex("OrganId", "Stage", "DueOn");
+
+                    b.HasIndex("OrganId", "Stage", "Id");
 
                     b.HasIndex("OrganId", "ReceivedOn", "ClosedOn", "ApplicantType", "Channel")
                         .HasDatabaseName("IX_disclosure_requests_report_received");

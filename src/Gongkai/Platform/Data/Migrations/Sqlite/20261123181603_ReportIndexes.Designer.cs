@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDb))]
-    [Migration("20261123170754_ReportIndexes")]
+    [Migration("20261123181603_ReportIndexes")]
     partial class ReportIndexes
     {
         /// <inheritdoc />
@@ -1378,6 +1378,13 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -1465,6 +1472,13 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -2024,6 +2038,8 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasIndex("OrganId", "AssignedToId", "Stage");
 
                     b.HasIndex("OrganId", "Stage", "DueOn");
+
+                    b.HasIndex("OrganId", "Stage", "Id");
 
                     b.HasIndex("OrganId", "ReceivedOn", "ClosedOn", "ApplicantType", "Channel")
                         .HasDatabaseName("IX_disclosure_requests_report_received");
