@@ -188,7 +188,7 @@ public abstract class AnnualReportPublishingTests<TApp>(TApp app) : IClassFixtur
     [Fact]
     public async Task January_reminders_reach_each_organs_work_list_and_turn_to_late_after_the_deadline()
     {
-        var (a, published, gov) = (await app.OrganAsync("区商务委"), await app.OrganAsync("区金融办"), await app.OrganAsync("区政府"));
+        var (a, published, gov) = (await app.OrganAsync("区审计局"), await app.OrganAsync("区金融办"), await app.OrganAsync("区政府"));
         await app.WithDbAsync(async db =>
         {
             db.AnnualReports.Add(new AnnualReport { OrganId = published.Id, Year = 2025, Status = ReportStatus.Published, PublishedAt = DateTimeOffset.UtcNow });

@@ -17,7 +17,7 @@ public sealed record DistrictReportView(AnnualReportView Report, IReadOnlyList<O
 /// <summary>
 /// 区人民政府政府信息公开工作年度报告 (Art. 49–50; china-rules §4.1): published by the district government by 31 March,
 /// for the whole district — as the 2016 西城 report says, “在各委、办、局及街道办事处的年度报告的基础上编制”. Its tables
-/// are the sum, cell by cell, of every active organ of the district (the district government itself, its departments,
+/// are the sum, cell by cell, of every organ of the district (an abolished one while it has figures for the year) (the district government itself, its departments,
 /// street offices and other bodies), each computed from the records as in its own report, with the figures each organ
 /// entered (规章, 许可, 处罚, 强制, 收费) summed; the fee line of 六 counts the fees of all of them; the narrative sections
 /// are the district government's own (edited on its report). Rules R1–R8 are checked on the sums, R6/R7 against the
@@ -32,13 +32,20 @@ public sealed class DistrictReport(GongkaiDb db, ComputeAnnualReport compute, Re
     {
         var district = await DistrictGovernmentAsync(ct) ?? throw new ValidationFailure("组织机构中没有区人民政府，无法编制全区年度报告。", "organ");
         var own = await compute.ComputeAsync(district.Id, year, ct); // refuses a year without calendar data
-        var organs = await db.Organs.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.SortOrder).ThenBy(o => o.Code).ToListAsync(ct);
+        // Every organ, including those abolished since (their records of earlier years count); an inactive organ without
+        // any figure for the year is left out of the list.
+        var organs = await db.Organs.AsNoTracking().OrderBy(o => o.SortOrder).ThenBy(o => o.Code).ToListAsync(ct);
         var parts = new List<OrganContribution>();
         var previous = new List<ReportFigures>();
         var previousComplete = year > ComputeAnnualReport.FirstYear;
         foreach (var organ in organs)
         {
             var view = organ.Id == district.Id ? own : await compute.ComputeAsync(organ.Id, year, ct);
+            if (!organ.IsActive && view.Figures.Cells.Values.All(v => v == 0))
+            {
+                continue;
+            }
+
             parts.Add(new(organ, view.Figures, view.Rules.Count(r => r.Hard && r.Outcome == RuleOutcome.Failed), view.Saved?.Status));
             if (previousComplete)
             {
@@ -53,7 +60,7 @@ public sealed class DistrictReport(GongkaiDb db, ComputeAnnualReport compute, Re
             }
         }
 
-        var ids = organs.Select(o => o.Id).ToList();
+        var ids = parts.Select(p => p.Organ.Id).ToList();
         var requests = await statistics.ComputeAsync(ids, StatisticsPeriod.Year(year), ct);
         var sum = Sum(parts.Select(p => p.Figures));
         var rules = Reconciliation.Check(sum, previousComplete ? Sum(previous) : null, computedFromRecords: true, requests.ClosedWithoutOutcome);
