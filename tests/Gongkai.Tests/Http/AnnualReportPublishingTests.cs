@@ -175,6 +175,7 @@ public abstract class AnnualReportPublishingTests<TApp>(TApp app) : IClassFixtur
         Assert.DoesNotContain($"data-organ=\"{gov.Code}\"", late);
         Assert.Contains($"data-organ=\"{gov.Code}\" data-status=\"未编制\"", (await admin.GetStringAsync("/admin/reports?year=2024")).Text());
         app.Clock.SetDay("2025-04-01");
+        admin = await AdminAsync(); // the sign-in cookie lasts 8 hours of the (fake) clock
         Assert.Contains($"data-organ=\"{gov.Code}\" data-status=\"逾期\"", (await admin.GetStringAsync("/admin/reports?year=2024&status=late")).Text());
 
         // The district report's page is for those who see the district government's report.
@@ -229,6 +230,8 @@ public abstract class AnnualReportPublishingTests<TApp>(TApp app) : IClassFixtur
         var feb = await app.WithDbAsync(db => db.ReportReminders.Where(r => r.On == new DateOnly(2026, 2, 2)).ToListAsync());
         Assert.Equal(ReportReminderKind.Overdue, feb.Single(l => l.OrganId == a.Id).Kind);
         Assert.Equal(ReportReminderKind.Due, feb.Single(l => l.OrganId == gov.Id).Kind);
+        staff = app.Browser(); // the sign-in cookie lasts 8 hours of the (fake) clock
+        await staff.SignInOkAsync("rm-sw-admin", "Report-pass-3");
         work = (await staff.GetStringAsync("/admin")).Text();
         Assert.Matches(@"<span class=""work-count"">1</span>\s*<span class=""work-title"">逾期未发布的年度报告</span>", work);
         var office = await AdminAsync();

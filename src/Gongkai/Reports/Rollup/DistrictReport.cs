@@ -20,8 +20,8 @@ public sealed record DistrictReportView(AnnualReportView Report, IReadOnlyList<O
 /// are the sum, cell by cell, of every organ of the district (an abolished one while it has figures for the year) (the district government itself, its departments,
 /// street offices and other bodies), each computed from the records as in its own report, with the figures each organ
 /// entered (规章, 许可, 处罚, 强制, 收费) summed; the fee line of 六 counts the fees of all of them; the narrative sections
-/// are the district government's own (edited on its report). Rules R1–R8 are checked on the sums, R6/R7 against the
-/// previous year's sums. Every other organ's report stays its own figures only.
+/// are the district government's own (edited on its report). Rules R1–R5 and R8 are checked on the sums; R6/R7 (warnings)
+/// are each organ's own check against its previous year, a failure named with its organ. Every other organ's report stays its own figures only.
 /// </summary>
 public sealed class DistrictReport(GongkaiDb db, ComputeAnnualReport compute, RequestStatistics statistics)
 {
@@ -36,8 +36,7 @@ public sealed class DistrictReport(GongkaiDb db, ComputeAnnualReport compute, Re
         // any figure for the year is left out of the list.
         var organs = await db.Organs.AsNoTracking().OrderBy(o => o.SortOrder).ThenBy(o => o.Code).ToListAsync(ct);
         var parts = new List<OrganContribution>();
-        var previous = new List<ReportFigures>();
-        var previousComplete = year > ComputeAnnualReport.FirstYear;
+        var crossYear = new List<(string Organ, RuleResult Rule)>();
         foreach (var organ in organs)
         {
             var view = organ.Id == district.Id ? own : await compute.ComputeAsync(organ.Id, year, ct);
@@ -47,25 +46,44 @@ public sealed class DistrictReport(GongkaiDb db, ComputeAnnualReport compute, Re
             }
 
             parts.Add(new(organ, view.Figures, view.Rules.Count(r => r.Hard && r.Outcome == RuleOutcome.Failed), view.Saved?.Status));
-            if (previousComplete)
-            {
-                try
-                {
-                    previous.Add((await compute.ComputeAsync(organ.Id, year - 1, ct)).Figures);
-                }
-                catch (ValidationFailure)
-                {
-                    previousComplete = false; // the previous year is outside the calendar: R6/R7 not applicable
-                }
-            }
+            crossYear.AddRange(view.Rules.Where(r => r.Rule is "R6" or "R7").Select(r => (organ.ShortName, r)));
         }
 
         var ids = parts.Select(p => p.Organ.Id).ToList();
         var requests = await statistics.ComputeAsync(ids, StatisticsPeriod.Year(year), ct);
         var sum = Sum(parts.Select(p => p.Figures));
-        var rules = Reconciliation.Check(sum, previousComplete ? Sum(previous) : null, computedFromRecords: true, requests.ClosedWithoutOutcome);
+        var rules = Reconciliation.Check(sum, null, computedFromRecords: true, requests.ClosedWithoutOutcome).Where(r => r.Rule is not ("R6" or "R7")).ToList();
+        rules.AddRange(CrossYear(crossYear, parts));
         var report = new AnnualReportView(district, year, own.Saved, sum, requests, await FeeLineAsync(ids, year, ct), rules);
         return new DistrictReportView(report, parts);
+    }
+
+    /// <summary>
+    /// R6/R7 of the district report from each organ's own check against its previous year (a sum passes when every part
+    /// does; computing every organ's previous year again would double the cost): a failure names its organ.
+    /// </summary>
+    private static IEnumerable<RuleResult> CrossYear(List<(string Organ, RuleResult Rule)> organRules, List<OrganContribution> parts)
+    {
+        foreach (var rule in new[] { "R6", "R7" })
+        {
+            var mine = organRules.Where(r => r.Rule.Rule == rule).ToList();
+            var failed = mine.Where(r => r.Rule.Outcome == RuleOutcome.Failed).ToList();
+            if (failed.Count > 0)
+            {
+                foreach (var f in failed)
+                {
+                    yield return f.Rule with { Message = $"{f.Organ}：{f.Rule.Message}" };
+                }
+            }
+            else if (mine.Count > 0 && mine.All(r => r.Rule.Outcome == RuleOutcome.NotApplicable))
+            {
+                yield return new RuleResult(rule, false, RuleOutcome.NotApplicable, "没有上一年度的数据可供核对", []);
+            }
+            else
+            {
+                yield return new RuleResult(rule, false, RuleOutcome.Passed, Reconciliation.Descriptions[rule] + $"（{parts.Count}个机关均一致）", []);
+            }
+        }
     }
 
     public static ReportFigures Sum(IEnumerable<ReportFigures> all)
