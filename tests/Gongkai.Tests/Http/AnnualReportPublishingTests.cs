@@ -250,18 +250,46 @@ public abstract class AnnualReportPublishingTests<TApp>(TApp app) : IClassFixtur
         {
             GovDocument Doc(string title, string written, DocumentStatus status = DocumentStatus.Published, Validity validity = Validity.Valid, string? changed = null) => new()
             {
-                OrganId = organ.Id, Title = title, SubjectCategory = "城乡建设、环境保护\\住房", Issuer = organ.FullName, InformationType = InformationType.NormativeDocument,
-                WrittenOn = DateOnly.Parse(written), FormedOn = DateOnly.Parse(written), Status = status, Attribute = DisclosureAttribute.Proactive, Validity = validity,
+                OrganId = organ.Id,
+                Title = title,
+                SubjectCategory = "城乡建设、环境保护\\住房",
+                Issuer = organ.FullName,
+                InformationType = InformationType.NormativeDocument,
+                WrittenOn = DateOnly.Parse(written),
+                FormedOn = DateOnly.Parse(written),
+                Status = status,
+                Attribute = DisclosureAttribute.Proactive,
+                Validity = validity,
                 ValidityChangedOn = changed is null ? null : DateOnly.Parse(changed),
             };
             db.Documents.AddRange(Doc("住建规范甲", "2023-03-01"), Doc("住建规范乙", "2023-09-01"), Doc("住建草稿不计", "2023-05-01", DocumentStatus.Draft),
                 Doc("住建规范丙（2023年废止）", "2022-04-01", validity: Validity.Repealed, changed: "2023-06-01"));
             var requests = await db.DisclosureRequests.Where(r => r.OrganId == organ.Id).OrderBy(r => r.TrackingNumber).ToListAsync();
             db.Set<AppealCase>().AddRange(
-                new AppealCase { RequestId = requests[0].Id, OrganId = organ.Id, Kind = AppealKind.Reconsideration, Body = "区人民政府", CaseNumber = "京西政复〔2023〕7号",
-                    FiledOn = new(2023, 4, 3), Result = AppealResult.Upheld, DecidedOn = new(2024, 1, 15), CreatedByName = "测试" },
-                new AppealCase { RequestId = requests[1].Id, OrganId = organ.Id, Kind = AppealKind.Reconsideration, Body = "区人民政府", CaseNumber = "京西政复〔2023〕9号",
-                    FiledOn = new(2023, 5, 4), Result = AppealResult.Upheld, DecidedOn = new(2023, 7, 1), CreatedByName = "测试" });
+                new AppealCase
+                {
+                    RequestId = requests[0].Id,
+                    OrganId = organ.Id,
+                    Kind = AppealKind.Reconsideration,
+                    Body = "区人民政府",
+                    CaseNumber = "京西政复〔2023〕7号",
+                    FiledOn = new(2023, 4, 3),
+                    Result = AppealResult.Upheld,
+                    DecidedOn = new(2024, 1, 15),
+                    CreatedByName = "测试"
+                },
+                new AppealCase
+                {
+                    RequestId = requests[1].Id,
+                    OrganId = organ.Id,
+                    Kind = AppealKind.Reconsideration,
+                    Body = "区人民政府",
+                    CaseNumber = "京西政复〔2023〕9号",
+                    FiledOn = new(2023, 5, 4),
+                    Result = AppealResult.Upheld,
+                    DecidedOn = new(2023, 7, 1),
+                    CreatedByName = "测试"
+                });
             return await db.SaveChangesAsync();
         });
         app.Clock.SetDay("2024-02-20");

@@ -76,8 +76,16 @@ public sealed class TableRecords(GongkaiDb db)
         var rows = await appeals.OrderBy(a => a.FiledOn).ThenBy(a => a.Id).Take(PageSize)
             .Select(a => new
             {
-                a.Id, a.OrganId, a.RequestId, Tracking = requests.Where(q => q.Id == a.RequestId).Select(q => q.TrackingNumber).FirstOrDefault(),
-                a.Kind, a.Body, a.CaseNumber, a.FiledOn, a.Result, a.DecidedOn,
+                a.Id,
+                a.OrganId,
+                a.RequestId,
+                Tracking = requests.Where(q => q.Id == a.RequestId).Select(q => q.TrackingNumber).FirstOrDefault(),
+                a.Kind,
+                a.Body,
+                a.CaseNumber,
+                a.FiledOn,
+                a.Result,
+                a.DecidedOn,
             }).ToListAsync(ct);
         return (await appeals.CountAsync(ct), rows.Select(a => new AppealRecord(a.Id, a.OrganId, a.RequestId, a.Tracking ?? "", a.Kind, a.Body, a.CaseNumber, a.FiledOn,
             a.DecidedOn is { } d && d <= end ? a.Result : AppealResult.Pending, a.DecidedOn)).ToList());
