@@ -82,16 +82,8 @@ public sealed class AnnualModel(StaffAccess access, Gongkai.Reports.Rollup.Annua
         {
             Input = new ReportForm
             {
-                RulesIssued = s.RulesIssued,
-                RulesRepealed = s.RulesRepealed,
-                RulesValid = s.RulesValid,
-                Licensing = s.Licensing,
-                Penalties = s.Penalties,
-                Coercions = s.Coercions,
-                FeeAmount = s.FeeAmount,
-                Overview = s.Overview,
-                Problems = s.Problems,
-                OtherMatters = s.OtherMatters,
+                RulesIssued = s.RulesIssued, RulesRepealed = s.RulesRepealed, RulesValid = s.RulesValid, Licensing = s.Licensing, Penalties = s.Penalties,
+                Coercions = s.Coercions, FeeAmount = s.FeeAmount, Overview = s.Overview, Problems = s.Problems, OtherMatters = s.OtherMatters,
             };
         }
 
