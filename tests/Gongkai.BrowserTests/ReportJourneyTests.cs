@@ -67,15 +67,30 @@ public sealed class ReportJourneyTests(GongkaiSuite suite, ChromiumFixture chrom
         await Axe.AssertCleanAsync(reader, "published annual report");
     }
 
+    [Theory]
+    [InlineData("/admin/reports?year=2025")]
+    [InlineData("/admin/reports?year=2025&status=late")]
+    [InlineData("/admin/reports/import")]
+    [InlineData("/admin/reports/district/2025")]
+    public async Task Report_pages_are_axe_clean_in_normal_and_elder_mode(string path)
+    {
+        await SignInAsync();
+        await GotoOkAsync(path);
+        await Expect(Page.Locator("h1")).ToBeVisibleAsync();
+        await Axe.AssertCleanAsync(Page, path);
+        await SetElderModeAsync(true, path);
+        await Expect(Page.Locator("body")).ToHaveClassAsync(ElderClass());
+        await Axe.AssertCleanAsync(Page, path + " (elder mode)");
+    }
+
     [Fact]
-    public async Task The_import_page_and_the_district_overview_are_axe_clean()
+    public async Task The_import_page_offers_the_template_and_the_district_overview_its_total()
     {
         await SignInAsync();
         await GotoOkAsync("/admin/reports/import");
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "下载Excel导入模板" })).ToBeVisibleAsync();
-        await Axe.AssertCleanAsync(Page, "/admin/reports/import");
         await GotoOkAsync("/admin/reports/district/2025");
-        await Expect(Page.Locator("#district-total")).ToBeVisibleAsync();
-        await Axe.AssertCleanAsync(Page, "/admin/reports/district/2025");
+        await Expect(Page.Locator("#district-total")).ToContainTextAsync("合计（全区年度报告）");
+        await Expect(Page.Locator("#district-organs tbody tr[data-organ='XC015']")).ToHaveCountAsync(1);
     }
 }
