@@ -28,6 +28,7 @@ public static class DisclosureModule
         services.AddScoped<WithdrawDocument>();
         services.AddScoped<ChangeValidity>();
         services.AddScoped<ReviseDocument>();
+        services.AddScoped<PublishGeneratedDocument>();
         services.AddScoped<DocumentSearch>();
         services.AddScoped<PublishedDocuments>();
         services.AddScoped<DocumentPages>();

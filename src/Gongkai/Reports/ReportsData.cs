@@ -10,5 +10,7 @@ public static class ReportsData
     extension(GongkaiDb db)
     {
         public DbSet<AnnualReport> AnnualReports => db.Set<AnnualReport>();
+        public DbSet<Publishing.ReportPublication> ReportPublications => db.Set<Publishing.ReportPublication>();
+        public DbSet<Deadlines.ReportReminder> ReportReminders => db.Set<Deadlines.ReportReminder>();
     }
 }

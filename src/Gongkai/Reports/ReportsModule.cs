@@ -1,4 +1,5 @@
 using Gongkai.Reports.Annual;
+using Gongkai.Reports.Deadlines;
 using Gongkai.Reports.Statistics;
 
 namespace Gongkai.Reports;
@@ -18,6 +19,17 @@ public static class ReportsModule
         services.AddScoped<Legacy.ImportReport>();
         services.AddSingleton<ReportPdf>();
         services.AddSingleton<ReportFiles>();
+        services.AddScoped<Rollup.DistrictReport>();
+        services.AddScoped<Rollup.AnnualReports>();
+        services.AddScoped<Publishing.PublishAnnualReport>();
+        services.AddScoped<Records.TableRecords>();
+        services.AddScoped<ReportReminderSweep>();
+        if (builder.Configuration.GetValue("Reports:DailyReminders", true))
+        {
+            services.AddHostedService<DailyReportReminders>();
+        }
+
+        services.AddReportsWorkList();
         return builder;
     }
 

@@ -59,6 +59,8 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("RateLimits:PublicFormPostsPerMinute", PublicFormPostsPerMinute.ToString());
         // Tests arrange their own documents; the demo set is generated only where a test asks for it.
         builder.UseSetting("Demo:Documents", "0");
+        // The annual-report reminders would write a day's list and an audit event at start-up; tests run them themselves.
+        builder.UseSetting("Reports:DailyReminders", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -66,6 +66,8 @@ public enum InformationType
     List = 11,
     /// <summary>机构职能</summary>
     OrganInformation = 12,
+    /// <summary>政府信息公开工作年度报告 (Art. 49–50), published by the annual report module or by hand</summary>
+    AnnualReport = 13,
     /// <summary>其他</summary>
     Other = 99,
 }
@@ -113,6 +115,7 @@ public static class DocumentLabels
         InformationType.News => "工作动态",
         InformationType.List => "清单",
         InformationType.OrganInformation => "机构职能",
+        InformationType.AnnualReport => "年度报告",
         _ => "其他",
     };
 }

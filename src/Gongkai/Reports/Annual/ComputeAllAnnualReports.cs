@@ -15,7 +15,8 @@ namespace Gongkai.Reports.Annual;
 /// </summary>
 public sealed class ComputeAllAnnualReports(GongkaiDb db, ComputeAnnualReport single, RequestStatisticsByOrgan statistics)
 {
-    public async Task<IReadOnlyList<AnnualReportView>> ComputeAsync(int year, CancellationToken ct = default)
+    /// <param name="withInactive">Also abolished organs (the district report sums them while they have figures).</param>
+    public async Task<IReadOnlyList<AnnualReportView>> ComputeAsync(int year, CancellationToken ct = default, bool withInactive = false)
     {
         if (year < ReportFormat.FirstYear || year > 9999)
         {
@@ -24,7 +25,7 @@ public sealed class ComputeAllAnnualReports(GongkaiDb db, ComputeAnnualReport si
                 : $"年度“{year}”无效。", "year");
         }
 
-        var organs = await db.Organs.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.SortOrder).ThenBy(o => o.Code).ToListAsync(ct);
+        var organs = await db.Organs.AsNoTracking().Where(o => withInactive || o.IsActive).OrderBy(o => o.SortOrder).ThenBy(o => o.Code).ToListAsync(ct);
         var ids = organs.Select(o => o.Id).ToList();
         var format = ReportFormat.ForYear(year);
         var saved = await db.AnnualReports.AsNoTracking().Where(r => r.Year == year || r.Year == year - 1).ToListAsync(ct);

@@ -15,7 +15,7 @@ public sealed record ReportInput(
 /// Saving an organ's entries, recording an override of failing hard rules, and marking the report checked or published;
 /// each audited in the same unit of work. A published report keeps its figures frozen.
 /// </summary>
-public sealed class EditAnnualReport(GongkaiDb db, StaffAccess access, CurrentActor actor, AuditLog audit, ComputeAnnualReport compute, TimeProvider clock)
+public sealed class EditAnnualReport(GongkaiDb db, StaffAccess access, CurrentActor actor, AuditLog audit, ComputeAnnualReport compute, Rollup.AnnualReports reports, TimeProvider clock)
 {
     private async Task<(AnnualReport Report, StaffRole Role)> LoadAsync(Guid organId, int year, CancellationToken ct)
     {
@@ -77,7 +77,7 @@ public sealed class EditAnnualReport(GongkaiDb db, StaffAccess access, CurrentAc
     /// <summary>Marks the report checked (已核对) when no hard rule fails, or records an override with its reason.</summary>
     public async Task<AnnualReport> CheckAsync(Guid organId, int year, string? overrideReason, CancellationToken ct = default)
     {
-        var view = await compute.ComputeAsync(organId, year, ct);
+        var view = await reports.ViewAsync(organId, year, ct); // the district government's report is the district report
         var (report, role) = await LoadAsync(organId, year, ct);
         if (report.Status == ReportStatus.Published)
         {

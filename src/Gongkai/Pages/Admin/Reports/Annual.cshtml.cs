@@ -1,9 +1,11 @@
 using Gongkai.Platform.Staff;
 using Gongkai.Platform.Web;
+using Gongkai.Reports;
 using Gongkai.Reports.Annual;
 using Gongkai.Reports.Statistics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Pages.Admin.Reports;
 
@@ -12,7 +14,8 @@ namespace Gongkai.Pages.Admin.Reports;
 /// each failing rule shown next to its cells; the organ's entered figures and narrative sections; 核对 (with an
 /// override reason when a hard rule fails).
 /// </summary>
-public sealed class AnnualModel(StaffAccess access, ComputeAnnualReport compute, EditAnnualReport edit, Gongkai.Reports.Legacy.LegacyReports legacy) : PageModel
+public sealed class AnnualModel(StaffAccess access, Gongkai.Reports.Rollup.AnnualReports reports, EditAnnualReport edit, Gongkai.Reports.Publishing.PublishAnnualReport publish,
+    Gongkai.Platform.Data.GongkaiDb db, Gongkai.Reports.Legacy.LegacyReports legacy) : PageModel
 {
     public sealed class ReportForm
     {
@@ -35,6 +38,15 @@ public sealed class AnnualModel(StaffAccess access, ComputeAnnualReport compute,
 
     [BindProperty]
     public string? OverrideReason { get; set; }
+
+    [BindProperty]
+    public string? CorrectionReason { get; set; }
+
+    /// <summary>The catalogue document the report is published as, if it is.</summary>
+    public Gongkai.Reports.Publishing.ReportPublication? Publication { get; private set; }
+
+    /// <summary>Whether this is the district report (the district government's: the sum over every organ).</summary>
+    public bool IsDistrict => View?.Organ.Kind == Gongkai.Platform.Organisation.OrganKind.DistrictGovernment;
 
     public AnnualReportView? View { get; private set; }
     /// <summary>A year before 2019: its imported statistics table (no tables are computed, nothing is edited here).</summary>
@@ -62,12 +74,17 @@ public sealed class AnnualModel(StaffAccess access, ComputeAnnualReport compute,
                 return null;
             }
 
-            View = await compute.ComputeAsync(organId, year, ct);
+            View = await reports.ViewAsync(organId, year, ct);
         }
         catch (Gongkai.Platform.ValidationFailure e)
         {
             Error = e.Message;
             return null;
+        }
+
+        if (View.Saved is { } saved)
+        {
+            Publication = await db.ReportPublications.AsNoTracking().FirstOrDefaultAsync(p => p.ReportId == saved.Id, ct);
         }
 
         if (fillForm && View.Saved is { } s)
@@ -143,15 +160,53 @@ public sealed class AnnualModel(StaffAccess access, ComputeAnnualReport compute,
         return Page();
     }
 
+    public async Task<IActionResult> OnPostPublishAsync(Guid organId, int year, CancellationToken ct)
+    {
+        if (await LoadAsync(organId, year, fillForm: true, ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (await this.TryAsync(() => publish.HandleAsync(organId, year, ct), ""))
+        {
+            TempData["Message"] = "年度报告已发布到政府信息公开目录。";
+            return Redirect(Address(organId, year));
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCorrectAsync(Guid organId, int year, CancellationToken ct)
+    {
+        if (await LoadAsync(organId, year, fillForm: true, ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (await this.TryAsync(() => publish.CorrectAsync(organId, year, CorrectionReason, ct), ""))
+        {
+            TempData["Message"] = "年度报告已退回草稿，可修改后重新核对、发布。";
+            return Redirect(Address(organId, year));
+        }
+
+        return Page();
+    }
+
     public static string Address(Guid organId, int year) => $"/admin/reports/{organId}/{year}";
 
-    /// <summary>The records behind a cell: table 三 cells open the statistics records list.</summary>
+    /// <summary>
+    /// The records behind a cell: table 三 cells open the statistics records list (all organs in the viewer's scope for
+    /// the district report), table 二 (行政规范性文件) and 四 cells the report's own records list.
+    /// </summary>
     public string? CellLink(string cellId)
     {
         var parts = cellId.Split('|');
-        return parts[0] == NationalFormat2021.Table3.Key && ReportFigures.Table3Records(parts[1], parts[2]) is { } cell
-            ? Requests.StatisticsRecordsModel.LinkTo(OrganId, StatisticsPeriod.Year(Year), cell)
-            : null;
+        if (parts[0] == NationalFormat2021.Table3.Key && ReportFigures.Table3Records(parts[1], parts[2]) is { } cell)
+        {
+            return Requests.StatisticsRecordsModel.LinkTo(IsDistrict ? null : OrganId, StatisticsPeriod.Year(Year), cell);
+        }
+
+        return Gongkai.Reports.Records.TableRecords.HasRecords(cellId) ? RecordsModel.LinkTo(OrganId, Year, cellId) : null;
     }
 
     public IEnumerable<RuleResult> Failures(string cellId) =>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Pages.Admin.Reports;
 
 /// <summary>An organ's annual report as a file (JSON, HTML, PDF, Excel), the same output as <c>gongkai report annual</c>.</summary>
-public sealed class DownloadModel(StaffAccess access, ComputeAnnualReport compute, ReportFiles files, Gongkai.Reports.Legacy.LegacyReports legacy) : PageModel
+public sealed class DownloadModel(StaffAccess access, Gongkai.Reports.Rollup.AnnualReports reports, ReportFiles files, Gongkai.Reports.Legacy.LegacyReports legacy) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid organId, int year, string? format, CancellationToken ct)
     {
@@ -34,7 +34,7 @@ public sealed class DownloadModel(StaffAccess access, ComputeAnnualReport comput
         AnnualReportView view;
         try
         {
-            view = await compute.ComputeAsync(organId, year, ct);
+            view = await reports.ViewAsync(organId, year, ct);
         }
         catch (ValidationFailure e)
         {

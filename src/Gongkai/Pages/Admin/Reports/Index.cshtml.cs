@@ -16,7 +16,26 @@ public sealed class IndexModel(GongkaiDb db, StaffAccess access, TimeProvider cl
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
-    public sealed record Row(Guid OrganId, string Code, string Name, OrganKind Kind, ReportStatus? Status, DateOnly Deadline, string StatusLabel, DateTimeOffset? PublishedAt);
+    /// <summary>Only the reports in one state: draft, checked, published, late, missing (未编制), or due (today's reminders).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    public static IReadOnlyList<(string Key, string Label)> Filters { get; } =
+        [("late", "逾期"), ("draft", "草稿"), ("checked", "已核对"), ("published", "已发布"), ("missing", "未编制"), ("due", "今日提醒")];
+
+    /// <summary>How many reports are in each state (before the filter).</summary>
+    public Dictionary<string, int> Counts { get; private set; } = [];
+
+    /// <summary>Today's reminders (annual_report_reminders) by organ.</summary>
+    public Dictionary<Guid, Gongkai.Reports.Deadlines.ReportReminder> Reminders { get; private set; } = [];
+
+    public Guid? DistrictGovernmentId { get; private set; }
+
+    public sealed record Row(Guid OrganId, string Code, string Name, OrganKind Kind, ReportStatus? Status, DateOnly Deadline, string StatusLabel, DateTimeOffset? PublishedAt)
+    {
+        /// <summary>Published after its deadline.</summary>
+        public bool PublishedLate => PublishedAt is { } at && ChineseDates.LocalDay(at) > Deadline;
+    }
 
     public List<Row> Rows { get; private set; } = [];
 
@@ -39,6 +58,16 @@ public sealed class IndexModel(GongkaiDb db, StaffAccess access, TimeProvider cl
             return new Row(o.Id, o.Code, o.ShortName, o.Kind, r?.Status, ReportDeadlines.For(o.Kind, Year.Value),
                 ReportDeadlines.StatusLabel(r?.Status, o.Kind, Year.Value, today), r?.PublishedAt);
         }).ToList();
+        Reminders = (await db.ReportReminders.AsNoTracking().Where(r => r.On == today && r.Year == Year).ToListAsync(ct))
+            .Where(r => Rows.Any(x => x.OrganId == r.OrganId && x.Status != ReportStatus.Published)).ToDictionary(r => r.OrganId);
+        DistrictGovernmentId = organs.FirstOrDefault(o => o.Kind == OrganKind.DistrictGovernment)?.Id;
+        string KeyOf(Row r) => r.StatusLabel switch { "逾期" => "late", "草稿" => "draft", "已核对" => "checked", "已发布" => "published", _ => "missing" };
+        Counts = Filters.ToDictionary(f => f.Key, f => f.Key == "due" ? Reminders.Count : Rows.Count(r => KeyOf(r) == f.Key));
+        if (Status is { Length: > 0 } wanted)
+        {
+            Rows = wanted == "due" ? Rows.Where(r => Reminders.ContainsKey(r.OrganId)).ToList() : Rows.Where(r => KeyOf(r) == wanted).ToList();
+        }
+
         return Page();
     }
 }

@@ -1724,6 +1724,80 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("annual_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Reports.Deadlines.ReportReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("On", "Kind", "OrganId");
+
+                    b.HasIndex("OrganId", "Year", "On")
+                        .IsUnique();
+
+                    b.ToTable("annual_report_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Reports.Publishing.ReportPublication", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Times")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReportId");
+
+                    b.HasIndex("DocumentId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "OrganId");
+
+                    b.ToTable("annual_report_publications", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Requests.Appeals.AppealCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2701,6 +2775,30 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.HasOne("Gongkai.Platform.Organisation.Organ", null)
                         .WithMany()
                         .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Reports.Deadlines.ReportReminder", b =>
+                {
+                    b.HasOne("Gongkai.Platform.Organisation.Organ", null)
+                        .WithMany()
+                        .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Reports.Publishing.ReportPublication", b =>
+                {
+                    b.HasOne("Gongkai.Disclosure.Documents.GovDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Reports.Annual.AnnualReport", null)
+                        .WithOne()
+                        .HasForeignKey("Gongkai.Reports.Publishing.ReportPublication", "ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

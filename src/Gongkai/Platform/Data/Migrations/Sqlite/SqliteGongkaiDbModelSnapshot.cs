@@ -1681,6 +1681,80 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("annual_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Reports.Deadlines.ReportReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("On", "Kind", "OrganId");
+
+                    b.HasIndex("OrganId", "Year", "On")
+                        .IsUnique();
+
+                    b.ToTable("annual_report_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Reports.Publishing.ReportPublication", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Times")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReportId");
+
+                    b.HasIndex("DocumentId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "OrganId");
+
+                    b.ToTable("annual_report_publications", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Requests.Appeals.AppealCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2654,6 +2728,30 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasOne("Gongkai.Platform.Organisation.Organ", null)
                         .WithMany()
                         .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Reports.Deadlines.ReportReminder", b =>
+                {
+                    b.HasOne("Gongkai.Platform.Organisation.Organ", null)
+                        .WithMany()
+                        .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Reports.Publishing.ReportPublication", b =>
+                {
+                    b.HasOne("Gongkai.Disclosure.Documents.GovDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Reports.Annual.AnnualReport", null)
+                        .WithOne()
+                        .HasForeignKey("Gongkai.Reports.Publishing.ReportPublication", "ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
