@@ -1,4 +1,5 @@
 using Gongkai.Plans.Ledger;
+using Gongkai.Plans.Reminders;
 
 namespace Gongkai.Plans;
 
@@ -13,6 +14,15 @@ public static class PlansModule
         services.AddScoped<PlanLedger>();
         services.AddScoped<PlanScores>();
         services.Configure<ScoreWeights>(builder.Configuration.GetSection("Plans:Scoring"));
+        services.AddScoped<PlanReminderPass>();
+        services.AddScoped<PlanReminderList>();
+        services.AddSingleton<PlanReminderService>();
+        if (builder.Configuration.GetValue("Plans:DailyReminders", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<PlanReminderService>());
+        }
+
+        PlanReminderList.AddPlanWorkList(services);
         return builder;
     }
 
