@@ -29,8 +29,11 @@ public sealed class LedgerModel(GongkaiDb db, PlanWork work, PlanLedger ledger) 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int CurrentPage { get; set; } = 1;
+    /// <summary>The page asked for ("page" is a route value in Razor Pages, so it is read from the query).</summary>
+    [FromQuery(Name = "page")]
+    public string? PageNumber { get; set; }
+
+    public int CurrentPage => int.TryParse(PageNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
 
     public Pager Pager => new(Result.Page, Result.PageCount, n => QueryLinks.With(Request, ("page", n == 1 ? null : n.ToString(CultureInfo.InvariantCulture))));
 
