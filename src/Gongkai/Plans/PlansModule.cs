@@ -26,5 +26,9 @@ public static class PlansModule
         return builder;
     }
 
-    public static WebApplication MapPlansModule(this WebApplication app) => app;
+    public static WebApplication MapPlansModule(this WebApplication app)
+    {
+        app.MapPlansApi();
+        return app;
+    }
 }

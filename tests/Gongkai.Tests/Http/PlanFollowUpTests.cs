@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -202,6 +204,64 @@ public abstract partial class PlanFollowUpTests<TApp>(TApp app) : IClassFixture<
         Assert.Equal(Enumerable.Range(21, 15).Count(Open) + Enumerable.Range(21, 15).Count(i => Open(i) && i % 2 == 1), next.DueSoon);
         Assert.False(await app.WithDbAsync(db => db.PlanReminders.AnyAsync(r => r.On == new DateOnly(2026, 1, 21) && r.TaskId == task1)));
         Assert.Equal(18, await app.WithDbAsync(db => db.PlanReminders.CountAsync(r => r.On == new DateOnly(2026, 1, 20) && r.OrganId == ndrc.Id && r.Kind == PlanReminderKind.Overdue)));
+    }
+
+    [Fact]
+    public async Task The_api_lists_public_plans_and_tasks_and_takes_progress_from_the_organs_named()
+    {
+        app.Clock.SetDay("2026-05-01");
+        var id = await SeedAsync("接口测试工作要点", 150);
+        var hidden = await SeedAsync("未公开的工作要点", 3, isPublic: false);
+        var reader = app.CreateClient();
+        var plans = await reader.GetFromJsonAsync<JsonElement>("/api/v1/plans");
+        var plan = plans.EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == id);
+        Assert.Equal(150, plan.GetProperty("tasks").GetInt32());
+        Assert.Equal(15, plan.GetProperty("done").GetInt32());
+        Assert.Equal(108, plan.GetProperty("overdue").GetInt32());
+        Assert.DoesNotContain(plans.EnumerateArray(), p => p.GetProperty("id").GetGuid() == hidden);
+
+        var page2 = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{id}/tasks?page=2");
+        Assert.Equal(150, page2.GetProperty("total").GetInt32());
+        Assert.Equal(2, page2.GetProperty("pageCount").GetInt32());
+        Assert.Equal(50, page2.GetProperty("items").GetArrayLength());
+        var first = page2.GetProperty("items")[0];
+        Assert.Equal("101", first.GetProperty("number").GetString());
+        Assert.Equal("2026-04-11", first.GetProperty("deadline").GetProperty("due").GetString());
+        Assert.Equal("date", first.GetProperty("deadline").GetProperty("kind").GetString());
+        Assert.Equal(["区发展改革委"], first.GetProperty("leadUnits").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal("Overdue", first.GetProperty("standing").GetString());
+        var soon = await reader.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{id}/tasks?standing=DueSoon");
+        Assert.Equal(14, soon.GetProperty("total").GetInt32());
+
+        var missing = await reader.GetAsync($"/api/v1/plans/{hidden}/tasks");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("尚未向社会公开", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
+        // 区财政局's editor reports on an odd task (it is named) and cannot on an even one (404: not its organ's).
+        var finance = await app.OrganAsync("区财政局");
+        var editor = await app.StaffAsync("api-cz", Password, (StaffRole.Editor, finance.Id));
+        var api = app.Browser();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await app.TokenAsync(editor.Id));
+        var tasks = await app.WithDbAsync(db => db.PlanTasks.Where(t => t.PlanId == id && t.Sequence <= 2).OrderBy(t => t.Sequence).Select(t => t.Id).ToListAsync());
+        var url = $"/api/v1/admin/plans/tasks/{tasks[0]}/progress";
+        var created = await api.PostAsJsonAsync(url, new { text = "已完成专栏建设。", percent = 60, evidence = new[] { "/documents/x" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(finance.Code, body.GetProperty("organ").GetString());
+        Assert.Equal("InProgress", body.GetProperty("status").GetString());
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "plan.progress" && e.TargetId == tasks[0].ToString())));
+
+        var bad = await api.PostAsJsonAsync(url, new { text = "x", percent = 150 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("完成比例应为0到100之间的整数", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/v1/admin/plans/tasks/{tasks[1]}/progress", new { text = "越权", percent = 10 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync(url, new { text = "无令牌", percent = 10 })).StatusCode);
+
+        var openApi = await reader.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/plans/{id}/tasks", openApi);
+        Assert.Contains("/api/v1/admin/plans/tasks/{taskId}/progress", openApi);
     }
 
     [Fact]
