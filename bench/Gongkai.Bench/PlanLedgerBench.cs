@@ -13,7 +13,9 @@ namespace Gongkai.Bench;
 /// <summary>
 /// Issue 6: the ledger page of a plan with <c>--tasks</c> generated tasks (seeded: one to three organs each, a deadline in
 /// the plan year or none, half with a progress report), read by the openness office through the real server (a separate
-/// process on loopback, as for the request queue), and the public progress page of the same plan.
+/// process on loopback, as for the request queue), and the public progress page of the same plan: 100 rows a page, so the
+/// first page, page 25, an organ's overdue tasks and a text search (each line reports p50/p95/p99 wall time and the
+/// server's CPU time per page, which a loaded machine disturbs much less).
 ///
 ///   dotnet Gongkai.Bench.dll plan-ledger --provider Sqlite|Postgres [--connection …] [--tasks 5000] [--samples 200] [--app src/Gongkai/bin/Release/net10.0]
 /// </summary>
@@ -40,9 +42,20 @@ internal static class PlanLedgerBench
             Console.WriteLine($"generate a plan of {tasks:N0} tasks: {sw.Elapsed.TotalSeconds:F1} s");
         }
 
+        string organ;
+        await using (var services = database.Services())
+        {
+            using var scope = services.CreateScope();
+            organ = await scope.ServiceProvider.GetRequiredService<GongkaiDb>().Organs.OrderBy(o => o.Code).Select(o => o.Code).FirstAsync();
+        }
+
         await using var server = await BenchServer.StartAsync(appDir, database);
+        // The pages show 100 rows: the first page, a page deep in the plan, an organ's overdue tasks, words in the text.
         await PageLatencyAsync(server, "plan-ledger", "bench-office", $"/admin/plans/{planId}", samples, "任务");
+        await PageLatencyAsync(server, "plan-ledger-page-25", "bench-office", $"/admin/plans/{planId}?page=25", samples, "任务");
+        await PageLatencyAsync(server, "plan-ledger-organ-overdue", "bench-office", $"/admin/plans/{planId}?organ={organ}&standing=Overdue", samples, "任务");
         await PageLatencyAsync(server, "plan-public", "bench-office", $"/plans/{planId}", samples, "任务");
+        await PageLatencyAsync(server, "plan-public-search", "bench-office", $"/plans/{planId}?q={Uri.EscapeDataString("第4999项")}", samples, "任务");
         return 0;
     }
 

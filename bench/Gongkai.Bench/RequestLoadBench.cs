@@ -386,6 +386,7 @@ internal static partial class RequestLoadBench
             env["GONGKAI_ADMIN_PASSWORD"] = Password;
             env["Demo__Documents"] = "0";
             env["Requests__DailySweep"] = "false";
+            env["Plans__DailyReminders"] = "false";
             env["RateLimits__PublicFormPostsPerMinute"] = "0";
             env["Logging__LogLevel__Default"] = "Warning";
             var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");

@@ -38,6 +38,7 @@ public sealed class AccessibilityTests(GongkaiSuite suite, ChromiumFixture chrom
     [InlineData("/admin/plans")]
     [InlineData("/admin/plans/import")]
     [InlineData("/admin/plans/scores")]
+    [InlineData("/admin/plans/reminders?kind=DueSoon")]
     public async Task Page_has_no_serious_or_critical_violation_in_normal_or_elder_mode(string path)
     {
         if (path.StartsWith("/admin", StringComparison.Ordinal))

@@ -63,9 +63,54 @@ public sealed partial class PlanJourneyTests(GongkaiSuite suite, ChromiumFixture
         await Expect(reader.Locator("#summary")).ToContainTextAsync("任务 3");
         await Expect(reader.Locator("#tasks tbody tr")).ToHaveCountAsync(3);
         await Axe.AssertCleanAsync(reader, "public plan page");
-        await reader.GetByLabel("单位").SelectOptionAsync(new SelectOptionValue { Label = "区财政局" });
+        await reader.GetByLabel("单位", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "区财政局" });
         await reader.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
         await Expect(reader.Locator("#tasks tbody tr")).ToHaveCountAsync(1);
         await Expect(reader.Locator("#tasks tbody tr").First).ToContainTextAsync("做好政策解读");
+    }
+
+    /// <summary>A plan of 120 tasks: the public page shows 100, a pager with the current page marked, the filters; all axe-clean.</summary>
+    private static string LongPlan()
+    {
+        var sb = new System.Text.StringBuilder("东城区2026年重点工作分页测试要点\n\n一、推进政务公开\n");
+        for (var i = 1; i <= 120; i++)
+        {
+            var unit = i % 2 == 0 ? "区财政局" : "区司法局";
+            sb.Append(i).Append(". 做好第").Append(i).Append(i == 117 ? "项公共资源配置信息公开。" : "项重点领域信息公开。")
+                .Append('(').Append(unit).Append("负责落实,完成时限: 2026年").Append(1 + i % 12).Append("月)\n");
+        }
+
+        return sb.ToString();
+    }
+
+    [Fact]
+    public async Task The_public_page_of_a_long_plan_pages_and_filters_and_stays_axe_clean()
+    {
+        await SignInAsync();
+        await GotoOkAsync("/admin/plans");
+        await Page.GetByLabel("或粘贴全文").FillAsync(LongPlan());
+        await Page.GetByRole(AriaRole.Button, new() { Name = "识别任务" }).ClickAsync();
+        await Expect(Page.Locator("#parse-summary")).ToContainTextAsync("识别出120项任务");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "保存工作计划" }).ClickAsync();
+        await Expect(Page.Locator("#ledger tbody tr")).ToHaveCountAsync(100);
+        await Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "分页" })).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "向社会公开落实情况" }).ClickAsync();
+        var id = LedgerPath().Match(new Uri(Page.Url).AbsolutePath).Groups[1].Value;
+
+        var reader = await NewPersonAsync();
+        await GotoOkAsync(reader, $"/plans/{id}");
+        await Expect(reader.Locator("#tasks tbody tr")).ToHaveCountAsync(100);
+        var pager = reader.GetByRole(AriaRole.Navigation, new() { Name = "分页" });
+        await Expect(pager.Locator("[aria-current=page]")).ToHaveTextAsync("1");
+        await Axe.AssertCleanAsync(reader, "public plan page with pager");
+        await pager.GetByRole(AriaRole.Link, new() { Name = "下一页" }).ClickAsync();
+        await Expect(reader.Locator("#tasks tbody tr")).ToHaveCountAsync(20);
+        await Expect(reader.Locator("#tasks tbody tr").First).ToContainTextAsync("做好第101项");
+
+        await reader.GetByLabel("任务或单位中的文字").FillAsync("公共资源");
+        await reader.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+        await Expect(reader.Locator("#tasks tbody tr")).ToHaveCountAsync(1);
+        await Expect(reader.Locator("#tasks caption")).ToContainTextAsync("共1项任务");
+        await Axe.AssertCleanAsync(reader, "public plan page filtered");
     }
 }

@@ -1,4 +1,5 @@
 using Gongkai.Plans.Ledger;
+using Gongkai.Plans.Reminders;
 using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,5 +16,6 @@ public static class PlansData
         public DbSet<PlanProgress> PlanProgress => db.Set<PlanProgress>();
         public DbSet<PlanComment> PlanComments => db.Set<PlanComment>();
         public DbSet<PlanUnitMapping> PlanUnitMappings => db.Set<PlanUnitMapping>();
+        public DbSet<PlanReminder> PlanReminders => db.Set<PlanReminder>();
     }
 }

@@ -1,4 +1,5 @@
 using Gongkai.Plans.Ledger;
+using Gongkai.Plans.Reminders;
 
 namespace Gongkai.Plans;
 
@@ -13,8 +14,21 @@ public static class PlansModule
         services.AddScoped<PlanLedger>();
         services.AddScoped<PlanScores>();
         services.Configure<ScoreWeights>(builder.Configuration.GetSection("Plans:Scoring"));
+        services.AddScoped<PlanReminderPass>();
+        services.AddScoped<PlanReminderList>();
+        services.AddSingleton<PlanReminderService>();
+        if (builder.Configuration.GetValue("Plans:DailyReminders", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<PlanReminderService>());
+        }
+
+        PlanReminderList.AddPlanWorkList(services);
         return builder;
     }
 
-    public static WebApplication MapPlansModule(this WebApplication app) => app;
+    public static WebApplication MapPlansModule(this WebApplication app)
+    {
+        app.MapPlansApi();
+        return app;
+    }
 }

@@ -207,12 +207,12 @@ public abstract partial class PlanLedgerTests<TApp>(TApp app) : IClassFixture<TA
 
         // The responsible organ's yearly score counts the one task done.
         var scores = (await office.GetStringAsync("/admin/plans/scores?year=2023")).Text();
-        Assert.Contains("得分 = （60 × 已完成任务数 + 40 × 未逾期任务数）÷ 任务数 ÷ 100 × 100", scores);
-        var row = Regex.Match(scores, "<tr><td>区发展改革委</td><td>(\\d+)</td><td>1</td><td>(\\d+)</td><td>([0-9.]+)</td></tr>");
+        Assert.Contains("得分 = （40 × 任务完成率 + 30 × 任务按期率 + 15 × 主动公开及时率 + 15 × 依申请公开按期办结率）÷ 计入部分的权重之和 × 100", scores);
+        var row = Regex.Match(scores, "<tr><td>区发展改革委</td><td>(\\d+)</td><td>1</td><td>(\\d+)</td>(?:<td>[^<]*</td>){6}<td>([0-9.]+)</td></tr>");
         Assert.True(row.Success, "no score row for 区发展改革委");
         var n = int.Parse(row.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(n - 1, int.Parse(row.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(Math.Round(100.0 / n, 1), double.Parse(row.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Math.Round(100.0 / n, 1, MidpointRounding.AwayFromZero), double.Parse(row.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

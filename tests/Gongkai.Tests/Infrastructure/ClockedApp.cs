@@ -29,6 +29,7 @@ internal static class Clocked
     public static void Configure(IWebHostBuilder builder, FakeClock clock)
     {
         builder.UseSetting("Requests:DailySweep", "false");
+        builder.UseSetting("Plans:DailyReminders", "false");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Gongkai.Pages.Shared;
 using Gongkai.Plans;
 using Gongkai.Plans.Ledger;
 using Gongkai.Platform.Data;
@@ -8,11 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Pages.Plans;
 
-/// <summary>A public plan: each task with units, deadline, standing and the latest progress the office made public.</summary>
+/// <summary>A public plan, 100 tasks a page: units, deadline, standing and the latest progress the office made public.</summary>
 public sealed class PlanModel(GongkaiDb db, PlanLedger ledger) : PageModel
 {
     public WorkPlan Plan { get; private set; } = null!;
-    public List<LedgerRow> Rows { get; private set; } = [];
+    public LedgerPage Result { get; private set; } = new([], 0, 1, PlanLedger.PageSize);
+    public List<LedgerRow> Rows => Result.Rows;
     public LedgerSummary Summary { get; private set; } = new(0, 0, 0, 0);
     public List<Organ> Organs { get; private set; } = [];
 
@@ -21,6 +24,17 @@ public sealed class PlanModel(GongkaiDb db, PlanLedger ledger) : PageModel
 
     [BindProperty(SupportsGet = true)]
     public TaskStanding? Standing { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    /// <summary>The page asked for ("page" is a route value in Razor Pages, so it is read from the query).</summary>
+    [FromQuery(Name = "page")]
+    public string? PageNumber { get; set; }
+
+    public int CurrentPage => int.TryParse(PageNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+
+    public Pager Pager => new(Result.Page, Result.PageCount, n => QueryLinks.With(Request, ("page", n == 1 ? null : n.ToString(CultureInfo.InvariantCulture))));
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -31,17 +45,10 @@ public sealed class PlanModel(GongkaiDb db, PlanLedger ledger) : PageModel
         }
 
         Plan = plan;
-        Guid? organId = null;
-        if (!string.IsNullOrEmpty(Organ))
-        {
-            organId = await db.Organs.Where(o => o.Code == Organ).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(ct);
-        }
-
-        Rows = await ledger.RowsAsync(id, organId, Standing, publicOnly: true, ct: ct);
-        Summary = await ledger.SummaryAsync(id, ct);
-        var tasks = db.PlanTasks;
-        var organIds = db.PlanTaskOrgans.Where(o => tasks.Any(t => t.Id == o.TaskId && t.PlanId == id)).Select(o => o.OrganId).Distinct();
-        Organs = await db.Organs.AsNoTracking().Where(o => organIds.Contains(o.Id)).OrderBy(o => o.SortOrder).ThenBy(o => o.Code).ToListAsync(ct);
+        Organs = await PlanOrgans.OfPlanAsync(db, id, ct);
+        var organId = PlanOrgans.Find(Organs, Organ);
+        Summary = await ledger.SummaryAsync(id, organId, ct: ct);
+        Result = await ledger.PageAsync(id, new LedgerFilter(organId, Standing, Search), publicOnly: true, CurrentPage, ct: ct);
         return Page();
     }
 }

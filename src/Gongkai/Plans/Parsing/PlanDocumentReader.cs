@@ -86,8 +86,19 @@ public static class PlanDocumentReader
             var body = doc.MainDocumentPart?.Document?.Body
                 ?? throw new PlanParseException("Word 文件没有正文。");
             var sb = new StringBuilder();
+            var numbering = new WordNumbering(doc.MainDocumentPart!);
             foreach (var paragraph in body.Descendants<Paragraph>())
             {
+                // Word's automatic numbering is not in the text: put the label it shows back in front ("一、", "（一）", "1.").
+                if (numbering.Label(paragraph) is { Length: > 0 } label)
+                {
+                    sb.Append(label);
+                    if (char.IsLetterOrDigit(label[^1]))
+                    {
+                        sb.Append(' ');
+                    }
+                }
+
                 foreach (var node in paragraph.Descendants())
                 {
                     switch (node)
@@ -105,6 +116,11 @@ public static class PlanDocumentReader
                 }
 
                 sb.Append('\n');
+            }
+
+            if (numbering.Unresolved > 0)
+            {
+                throw new PlanParseException($"Word 文件有{numbering.Unresolved}段使用自动编号，但文件中找不到对应的编号定义，无法还原“一、”“（一）”“1.”等序号。请在 Word 中将自动编号转换为文本后再导入。");
             }
 
             return sb.ToString();

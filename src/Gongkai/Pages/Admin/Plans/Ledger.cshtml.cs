@@ -1,3 +1,5 @@
+using System.Globalization;
+using Gongkai.Pages.Shared;
 using Gongkai.Plans;
 using Gongkai.Plans.Ledger;
 using Gongkai.Platform.Data;
@@ -8,11 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Pages.Admin.Plans;
 
-/// <summary>A plan's ledger: every task (those of the user's organs, for organ staff) with standing and progress.</summary>
+/// <summary>A plan's ledger (the tasks of the user's organs, for organ staff), a page of 100 rows at a time, with standing and progress.</summary>
 public sealed class LedgerModel(GongkaiDb db, PlanWork work, PlanLedger ledger) : PageModel
 {
     public WorkPlan Plan { get; private set; } = null!;
-    public List<LedgerRow> Rows { get; private set; } = [];
+    public LedgerPage Result { get; private set; } = new([], 0, 1, PlanLedger.PageSize);
+    public List<LedgerRow> Rows => Result.Rows;
     public LedgerSummary Summary { get; private set; } = new(0, 0, 0, 0);
     public List<Organ> Organs { get; private set; } = [];
     public bool IsOffice { get; private set; }
@@ -23,42 +26,57 @@ public sealed class LedgerModel(GongkaiDb db, PlanWork work, PlanLedger ledger) 
     [BindProperty(SupportsGet = true)]
     public TaskStanding? Standing { get; set; }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    /// <summary>The page asked for ("page" is a route value in Razor Pages, so it is read from the query).</summary>
+    [FromQuery(Name = "page")]
+    public string? PageNumber { get; set; }
+
+    public int CurrentPage => int.TryParse(PageNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+
+    public Pager Pager => new(Result.Page, Result.PageCount, n => QueryLinks.With(Request, ("page", n == 1 ? null : n.ToString(CultureInfo.InvariantCulture))));
+
+    public string ExportUrl => QueryLinks.With(Request, ("handler", "Export"), ("page", null));
+
+    private async Task<(LedgerFilter Filter, Gongkai.Platform.Staff.OrganScope Scope)?> LoadAsync(Guid id, CancellationToken ct)
     {
         var plan = await db.WorkPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         var scope = await work.ScopeAsync();
         if (plan is null || scope.IsEmpty)
         {
-            return false;
+            return null;
         }
 
         Plan = plan;
         IsOffice = await work.IsOfficeAsync();
-        Guid? organId = null;
-        if (!string.IsNullOrEmpty(Organ))
-        {
-            organId = await db.Organs.Where(o => o.Code == Organ).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(ct);
-        }
-
-        Rows = await ledger.RowsAsync(id, organId, Standing, publicOnly: false, scope, ct);
-        Summary = await ledger.SummaryAsync(id, ct);
-        var tasks = db.PlanTasks;
-        var organIds = db.PlanTaskOrgans.Where(o => tasks.Any(t => t.Id == o.TaskId && t.PlanId == id)).Select(o => o.OrganId).Distinct();
-        Organs = await db.Organs.AsNoTracking().Where(o => organIds.Contains(o.Id)).OrderBy(o => o.SortOrder).ThenBy(o => o.Code).ToListAsync(ct);
-        return true;
+        Organs = await PlanOrgans.OfPlanAsync(db, id, ct);
+        var organId = PlanOrgans.Find(Organs, Organ);
+        Summary = await ledger.SummaryAsync(id, organId, scope, ct);
+        return (new LedgerFilter(organId, Standing, Search), scope);
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (await LoadAsync(id, ct) is not { } loaded)
         {
             return NotFound();
         }
 
-        return File(PlanExport.Write(Plan.Title, Rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{Plan.Title}-任务台账.xlsx");
+        Result = await ledger.PageAsync(id, loaded.Filter, publicOnly: false, CurrentPage, loaded.Scope, ct: ct);
+        return Page();
+    }
+
+    /// <summary>Every row the filters select, not only the page on screen.</summary>
+    public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is not { } loaded)
+        {
+            return NotFound();
+        }
+
+        var rows = await ledger.RowsAsync(id, loaded.Filter, publicOnly: false, loaded.Scope, ct);
+        return File(PlanExport.Write(Plan.Title, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{Plan.Title}-任务台账.xlsx");
     }
 
     public async Task<IActionResult> OnPostPublicAsync(Guid id, bool isPublic, CancellationToken ct)

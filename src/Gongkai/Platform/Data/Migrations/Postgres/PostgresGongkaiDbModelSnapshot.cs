@@ -658,6 +658,44 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("work_plans", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Plans.Reminders.PlanReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganId");
+
+                    b.HasIndex("On", "Kind", "OrganId");
+
+                    b.HasIndex("TaskId", "OrganId", "Kind", "On")
+                        .IsUnique();
+
+                    b.ToTable("plan_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Platform.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -2625,6 +2663,21 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrganId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Gongkai.Plans.Reminders.PlanReminder", b =>
+                {
+                    b.HasOne("Gongkai.Platform.Organisation.Organ", null)
+                        .WithMany()
+                        .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Plans.Ledger.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Gongkai.Platform.Organisation.Organ", b =>

@@ -644,6 +644,44 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("work_plans", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Plans.Reminders.PlanReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganId");
+
+                    b.HasIndex("On", "Kind", "OrganId");
+
+                    b.HasIndex("TaskId", "OrganId", "Kind", "On")
+                        .IsUnique();
+
+                    b.ToTable("plan_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Platform.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -2578,6 +2616,21 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Gongkai.Plans.Reminders.PlanReminder", b =>
+                {
+                    b.HasOne("Gongkai.Platform.Organisation.Organ", null)
+                        .WithMany()
+                        .HasForeignKey("OrganId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Plans.Ledger.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Gongkai.Platform.Organisation.Organ", b =>
