@@ -29,7 +29,9 @@ internal static class BulkRows
                 && !(p.ValueGenerated == ValueGenerated.OnAdd && (p.ClrType == typeof(int) || p.ClrType == typeof(long))))
             .Select(p => (Property: p, Name: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping(), Get: p.GetGetter()))
             .ToList();
-        var perStatement = Math.Max(1, MaxParameters / columns.Count);
+        // SQLite looks a named parameter up by a linear search, so a statement of thousands of parameters costs the
+        // square of that: one row per statement there, the same prepared statement executed again and again.
+        var perStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, MaxParameters / columns.Count);
         var head = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ";
 
         var connection = db.Database.GetDbConnection();
@@ -39,12 +41,13 @@ internal static class BulkRows
         }
 
         await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandTimeout = 600;
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var count = Math.Min(perStatement, rows.Count - start);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandTimeout = 600;
+            command.Parameters.Clear();
             var sql = new StringBuilder(head);
             for (var r = 0; r < count; r++)
             {
@@ -60,7 +63,12 @@ internal static class BulkRows
                 sql.Append(')');
             }
 
-            command.CommandText = sql.ToString();
+            var text = sql.ToString();
+            if (command.CommandText != text)
+            {
+                command.CommandText = text;
+            }
+
             await command.ExecuteNonQueryAsync();
         }
 
