@@ -56,8 +56,14 @@ internal static partial class RequestLoadBench
         var total = a.Int("requests", 1_000_000);
         var open = Math.Min(a.Int("open", 30_000), total);
         var samples = a.Int("samples", 200);
-        await using (var services = database.Services())
+        // --existing yes: a database --file kept from an earlier run (generated, swept, staff added) is measured again.
+        if (a.String("existing") == "yes")
         {
+            Console.WriteLine($"existing database {database.ConnectionString}");
+        }
+        else
+        {
+            await using var services = database.Services();
             var sw = Stopwatch.StartNew();
             await SweepBench.PrepareAsync(services, total, open, a.Int("seed", 2026));
             Console.WriteLine($"generate {total:N0} requests ({open:N0} open): {sw.Elapsed.TotalSeconds:F1} s");

@@ -35,6 +35,9 @@ public static class RequestStages
         RequestStage.Consultation, RequestStage.AwaitingFee, RequestStage.ReadyToSend, RequestStage.Closed,
     ];
 
+    /// <summary>Every stage but 已办结.</summary>
+    public static IReadOnlyList<RequestStage> Open { get; } = [.. Queues.Where(s => s != RequestStage.Closed)];
+
     /// <summary>The queue name staff see.</summary>
     public static string QueueLabel(this RequestStage stage) => stage switch
     {

@@ -13,7 +13,7 @@ internal static class RequestsWorkList
 {
     public static IServiceCollection AddRequestsWorkList(this IServiceCollection services) => services
         .AddWorkListItem(new("办理中的政府信息公开申请", "/admin/requests", 70, (sp, ct) =>
-            CountAsync(sp, (cases, scope, _) => cases.Visible(scope).CountAsync(r => r.Stage != RequestStage.Closed, ct))))
+            CountAsync(sp, (cases, scope, _) => cases.Open(scope).CountAsync(ct))))
         .AddWorkListItem(new("即将到期的申请（今日提醒）", "/admin/requests?list=DueSoon", 71, (sp, ct) =>
             CountAsync(sp, (cases, scope, today) => cases.OnReminderList(scope, ReminderKind.DueSoon, today).CountAsync(ct))))
         .AddWorkListItem(new("今日逾期清单", "/admin/requests?list=Overdue", 72, (sp, ct) =>

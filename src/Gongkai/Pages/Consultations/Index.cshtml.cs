@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Gongkai.Pages.Shared;
 using Gongkai.Policy.Consultations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ public sealed class IndexModel(ConsultationQueries queries) : PageModel
     public IReadOnlyList<ConsultationQueries.Summary> Items { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
 
-    public async Task OnGetAsync(string? state, int? page, CancellationToken ct)
+    public async Task OnGetAsync(string? state, [FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         Tab = state is "awaiting-feedback" or "concluded" ? state : "open";
         var tab = Tab switch

@@ -17,7 +17,7 @@ public sealed class ShowModel(ConsultationQueries queries, FeedbackReports repor
     public Pager Pager { get; private set; } = null!;
     public FeedbackReport? Report { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int? version, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, int? version, [FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         var view = await queries.PublicDetailAsync(id, ct);
         if (view is null)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Gongkai.Pages.Shared;
 using Gongkai.Policy.Interpretations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ public sealed class IndexModel(InterpretationQueries queries) : PageModel
     public int Total { get; private set; }
     public Pager Pager { get; private set; } = null!;
 
-    public async Task OnGetAsync(string? q, int? page, CancellationToken ct)
+    public async Task OnGetAsync(string? q, [FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         Q = q?.Trim();
         var p = Math.Max(1, page ?? 1);

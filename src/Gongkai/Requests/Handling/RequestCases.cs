@@ -23,6 +23,22 @@ public sealed class RequestCases(GongkaiDb db, StaffAccess access)
 
     public IQueryable<DisclosureRequest> Visible(OrganScope scope) => db.DisclosureRequests.AsNoTracking().Within(scope, r => r.OrganId);
 
+    /// <summary>
+    /// The open requests of the scope, written so that each scope reads the index that fits it: a district-wide view
+    /// walks the partial index of open requests; an organ's view its (OrganId, Stage) entries of the open stages
+    /// (through the partial index it would look up every open request of the district to find the organ's).
+    /// </summary>
+    public IQueryable<DisclosureRequest> Open(OrganScope scope)
+    {
+        if (scope.All)
+        {
+            return Visible(scope).Where(r => r.Stage != RequestStage.Closed);
+        }
+
+        var open = RequestStages.Open.ToList();
+        return Visible(scope).Where(r => open.Contains(r.Stage));
+    }
+
     /// <summary>How many requests wait in each queue (closed ones included).</summary>
     public async Task<IReadOnlyDictionary<RequestStage, int>> QueueCountsAsync(OrganScope scope, CancellationToken ct = default)
     {
@@ -34,12 +50,12 @@ public sealed class RequestCases(GongkaiDb db, StaffAccess access)
     public IQueryable<DisclosureRequest> OnReminderList(OrganScope scope, ReminderKind kind, DateOnly day)
     {
         var reminders = db.RequestReminders;
-        return Visible(scope).Where(r => r.Stage != RequestStage.Closed && reminders.Any(m => m.RequestId == r.Id && m.Kind == kind && m.On == day));
+        return Open(scope).Where(r => reminders.Any(m => m.RequestId == r.Id && m.Kind == kind && m.On == day));
     }
 
     /// <summary>Open requests whose due date waits for the next year's holiday schedule.</summary>
     public IQueryable<DisclosureRequest> DuePending(OrganScope scope) =>
-        Visible(scope).Where(r => r.Stage != RequestStage.Closed && r.DuePending);
+        Open(scope).Where(r => r.DuePending);
 
     public async Task<string> OrganNameAsync(Guid organId, CancellationToken ct = default) =>
         await db.Organs.Where(o => o.Id == organId).Select(o => o.FullName).SingleAsync(ct);

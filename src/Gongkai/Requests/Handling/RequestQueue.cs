@@ -24,10 +24,17 @@ public sealed class RequestQueue(RequestCases cases)
 
     public async Task<QueuePage> PageAsync(OrganScope scope, QueueFilter filter, DateOnly today, CancellationToken ct = default)
     {
-        var query = filter.List is { } kind ? cases.OnReminderList(scope, kind, today) : filter.Pending ? cases.DuePending(scope) : cases.Visible(scope);
         var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
         var openOnly = filter.Stage is null ? text is null : filter.Stage != RequestStage.Closed;
-        query = filter.Stage is { } stage ? query.Where(r => r.Stage == stage) : openOnly ? query.Where(r => r.Stage != RequestStage.Closed) : query;
+        var query = filter.List is { } kind ? cases.OnReminderList(scope, kind, today)
+            : filter.Pending ? cases.DuePending(scope)
+            : openOnly && filter.Stage is null ? cases.Open(scope)
+            : cases.Visible(scope);
+        if (filter.Stage is { } stage)
+        {
+            query = query.Where(r => r.Stage == stage);
+        }
+
         if (filter.Timeliness is { } timeliness)
         {
             query = query.Where(r => r.Stage != RequestStage.Closed && r.Timeliness == timeliness);

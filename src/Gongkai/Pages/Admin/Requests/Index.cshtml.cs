@@ -34,7 +34,7 @@ public sealed class IndexModel(GongkaiDb db, RequestCases cases, RequestQueue qu
     [BindProperty(SupportsGet = true)]
     public bool Mine { get; set; }
 
-    /// <summary>The page shown: the query's "page", read from the query since Razor Pages bind "page" to the page's route.</summary>
+    /// <summary>The page shown ("page" is also a route value in Razor Pages, so it is bound from the query only).</summary>
     public int PageNumber { get; private set; } = 1;
 
     public sealed record Row(Guid Id, string TrackingNumber, string Organ, Gongkai.Requests.Intake.RequestChannel Channel, Gongkai.Requests.Applicants.ApplicantType ApplicantType,
@@ -59,7 +59,7 @@ public sealed class IndexModel(GongkaiDb db, RequestCases cases, RequestQueue qu
         ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => p.Value is not null));
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         var scope = await cases.ScopeAsync();
         if (scope.IsEmpty)
@@ -69,7 +69,7 @@ public sealed class IndexModel(GongkaiDb db, RequestCases cases, RequestQueue qu
 
         var today = ChineseDates.Today(clock);
         var me = Mine ? User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "" : null;
-        var found = await queue.PageAsync(scope, new QueueFilter(Stage, List, Pending, me, Q, Page: int.TryParse(Request.Query["page"], out var n) ? n : 1), today, ct);
+        var found = await queue.PageAsync(scope, new QueueFilter(Stage, List, Pending, me, Q, Page: page ?? 1), today, ct);
         (Total, PageNumber, PageCount) = (found.Total, found.Page, found.PageCount);
         Queues = await cases.QueueCountsAsync(scope, ct);
         DueSoonToday = await cases.OnReminderList(scope, ReminderKind.DueSoon, today).CountAsync(ct);
