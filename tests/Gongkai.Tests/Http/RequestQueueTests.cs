@@ -100,6 +100,16 @@ public abstract partial class RequestQueueTests<TApp>(TApp app) : IClassFixture<
         var found = Numbers((await handler.GetStringAsync($"/admin/requests?q={Uri.EscapeDataString(arranged.OldestClosed)}")).Text());
         Assert.Equal([arranged.OldestClosed], found);
 
+        // The district-wide view (the administrator): both organs' open work, and the closed queue counted as the rest.
+        var admin = app.Browser();
+        await admin.SignInOkAsync("admin", GongkaiApp.AdminPassword);
+        var district = (await admin.GetStringAsync("/admin/requests")).Text();
+        Assert.Contains("共54件，显示50件", district);
+        Assert.Equal(arranged.Foreign, Numbers(district)[0]);
+        var closedInDb = await app.WithDbAsync(db => db.DisclosureRequests.CountAsync(r => r.Stage == RequestStage.Closed));
+        Assert.Contains($"data-queue=\"Closed\">{closedInDb}<", district);
+        Assert.Contains("data-queue=\"InHandling\">54<", district);
+
         // A page past the end shows the last page.
         Assert.Equal(second, Numbers((await handler.GetStringAsync("/admin/requests?page=9")).Text()));
     }

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
 using Gongkai.Pages.Shared;
 using Gongkai.Policy.Consultations;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Pages.Consultations;
