@@ -11,32 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Pages.Admin.Plans;
 
 /// <summary>A plan's ledger (the tasks of the user's organs, for organ staff), a page of 100 rows at a time, with standing and progress.</summary>
-public sealed class LedgerModel(GongkaiDb db, PlanWork work, PlanLedger ledger) : PageModel
+public sealed class LedgerModel(GongkaiDb db, PlanWork work, PlanLedger ledger) : PlanTasksPage
 {
-    public WorkPlan Plan { get; private set; } = null!;
-    public LedgerPage Result { get; private set; } = new([], 0, 1, PlanLedger.PageSize);
-    public List<LedgerRow> Rows => Result.Rows;
-    public LedgerSummary Summary { get; private set; } = new(0, 0, 0, 0);
-    public List<Organ> Organs { get; private set; } = [];
     public bool IsOffice { get; private set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Organ { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public TaskStanding? Standing { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "q")]
-    public string? Search { get; set; }
-
-    /// <summary>The page asked for ("page" is a route value in Razor Pages, so it is read from the query).</summary>
-    [FromQuery(Name = "page")]
-    public string? PageNumber { get; set; }
-
-    public int CurrentPage => int.TryParse(PageNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
-
-    public Pager Pager => new(Result.Page, Result.PageCount, n => QueryLinks.With(Request, ("page", n == 1 ? null : n.ToString(CultureInfo.InvariantCulture))));
-
     public string ExportUrl => QueryLinks.With(Request, ("handler", "Export"), ("page", null));
 
     private async Task<(LedgerFilter Filter, Gongkai.Platform.Staff.OrganScope Scope)?> LoadAsync(Guid id, CancellationToken ct)
