@@ -155,15 +155,19 @@ public sealed class CommentIntakeOverloadTests(SmallQueueSqliteApp app) : IClass
             await begin.ExecuteNonQueryAsync();
         }
 
-        var sending = Enumerable.Range(0, 12).Select(i => client.PostAsJsonAsync($"/api/v1/consultations/{c.Id}/comments", new { body = $"高峰期意见{i}" })).ToList();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (sending.Count(t => t.IsCompleted) < 8 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        // One comment reaches the writer, which waits for the lock holding it; then the queue (three) fills and the
+        // remaining eight are refused at once.
+        var intake = app.Services.GetRequiredService<CommentIntake>();
+        var send = (int i) => client.PostAsJsonAsync($"/api/v1/consultations/{c.Id}/comments", new { body = $"高峰期意见{i}" });
+        var sending = new List<Task<HttpResponseMessage>> { send(0) };
+        await Until(() => intake.Writing == 1 && intake.Waiting == 0, "the writer to take the first comment");
+        sending.AddRange(Enumerable.Range(1, 11).Select(send));
+        await Until(() => sending.Count(t => t.IsCompleted) >= 8, "eight refusals while the database is locked");
 
         var busy = sending.Where(t => t.IsCompleted).Select(t => t.Result).ToList();
-        Assert.True(busy.Count >= 8, $"only {busy.Count} answered while the database was locked");
+        Assert.Equal(8, busy.Count);
+        Assert.Equal(3, intake.Waiting);
+        Assert.Equal(1, intake.Writing);
         Assert.All(busy, r =>
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode);
@@ -179,7 +183,7 @@ public sealed class CommentIntakeOverloadTests(SmallQueueSqliteApp app) : IClass
 
         var all = await Task.WhenAll(sending);
         var accepted = all.Where(r => r.StatusCode == HttpStatusCode.Created).ToList();
-        Assert.InRange(accepted.Count, 1, 4);
+        Assert.Equal(4, accepted.Count);
         var receipts = new List<string>();
         foreach (var r in accepted)
         {
@@ -189,5 +193,15 @@ public sealed class CommentIntakeOverloadTests(SmallQueueSqliteApp app) : IClass
         var stored = (await app.CommentsAsync(c.Id)).Select(x => x.ReceiptNumber).ToList();
         Assert.Equal(1 + accepted.Count, stored.Count);
         Assert.All(receipts, r => Assert.Contains(r, stored));
+    }
+
+    private static async Task Until(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"waited 20 s for {what}");
+            await Task.Delay(20);
+        }
     }
 }

@@ -52,8 +52,15 @@ public sealed class CommentIntake : IHostedService
 
     public long Stored => Interlocked.Read(ref stored);
 
+    /// <summary>Comments queued and not yet taken by the writer.</summary>
+    public int Waiting => queue.Reader.Count;
+
+    /// <summary>Comments in the batch the writer is storing now (0 when it is idle).</summary>
+    public int Writing => Volatile.Read(ref writing);
+
     private long batches;
     private long stored;
+    private int writing;
 
     /// <summary>
     /// Queues a checked comment (its <see cref="ConsultationComment.ReceiptNumber"/> and <see cref="ConsultationComment.ReceivedAt"/>
@@ -94,6 +101,7 @@ public sealed class CommentIntake : IHostedService
                 batch.Add(p);
             }
 
+            Volatile.Write(ref writing, batch.Count);
             try
             {
                 await WriteAsync(batch);
@@ -108,6 +116,7 @@ public sealed class CommentIntake : IHostedService
             }
 
             batch.Clear();
+            Volatile.Write(ref writing, 0);
         }
     }
 
