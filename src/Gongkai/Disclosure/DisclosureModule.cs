@@ -43,7 +43,7 @@ public static class DisclosureModule
         }
 
         services.AddScoped<RebuildDocumentIndex>();
-        services.AddHostedService<DocumentIndexAtStart>();
+        services.AddScoped<Platform.Search.IIndexedRecords>(sp => sp.GetRequiredService<RebuildDocumentIndex>());
         services.AddScoped<DemoDocuments>();
         services.AddHostedService<DemoDocumentsAtStart>();
         services.AddDisclosureWorkList();

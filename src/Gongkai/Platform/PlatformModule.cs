@@ -48,6 +48,7 @@ public static class PlatformModule
         services.AddSingleton<CalendarStore>();
         services.AddScoped<LoadYearSchedule>();
         services.AddScoped<SetLocalDay>();
+        services.AddHostedService<Search.SearchIndexAtStart>();
 
         services.AddIdentityCore<StaffUser>(o =>
             {

@@ -24,7 +24,7 @@ public static class PolicyModule
         services.Configure<InterpretationOptions>(builder.Configuration.GetSection("Policy:Interpretations"));
         services.AddScoped<ManageInterpretation>();
         services.AddScoped<InterpretationQueries>();
-        services.AddHostedService<InterpretationIndexAtStart>();
+        services.AddScoped<Platform.Search.IIndexedRecords, RebuildInterpretationIndex>();
         services.AddScoped<IPublishCheck, InterpretationPublishCheck>();
         services.AddScoped<IDocumentRelations, PolicyDocumentRelations>();
         services.AddScoped<Evaluations.PolicyEvaluations>();

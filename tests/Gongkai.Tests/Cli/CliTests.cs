@@ -49,6 +49,7 @@ public sealed class CliTests : IDisposable
     [InlineData("--seed 应为0到", "demo", "generate", "--documents", "5", "--seed", "-3")]
     [InlineData("缺少必需的选项 --documents", "demo", "generate")]
     [InlineData("没有用户名为“ghost”的账号", "tokens", "create", "--user", "ghost")]
+    [InlineData("--only 只能是 documents、interpretations 之一，不能是“tasks”", "search", "reindex", "--only", "tasks")]
     public async Task Mistakes_exit_non_zero_with_a_message(string message, params string[] args)
     {
         var (code, stdout, stderr) = await RunAsync(args);
@@ -72,6 +73,21 @@ public sealed class CliTests : IDisposable
         var (code2, stdout2, stderr2) = await RunAsync("demo", "generate", "--documents", "250", "--seed", "9", "--json");
         Assert.True(code2 == 0, stderr2);
         Assert.NotEqual(json.GetProperty("firstIndexNumber").GetString(), JsonDocument.Parse(stdout2).RootElement.GetProperty("firstIndexNumber").GetString());
+    }
+
+    [Fact]
+    public async Task Search_reindex_rebuilds_every_kind_of_record_or_the_one_asked_for()
+    {
+        var (code, _, stderr) = await RunAsync("demo", "generate", "--documents", "120", "--seed", "4", "--json");
+        Assert.True(code == 0, stderr);
+
+        var (all, stdout, err) = await RunAsync("search", "reindex", "--json");
+        Assert.True(all == 0, err);
+        Assert.Equal("{\"documents\":120,\"interpretations\":0}", stdout.Trim());
+
+        var (one, text, err2) = await RunAsync("search", "reindex", "--only", "documents");
+        Assert.True(one == 0, err2);
+        Assert.Equal("已重建检索索引，共120条政府信息。", text.Trim());
     }
 
     [Fact]

@@ -124,6 +124,26 @@ public abstract class InterpretationSearchTests<TApp>(TApp app) : IClassFixture<
             return 0;
         });
         Assert.Equal(["一图读懂助浴补贴"], await FoundAsync(client, "失能老年人"));
+
+        // An upgrade that empties the index: the rebuild (search reindex, or at start-up) indexes the published ones again.
+        await app.WithDbAsync(async db =>
+        {
+            await SearchIndex.For(db).RemoveAllAsync(db, InterpretationSearch.OwnerType);
+            return 0;
+        });
+        Assert.Empty(await FoundAsync(client, "失能老年人"));
+        var rebuilt = await app.AsAdminAsync(async sp =>
+        {
+            var records = sp.GetServices<IIndexedRecords>().Single(r => r.OwnerType == InterpretationSearch.OwnerType);
+            Assert.True(await records.IsMissingAsync());
+            var count = await records.RebuildAsync();
+            Assert.False(await records.IsMissingAsync());
+            return count;
+        });
+        Assert.Equal(2, rebuilt);
+        Assert.Equal(["一图读懂助浴补贴"], await FoundAsync(client, "失能老年人"));
+        Assert.Equal(["背街小巷管理问答"], await FoundAsync(client, "共享单车"));
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "search.reindex" && e.TargetType == "Interpretation")));
     }
 
     [Fact]

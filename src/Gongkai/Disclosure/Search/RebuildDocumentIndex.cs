@@ -11,8 +11,16 @@ namespace Gongkai.Disclosure;
 /// of first publication), through the same bulk path as the demo import, in one transaction: readers see the old
 /// index until the new one commits. Used after an upgrade changes the index's form, and by <c>gongkai search reindex</c>.
 /// </summary>
-public sealed class RebuildDocumentIndex(GongkaiDb db, AuditLog audit)
+public sealed class RebuildDocumentIndex(GongkaiDb db, AuditLog audit) : IIndexedRecords
 {
+    public string OwnerType => DocumentSearch.OwnerType;
+
+    public string Key => "documents";
+
+    public string Label => "政府信息";
+
+    Task<int> IIndexedRecords.RebuildAsync(CancellationToken ct) => HandleAsync(ct);
+
     private const int BatchSize = 2_000;
 
     public async Task<int> HandleAsync(CancellationToken ct = default)

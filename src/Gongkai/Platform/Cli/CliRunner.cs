@@ -21,7 +21,7 @@ public static class CliRunner
         ["calendar"] = CalendarCommands.RunAsync,
         ["tokens"] = TokenCommands.RunAsync,
         ["demo"] = Disclosure.Demo.DemoCommands.RunAsync,
-        ["search"] = Disclosure.SearchCommands.RunAsync,
+        ["search"] = Search.SearchCommands.RunAsync,
         ["report"] = Reports.ReportCommands.RunAsync,
         ["plan"] = Plans.PlanCommands.RunAsync,
         ["help"] = (_, ctx) => Task.FromResult(Help(ctx.Out)),
@@ -73,7 +73,8 @@ public static class CliRunner
                                                                    创建个人接口令牌（令牌只显示一次）
               gongkai tokens list [--user 用户名] [--json]         列出接口令牌
               gongkai tokens revoke 令牌编号                        吊销接口令牌
-              gongkai search reindex [--json]                      重建政府信息检索索引（升级后自动进行）
+              gongkai search reindex [--only documents|interpretations] [--json]
+                                                                   重建检索索引（政府信息、政策解读；升级后自动进行）
               gongkai plan parse 文件 [--json] [--year-end] [--year 年份] [--no-db]
                                                                    读取工作要点（.txt/.docx/有文字层的.pdf），列出任务、
                                                                    单位和完成时限（不保存）；--year-end 无时限的任务按年底计

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Search;
 using Microsoft.EntityFrameworkCore;
@@ -77,7 +78,7 @@ public static class InterpretationSearch
     }
 
     /// <summary>Indexes every published interpretation again (after the index was rebuilt empty, or by <c>search reindex</c>).</summary>
-    public static async Task<int> RebuildAsync(GongkaiDb db, CancellationToken ct)
+    public static async Task<int> RebuildAsync(GongkaiDb db, AuditLog audit, CancellationToken ct)
     {
         var index = SearchIndex.For(db);
         await db.Database.OpenConnectionAsync(ct);
@@ -88,6 +89,8 @@ public static class InterpretationSearch
             var published = await db.Set<Interpretation>().AsNoTracking().Include(i => i.Policies).Include(i => i.Questions)
                 .Where(i => i.Status == InterpretationStatus.Published).OrderBy(i => i.PublishedAt).ToListAsync(ct);
             await index.WriteAsync(db, index.Prepare(OwnerType, published.Select(i => (i.Id, IndexedText(i)))), ct);
+            audit.Record("search.reindex", "Interpretation", null, $"重建政策解读检索索引，共{published.Count}条");
+            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return published.Count;
         }
@@ -103,33 +106,16 @@ public static class InterpretationSearch
         && await db.Set<Interpretation>().AnyAsync(i => i.Status == InterpretationStatus.Published, ct);
 }
 
-/// <summary>Once the server listens, indexes the published interpretations when the index holds none of them (after an upgrade).</summary>
-internal sealed class InterpretationIndexAtStart(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<InterpretationIndexAtStart> log) : BackgroundService
+/// <summary>The published interpretations as one kind of record in the full-text index (<c>search reindex</c>, start-up after an upgrade).</summary>
+public sealed class RebuildInterpretationIndex(GongkaiDb db, AuditLog audit) : IIndexedRecords
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
-        {
-            await started.Task;
-        }
+    public string OwnerType => InterpretationSearch.OwnerType;
 
-        try
-        {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<GongkaiDb>();
-            if (await InterpretationSearch.IsMissingAsync(db, stoppingToken))
-            {
-                log.LogInformation("Search index rebuilt for {Count} published interpretations", await InterpretationSearch.RebuildAsync(db, stoppingToken));
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception e)
-        {
-            log.LogError(e, "The interpretations could not be indexed");
-        }
-    }
+    public string Key => "interpretations";
+
+    public string Label => "政策解读";
+
+    public Task<bool> IsMissingAsync(CancellationToken ct = default) => InterpretationSearch.IsMissingAsync(db, ct);
+
+    public Task<int> RebuildAsync(CancellationToken ct = default) => InterpretationSearch.RebuildAsync(db, audit, ct);
 }
