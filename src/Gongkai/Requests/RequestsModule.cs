@@ -32,6 +32,7 @@ public static class RequestsModule
         services.AddScoped<ProduceLetter>();
         services.AddScoped<IssueFeeNotice>();
         services.AddScoped<RecordFeePayment>();
+        services.AddFeePaymentDeadlines();
         services.AddScoped<RecordAppeal>();
         services.AddScoped<Handling.RegisterReceived>();
         services.AddScoped<Handling.AssignHandler>();

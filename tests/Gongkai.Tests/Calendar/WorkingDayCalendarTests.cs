@@ -126,6 +126,30 @@ public class WorkingDayCalendarTests
     }
 
     [Theory]
+    [InlineData("2026-12-02", 20, "2026-12-30")]
+    [InlineData("2026-12-03", 20, "2026-12-31")]
+    [InlineData("2026-12-04", 20, null)]
+    [InlineData("2026-12-30", 1, "2026-12-31")]
+    [InlineData("2026-12-31", 1, null)]
+    [InlineData("2026-12-31", 0, "2026-12-31")]
+    [InlineData("2027-01-04", 0, null)]
+    [InlineData("2015-12-31", 1, null)]
+    [InlineData("2026-02-10", 20, "2026-03-16")]
+    public void Try_add_gives_the_date_or_null_past_the_loaded_years(string from, int days, string? expected)
+    {
+        var start = DateOnly.Parse(from);
+        Assert.Equal(expected is null ? null : DateOnly.Parse(expected), Shipped.TryAddWorkingDays(start, days));
+        Assert.Equal(expected is null ? null : Shipped.AddWorkingDays(start, days), Shipped.TryAddWorkingDays(start, days));
+    }
+
+    [Fact]
+    public void A_period_is_printed_as_its_last_day_or_as_the_period_while_that_day_is_not_loaded()
+    {
+        Assert.Equal("2026年12月31日", Shipped.PeriodText(new DateOnly(2026, 12, 3), 20));
+        Assert.Equal("自2026年12月4日起20个工作日内（具体日期待2027年节假日安排发布后确定）", Shipped.PeriodText(new DateOnly(2026, 12, 4), 20));
+    }
+
+    [Theory]
     [InlineData("2015-12-31")]
     [InlineData("2027-01-04")]
     public void A_date_outside_the_loaded_years_cannot_be_classified(string date)

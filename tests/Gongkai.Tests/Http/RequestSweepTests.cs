@@ -53,6 +53,19 @@ public abstract class RequestSweepTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Contains("待定（待载入下一年度节假日安排）", list);
         Assert.Contains("截止日期待2027年节假日安排发布后计算", (await admin.GetStringAsync($"/admin/requests/{id}")).Text());
 
+        // A fee notice in December: its 20-working-day payment period runs past the calendar, so the notice states the
+        // period instead of a date, and the date is filled in when the year is loaded.
+        var (feeId, _, _) = await help.SubmitAsync("年底收费申请人");
+        var feeUrl = $"/admin/requests/{feeId}/fee";
+        var issued = await admin.SubmitAsync(feeUrl, [new("Input.Method", "PerPage"), new("Input.Pages", "150"), new("Input.PaymentInstructions", "到区政务服务中心收费窗口缴纳")], feeUrl + "?handler=Issue");
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        Assert.Null((await app.WithDbAsync(db => db.FeeAssessments.SingleAsync(f => f.RequestId == feeId))).PayBy);
+        const string Period = "自2026年12月21日起20个工作日内（具体日期待2027年节假日安排发布后确定）";
+        Assert.Contains(Period, (await admin.GetStringAsync(feeUrl)).Text());
+        var notice = await admin.SubmitAsync($"/admin/requests/{feeId}/letter", [new("Input.Kind", "FeeNotice"), new("format", "docx")]);
+        Assert.Equal(HttpStatusCode.OK, notice.StatusCode);
+        Assert.Contains(Gongkai.Platform.Documents.DocxWriter.ReadParagraphs(await notice.Content.ReadAsStreamAsync()), p => p.Contains(Period, StringComparison.Ordinal));
+
         var load = await admin.SubmitAsync("/admin/calendar", [new("NewYear.Year", "2027"), new("NewYear.Source", "测试用2027年安排"), new("NewYear.Days", "2027-01-01 元旦 休")],
             "/admin/calendar?handler=LoadYear");
         Assert.Equal(HttpStatusCode.Redirect, load.StatusCode);
@@ -60,6 +73,8 @@ public abstract class RequestSweepTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.False(stored.DuePending);
         Assert.Equal(D("2027-01-19"), stored.DueOn);
         Assert.Equal("2027-01-19", (await handler.GetFromJsonAsync<JsonElement>($"/api/v1/admin/requests/{id}")).GetProperty("dueDate").GetString());
+        Assert.Equal(D("2027-01-19"), (await app.WithDbAsync(db => db.FeeAssessments.SingleAsync(f => f.RequestId == feeId))).PayBy);
+        Assert.Contains("2027年1月19日", (await admin.GetStringAsync(feeUrl)).Text());
     }
 
     [Fact]

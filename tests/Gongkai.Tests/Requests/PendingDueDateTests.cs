@@ -77,6 +77,28 @@ public sealed class PendingDueDateTests
     {
         var state = Compute(InPerson("2026-12-21"), "2026-12-30", E(Closed, "2026-12-30"));
         Assert.Equal(ClockPhase.Closed, state.Phase);
+        Assert.Equal(Timeliness.OnTime, state.Timeliness);
+
+        // The explanation ends with the close: in time, since the deadline lies beyond the last loaded day.
+        Assert.Equal("2026年12月30日办结，在答复期限内（答复期限在2026年12月31日之后）。", state.Explanation[^1]);
+    }
+
+    [Fact]
+    public void A_fee_notice_or_a_consultation_in_December_pauses_the_clock_though_their_periods_end_next_year()
+    {
+        var fee = Compute(InPerson("2026-12-03"), "2026-12-14", E(FeeNoticeIssued, "2026-12-10"));
+        Assert.Equal(ClockPhase.AwaitingFee, fee.Phase);
+        Assert.True(fee.DuePending);
+        Assert.Contains(fee.Explanation, l => l.Contains("申请人应在自2026年12月10日起20个工作日内（具体日期待2027年节假日安排发布后确定）缴纳", StringComparison.Ordinal));
+
+        var consulted = Compute(InPerson("2026-12-03"), "2026-12-15", E(ThirdPartyConsulted, "2026-12-14", party: "某公司"));
+        Assert.Equal(ClockPhase.Consultation, consulted.Phase);
+        Assert.Contains(consulted.Explanation, l => l.Contains("意见期限15个工作日，届满日待2027年节假日安排发布后确定", StringComparison.Ordinal));
+
+        // Paid (or answered) in December: the pause ends, and the date is computed when it can be.
+        var paid = ReplyDeadline.Compute(With2027, InPerson("2026-12-03"), [E(FeeNoticeIssued, "2026-12-10"), E(FeePaid, "2026-12-14")], D("2026-12-14"));
+        Assert.Equal(ClockPhase.Running, paid.Phase);
+        Assert.Equal(With2027.AddWorkingDays(D("2026-12-03"), 20 + 2), paid.DueOn);
     }
 
     [Fact]

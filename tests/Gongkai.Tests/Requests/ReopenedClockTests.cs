@@ -19,6 +19,24 @@ public sealed class ReopenedClockTests
         Assert.Contains(state.Explanation, l => l.Contains("2026年3月2日办结", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("2026-12-07", null)]
+    [InlineData("2026-12-07", "2026-12-18")]
+    public void Reopening_in_December_leaves_the_new_date_pending_and_the_request_open_until_replied_again(string reopened, string? replied)
+    {
+        var events = new List<ClockEntry> { E(ClockEventKind.Closed, "2026-11-20"), E(ClockEventKind.Reopened, reopened) };
+        if (replied is not null)
+        {
+            events.Add(E(ClockEventKind.Closed, replied));
+        }
+
+        var state = Compute(InPerson("2026-11-02"), "2026-12-18", [.. events]);
+        Assert.Null(state.DueOn);
+        Assert.Equal("截止日期待2027年节假日安排发布后计算", state.DuePendingReason);
+        Assert.Equal(replied is null ? ClockPhase.Running : ClockPhase.Closed, state.Phase);
+        Assert.Equal(replied is null ? "截止日期待2027年节假日安排发布后计算：答复期限将超出已载入的节假日安排（2016—2026年），载入2027年安排后自动计算。" : "2026年12月18日办结，在答复期限内（答复期限在2026年12月31日之后）。", state.Explanation[^1]);
+    }
+
     [Fact]
     public void Reopening_across_the_dragon_boat_holiday_skips_it()
     {

@@ -160,6 +160,20 @@ public sealed class WorkingDayCalendar
         return workingDates[index];
     }
 
+    /// <summary>As <see cref="AddWorkingDays"/>, or null when the date lies past the last loaded year (its schedule not yet published).</summary>
+    public DateOnly? TryAddWorkingDays(DateOnly from, int workingDays) =>
+        Covers(from) && workingDays >= 0 && (workingDays == 0 || workingUpTo[from.DayNumber - first.DayNumber] + workingDays - 1 < workingDates.Length)
+            ? AddWorkingDays(from, workingDays)
+            : null;
+
+    /// <summary>
+    /// A period of <paramref name="workingDays"/> working days from <paramref name="from"/> as printed on a notice: its last
+    /// day, or — while that day lies past the loaded schedules — the period itself, with when the date will be known.
+    /// </summary>
+    public string PeriodText(DateOnly from, int workingDays) => TryAddWorkingDays(from, workingDays) is { } day
+        ? ChineseDates.Long(day)
+        : $"自{ChineseDates.Long(from)}起{workingDays}个工作日内（具体日期待{last.Year + 1}年节假日安排发布后确定）";
+
     /// <summary>Working days strictly after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
     public int WorkingDaysBetween(DateOnly from, DateOnly to)
     {

@@ -47,7 +47,17 @@ public static class ReplyDeadline
                 : $"截止日期待{year}年节假日安排发布后计算";
             lines?.Add(receipt.ReceivedOn < calendar.FirstDate ? reason + "。" : reason + $"：答复期限将超出已载入的节假日安排（{range}），载入{year}年安排后自动计算。");
             var timeliness = calendar.Covers(today) && calendar.WorkingDaysBetween(today, calendar.LastDate) < DueSoonWorkingDays ? Timeliness.DueSoon : Timeliness.OnTime;
-            var closed = events.Any(e => e.Kind == ClockEventKind.Closed);
+            // A close before a reopening (纠正 on appeal) no longer counts: the reopened request is being handled again.
+            var close = events.Skip(events.FindLastIndex(e => e.Kind == ClockEventKind.Reopened) + 1).LastOrDefault(e => e.Kind == ClockEventKind.Closed);
+            var closed = close is not null;
+            if (close is not null)
+            {
+                // The deadline lies beyond the loaded schedule's last day, so a close on or before that day is in time.
+                lines?.Add(receipt.ReceivedOn >= calendar.FirstDate && close.On <= calendar.LastDate
+                    ? $"{D(close.On)}办结，在答复期限内（答复期限在{D(calendar.LastDate)}之后）。"
+                    : $"{D(close.On)}办结。");
+            }
+
             return new(receipt.ReceivedOn, null, closed ? ClockPhase.Closed : phase, closed ? Timeliness.OnTime : timeliness, null,
                 NoticeLatest(calendar, receipt.ReceivedOn), null, lines ?? [], reason);
         }
@@ -107,10 +117,12 @@ public static class ReplyDeadline
         {
             var thirdParty = c.Kind == ClockEventKind.ThirdPartyConsulted;
             var who = thirdParty ? $"第三方{c.Party}" : c.Party;
-            var cap = calendar.AddWorkingDays(c.On, ConsultationWorkingDays);
+            // A period ending past the loaded schedules has not ended by today: the pause (and the phase) still stand.
+            var capDay = calendar.TryAddWorkingDays(c.On, ConsultationWorkingDays);
+            var cap = capDay ?? DateOnly.MaxValue;
             var answer = answers.FirstOrDefault(a => a.On >= c.On && (a.Party is null || a.Party == c.Party));
             DateOnly end;
-            var asked = $"{D(c.On)}书面征求{who}意见（意见期限{ConsultationWorkingDays}个工作日，至{D(cap)}）";
+            var asked = $"{D(c.On)}书面征求{who}意见（意见期限{ConsultationWorkingDays}个工作日，{(capDay is { } capOn ? "至" + D(capOn) : PendingEnd(calendar))}）";
             if (answer is not null)
             {
                 answers.Remove(answer);
@@ -139,7 +151,8 @@ public static class ReplyDeadline
         var fee = events.FirstOrDefault(e => e.Kind == ClockEventKind.FeeNoticeIssued && e.On >= start);
         if (fee is not null)
         {
-            var payBy = calendar.AddWorkingDays(fee.On, FeePaymentWorkingDays);
+            var payByDay = calendar.TryAddWorkingDays(fee.On, FeePaymentWorkingDays);
+            var payBy = payByDay ?? DateOnly.MaxValue;
             var paid = events.FirstOrDefault(e => e.Kind == ClockEventKind.FeePaid && e.On >= fee.On);
             DateOnly end;
             if (paid is not null)
@@ -157,7 +170,8 @@ public static class ReplyDeadline
             {
                 end = today > fee.On ? today : fee.On;
                 phase = ClockPhase.AwaitingFee;
-                lines?.Add($"{D(fee.On)}发出收费通知，申请人应于{D(payBy)}前缴纳；缴费期间答复期限暂停计算。");
+                lines?.Add($"{D(fee.On)}发出收费通知，申请人应" + (payByDay is { } payOn ? $"于{D(payOn)}前" : $"在{calendar.PeriodText(fee.On, FeePaymentWorkingDays)}")
+                    + "缴纳；缴费期间答复期限暂停计算。");
             }
 
             pauses.Add((calendar.WorkingDaysBetween(start, fee.On), calendar.WorkingDaysBetween(start, end)));
@@ -234,6 +248,9 @@ public static class ReplyDeadline
     }
 
     /// <summary>The last day for a 补正 notice (Art. 30), or null when the calendar does not reach it yet.</summary>
+    /// <summary>The end of a period that lies past the loaded schedules, as said in an explanation.</summary>
+    private static string PendingEnd(WorkingDayCalendar calendar) => $"届满日待{calendar.LastDate.Year + 1}年节假日安排发布后确定";
+
     private static DateOnly? NoticeLatest(WorkingDayCalendar calendar, DateOnly received) =>
         calendar.Covers(received) && calendar.WorkingDaysBetween(received, calendar.LastDate) >= CorrectionNoticeWithinWorkingDays
             ? calendar.AddWorkingDays(received, CorrectionNoticeWithinWorkingDays)

@@ -27,8 +27,12 @@ public sealed class FeeAssessment
     /// <summary>缴费方式 as told to the applicant (account, counter, online payment).</summary>
     public required string PaymentInstructions { get; set; }
     public DateOnly NoticeOn { get; set; }
-    /// <summary>20 working days after the notice (国办函〔2020〕109号 as restated by provincial rules).</summary>
-    public DateOnly PayBy { get; set; }
+    /// <summary>
+    /// 20 working days after the notice (国办函〔2020〕109号 as restated by provincial rules); null while that day lies past
+    /// the loaded holiday schedules (a notice in December before next year's schedule is out) — then the notice states the
+    /// period (<see cref="Platform.Calendar.WorkingDayCalendar.PeriodText"/>) and the date is filled in when the year is loaded.
+    /// </summary>
+    public DateOnly? PayBy { get; set; }
     public DateOnly? PaidOn { get; set; }
     /// <summary>Receipt or transaction number of the payment.</summary>
     public string? PaymentReference { get; set; }

@@ -63,16 +63,13 @@ public sealed class IssueFeeNotice(GongkaiDb db, RecordClockEvent record, Calend
         }
 
         var on = input.On ?? ChineseDates.Today(clock);
-        DateOnly payBy;
-        try
+        var calendar = await calendars.GetAsync(ct);
+        if (!calendar.Covers(on))
         {
-            payBy = (await calendars.GetAsync(ct)).AddWorkingDays(on, ReplyDeadline.FeePaymentWorkingDays);
-        }
-        catch (CalendarRangeException e)
-        {
-            throw new ValidationFailure(e.Message, "On");
+            throw new ValidationFailure($"收费通知日期{ChineseDates.Long(on)}不在已载入的节假日安排范围内（{calendar.FirstDate.Year}—{calendar.LastDate.Year}年）。", "On");
         }
 
+        var payBy = calendar.TryAddWorkingDays(on, ReplyDeadline.FeePaymentWorkingDays);
         var fee = new FeeAssessment
         {
             RequestId = request.Id,
@@ -97,7 +94,7 @@ public sealed class IssueFeeNotice(GongkaiDb db, RecordClockEvent record, Calend
         db.FeeAssessments.Add(fee);
         try
         {
-            var note = $"{quote.Method.Label()}，信息处理费{quote.Amount}元，应于{ChineseDates.Long(payBy)}前缴纳" + (string.IsNullOrWhiteSpace(input.Note) ? "" : "；" + input.Note.Trim());
+            var note = $"{quote.Method.Label()}，信息处理费{quote.Amount}元，" + (payBy is { } due ? $"应于{ChineseDates.Long(due)}前缴纳" : $"应在{calendar.PeriodText(on, ReplyDeadline.FeePaymentWorkingDays)}缴纳") + (string.IsNullOrWhiteSpace(input.Note) ? "" : "；" + input.Note.Trim());
             await record.HandleAsync(request, new ClockEventInput { Kind = ClockEventKind.FeeNoticeIssued, On = on, Note = note }, ct);
         }
         catch

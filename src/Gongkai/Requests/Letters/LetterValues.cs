@@ -109,7 +109,7 @@ public static class LetterValues
             values["计费方式"] = fee.Method.Label();
             values["计费明细"] = fee.Breakdown.Replace("\n", "；");
             values["收费依据"] = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）第" + (fee.Method == FeeMethod.PerRequest ? "四" : "五") + "条";
-            values["缴费期限"] = ChineseDates.Long(fee.PayBy);
+            values["缴费期限"] = fee.PayBy is { } payBy ? ChineseDates.Long(payBy) : context.Calendar.PeriodText(fee.NoticeOn, ReplyDeadline.FeePaymentWorkingDays);
             values["缴费方式"] = fee.PaymentInstructions;
         }
         else if (kind == LetterKind.FeeNotice)
@@ -120,7 +120,7 @@ public static class LetterValues
         var consulted = events.LastOrDefault(e => e.Kind == ClockEventKind.ThirdPartyConsulted);
         values["第三方"] = Clean(input.Party) ?? consulted?.Party;
         var asked = consulted?.On ?? date;
-        values["征求意见期限"] = ChineseDates.Long(context.Calendar.AddWorkingDays(asked, ReplyDeadline.ConsultationWorkingDays));
+        values["征求意见期限"] = context.Calendar.PeriodText(asked, ReplyDeadline.ConsultationWorkingDays);
         if (kind == LetterKind.ThirdPartyConsultation && values["第三方"] is null)
         {
             throw new ValidationFailure("请填写被征求意见的第三方。", "Party");

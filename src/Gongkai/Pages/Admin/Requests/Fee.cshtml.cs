@@ -1,7 +1,10 @@
+using Gongkai.Platform;
+using Gongkai.Platform.Calendar;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Staff;
 using Gongkai.Platform.Web;
 using Gongkai.Requests;
+using Gongkai.Requests.Clock;
 using Gongkai.Requests.Fees;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,8 +13,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Pages.Admin.Requests;
 
 /// <summary>信息处理费: compute (按件 or 按量), issue the notice (the clock pauses), record the payment.</summary>
-public sealed class FeeModel(GongkaiDb db, StaffAccess access, IssueFeeNotice issue) : PageModel
+public sealed class FeeModel(GongkaiDb db, StaffAccess access, IssueFeeNotice issue, CalendarStore calendars) : PageModel
 {
+    /// <summary>The payment deadline as shown: the date, or the period while its date lies past the loaded schedules.</summary>
+    public string PayByText { get; private set; } = "";
+
     public DisclosureRequest Case { get; private set; } = null!;
     public FeeAssessment? Fee { get; private set; }
     public FeeQuote? Quote { get; private set; }
@@ -92,6 +98,11 @@ public sealed class FeeModel(GongkaiDb db, StaffAccess access, IssueFeeNotice is
 
         Case = request;
         Fee = await db.FeeAssessments.AsNoTracking().FirstOrDefaultAsync(f => f.RequestId == id, ct);
+        if (Fee is { } fee)
+        {
+            PayByText = fee.PayBy is { } payBy ? ChineseDates.Long(payBy) : (await calendars.GetAsync(ct)).PeriodText(fee.NoticeOn, ReplyDeadline.FeePaymentWorkingDays);
+        }
+
         SuggestedEarlierItems = await issue.EarlierItemsAsync(request, ct);
         return true;
     }

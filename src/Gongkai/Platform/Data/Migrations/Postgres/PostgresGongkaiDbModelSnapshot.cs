@@ -2251,7 +2251,7 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("date");
 
-                    b.Property<DateOnly>("PayBy")
+                    b.Property<DateOnly?>("PayBy")
                         .HasColumnType("date");
 
                     b.Property<string>("PaymentInstructions")

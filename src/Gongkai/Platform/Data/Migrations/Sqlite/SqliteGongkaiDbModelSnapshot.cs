@@ -2208,7 +2208,7 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("PayBy")
+                    b.Property<DateOnly?>("PayBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PaymentInstructions")

@@ -1,0 +1,37 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gongkai.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class FeePayByPending : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<DateOnly>(
+                name: "PayBy",
+                table: "request_fees",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(DateOnly),
+                oldType: "TEXT");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<DateOnly>(
+                name: "PayBy",
+                table: "request_fees",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateOnly(1, 1, 1),
+                oldClrType: typeof(DateOnly),
+                oldType: "TEXT",
+                oldNullable: true);
+        }
+    }
+}
