@@ -21,7 +21,7 @@ namespace Gongkai.Bench;
 
 /// <summary>
 /// The annual report of issue 5 at scale: <c>--requests</c> requests and <c>--documents</c> documents over 2016–2025
-/// for <c>--organs</c> organs on a fresh database, written by <see cref="ReportBenchData"/> (binary COPY / one prepared
+/// for <c>--organs</c> organs on a fresh database, written by <see cref="BulkRows"/> from <see cref="ReportBenchData"/> (binary COPY / one prepared
 /// transaction; every channel, applicant type and outcome, carry-over across years, appeals, fees, 行政规范性文件
 /// issued and repealed, the organs' entered 规章 figures), then times one organ's 2025 report (tables 二, 三, 四 and
 /// 2024 for R6/R7) and all organs' 2025 reports computed together (<see cref="ComputeAllAnnualReports"/>), recording
@@ -148,19 +148,22 @@ internal static class ReportBench
 
         Console.WriteLine($"migrate+calendar+organs: {m.Stop()}");
         var ids = organs.Select(o => o.Id).ToList();
-        var data = new ReportBenchData(provider, connection);
         var written = new List<ReportBenchData.RequestRow>(requests);
-        m = Measure.Start();
-        var n = await data.WriteAsync("disclosure_requests", ReportBenchData.RequestColumns, ReportBenchData.Requests(requests, ids, seed, written));
-        Console.WriteLine($"generate requests: {n:N0} rows {m.Stop()}");
-        m = Measure.Start();
-        n = await data.WriteAsync("request_appeals", ReportBenchData.AppealColumns, ReportBenchData.Appeals(written, seed));
-        n += await data.WriteAsync("request_fees", ReportBenchData.FeeColumns, ReportBenchData.Fees(written, seed));
-        n += await data.WriteAsync("annual_reports", ReportBenchData.AnnualReportColumns, ReportBenchData.EnteredFigures(ids, seed));
-        Console.WriteLine($"generate appeals, fees, entered figures: {n:N0} rows {m.Stop()}");
-        m = Measure.Start();
-        n = await data.WriteAsync("documents", ReportBenchData.DocumentColumns, ReportBenchData.Documents(documents, ids, seed));
-        Console.WriteLine($"generate documents: {n:N0} rows {m.Stop()}");
+        using (var scope = services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GongkaiDb>();
+            m = Measure.Start();
+            var n = await BulkRows.InsertAsync(db, ReportBenchData.Requests(requests, ids, seed, written), rebuildIndexes: true);
+            Console.WriteLine($"generate requests: {n:N0} rows {m.Stop()}");
+            m = Measure.Start();
+            n = await BulkRows.InsertAsync(db, ReportBenchData.Appeals(written, seed), rebuildIndexes: true);
+            n += await BulkRows.InsertAsync(db, ReportBenchData.Fees(written, seed), rebuildIndexes: true);
+            n += await BulkRows.InsertAsync(db, ReportBenchData.EnteredFigures(ids, seed), rebuildIndexes: true);
+            Console.WriteLine($"generate appeals, fees, entered figures: {n:N0} rows {m.Stop()}");
+            m = Measure.Start();
+            n = await BulkRows.InsertAsync(db, ReportBenchData.Documents(documents, ids, seed), rebuildIndexes: true);
+            Console.WriteLine($"generate documents: {n:N0} rows {m.Stop()}");
+        }
 
         m = Measure.Start();
         using (var scope = services.CreateScope())
