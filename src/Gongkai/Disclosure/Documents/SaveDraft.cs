@@ -145,17 +145,8 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
         doc.UpdatedAt = clock.GetUtcNow();
     }
 
-    internal async Task<DateOnly?> DueAsync(DateOnly formed, int workingDays, CancellationToken ct)
-    {
-        try
-        {
-            return (await calendar.GetAsync(ct)).AddWorkingDays(formed, workingDays);
-        }
-        catch (CalendarRangeException)
-        {
-            return null;
-        }
-    }
+    internal async Task<DateOnly?> DueAsync(DateOnly formed, int workingDays, CancellationToken ct) =>
+        (await calendar.GetAsync(ct)).TryAddWorkingDays(formed, workingDays);
 
     private static string? Text(string? value, string label, int max, string field, bool required = false)
     {

@@ -71,15 +71,6 @@ public static class ConsultationPeriod
     }
 
     /// <summary>The day the feedback report is due; null while the calendar does not reach it (shown as pending).</summary>
-    public static DateOnly? FeedbackDue(DateTimeOffset closesAt, ConsultationOptions options, WorkingDayCalendar calendar)
-    {
-        try
-        {
-            return calendar.AddWorkingDays(ChineseDates.LocalDay(closesAt), options.FeedbackWorkingDays);
-        }
-        catch (CalendarRangeException)
-        {
-            return null;
-        }
-    }
+    public static DateOnly? FeedbackDue(DateTimeOffset closesAt, ConsultationOptions options, WorkingDayCalendar calendar) =>
+        calendar.TryAddWorkingDays(ChineseDates.LocalDay(closesAt), options.FeedbackWorkingDays);
 }

@@ -103,18 +103,7 @@ public sealed class InterpretationQueries(GongkaiDb db, StaffAccess access, Publ
         {
             var doc = await documents.ReferenceAsync(r.DocumentId, ct);
             var policyAt = doc is { IsPublic: true } ? doc.PublishedAt : null;
-            DateOnly? due = null;
-            if (policyAt is { } at)
-            {
-                try
-                {
-                    due = calendar.AddWorkingDays(ChineseDates.LocalDay(at), options.Value.DueWorkingDays);
-                }
-                catch (CalendarRangeException)
-                {
-                    due = null;
-                }
-            }
+            var due = policyAt is { } at ? calendar.TryAddWorkingDays(ChineseDates.LocalDay(at), options.Value.DueWorkingDays) : null;
 
             var interp = linked.Where(l => l.DocumentId == r.DocumentId).OrderBy(l => l.PublishedAt ?? DateTimeOffset.MaxValue).FirstOrDefault();
             var late = r.WaiverReason is null && due is { } d && (interp?.PublishedAt is { } ip ? ChineseDates.LocalDay(ip) > d : today > d);
