@@ -115,6 +115,16 @@ internal static class BulkRows
         return n;
     }
 
+    /// <summary>
+    /// After a bulk load: the planner's statistics and PostgreSQL's visibility map (index-only scans) brought up to date,
+    /// as autovacuum keeps them in a database that grew over years rather than in one minute.
+    /// </summary>
+    public static async Task RefreshStatisticsAsync(DbContext db)
+    {
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? "VACUUM ANALYZE" : "ANALYZE");
+    }
+
     /// <summary>Drops the table's secondary indexes (not those of constraints) and answers the statements that make them again.</summary>
     private static async Task<List<string>> DropIndexesAsync(DbConnection connection, string table)
     {

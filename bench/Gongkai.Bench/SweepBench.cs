@@ -222,6 +222,11 @@ internal static class SweepBench
             await BulkRows.InsertAsync(db, requests);
             await BulkRows.InsertAsync(db, events);
         }
+
+        using (var scope = services.CreateScope())
+        {
+            await BulkRows.RefreshStatisticsAsync(scope.ServiceProvider.GetRequiredService<GongkaiDb>());
+        }
     }
 
     /// <summary>A realistic mix: most closed requests have a closing event; open ones get extensions, consultations, fees and corrections.</summary>
