@@ -145,26 +145,29 @@ public sealed class WorkingDayCalendar
             throw new ArgumentOutOfRangeException(nameof(workingDays), "工作日数不能为负数。");
         }
 
+        return TryAddWorkingDays(from, workingDays) ?? throw new CalendarRangeException(
+            $"从{ChineseDates.Long(from)}起算{workingDays}个工作日将超出已载入的节假日安排（{first.Year}—{last.Year}年），请先载入下一年度的安排。");
+    }
+
+    /// <summary>
+    /// As <see cref="AddWorkingDays"/>, or null when the start is outside the loaded years, the count is negative, or the
+    /// date lies past the last loaded year (its schedule not yet published).
+    /// </summary>
+    public DateOnly? TryAddWorkingDays(DateOnly from, int workingDays)
+    {
+        if (!Covers(from) || workingDays < 0)
+        {
+            return null;
+        }
+
         if (workingDays == 0)
         {
             return from;
         }
 
         var index = workingUpTo[from.DayNumber - first.DayNumber] + workingDays - 1;
-        if (index >= workingDates.Length)
-        {
-            throw new CalendarRangeException(
-                $"从{ChineseDates.Long(from)}起算{workingDays}个工作日将超出已载入的节假日安排（{first.Year}—{last.Year}年），请先载入下一年度的安排。");
-        }
-
-        return workingDates[index];
+        return index < workingDates.Length ? workingDates[index] : null;
     }
-
-    /// <summary>As <see cref="AddWorkingDays"/>, or null when the date lies past the last loaded year (its schedule not yet published).</summary>
-    public DateOnly? TryAddWorkingDays(DateOnly from, int workingDays) =>
-        Covers(from) && workingDays >= 0 && (workingDays == 0 || workingUpTo[from.DayNumber - first.DayNumber] + workingDays - 1 < workingDates.Length)
-            ? AddWorkingDays(from, workingDays)
-            : null;
 
     /// <summary>
     /// A period of <paramref name="workingDays"/> working days from <paramref name="from"/> as printed on a notice: its last

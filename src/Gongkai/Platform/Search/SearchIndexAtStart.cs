@@ -17,10 +17,18 @@ internal sealed class SearchIndexAtStart(IServiceScopeFactory scopes, IHostAppli
             await started.Task;
         }
 
-        using var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs("系统（检索索引升级）");
-        foreach (var records in scope.ServiceProvider.GetServices<IIndexedRecords>())
+        int kinds;
+        using (var count = scopes.CreateScope())
         {
+            kinds = count.ServiceProvider.GetServices<IIndexedRecords>().Count();
+        }
+
+        // A scope per kind: a failed rebuild leaves nothing half-tracked for the next one.
+        for (var i = 0; i < kinds; i++)
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAs("系统（检索索引升级）");
+            var records = scope.ServiceProvider.GetServices<IIndexedRecords>().ElementAt(i);
             try
             {
                 if (await records.IsMissingAsync(stoppingToken))

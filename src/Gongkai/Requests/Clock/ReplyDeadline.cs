@@ -151,8 +151,8 @@ public static class ReplyDeadline
         var fee = events.FirstOrDefault(e => e.Kind == ClockEventKind.FeeNoticeIssued && e.On >= start);
         if (fee is not null)
         {
-            var payByDay = calendar.TryAddWorkingDays(fee.On, FeePaymentWorkingDays);
-            var payBy = payByDay ?? DateOnly.MaxValue;
+            // Past the loaded schedules the payment period has not ended by today.
+            var payBy = calendar.TryAddWorkingDays(fee.On, FeePaymentWorkingDays) ?? DateOnly.MaxValue;
             var paid = events.FirstOrDefault(e => e.Kind == ClockEventKind.FeePaid && e.On >= fee.On);
             DateOnly end;
             if (paid is not null)
@@ -170,8 +170,7 @@ public static class ReplyDeadline
             {
                 end = today > fee.On ? today : fee.On;
                 phase = ClockPhase.AwaitingFee;
-                lines?.Add($"{D(fee.On)}发出收费通知，申请人应" + (payByDay is { } payOn ? $"于{D(payOn)}前" : $"在{calendar.PeriodText(fee.On, FeePaymentWorkingDays)}")
-                    + "缴纳；缴费期间答复期限暂停计算。");
+                lines?.Add($"{D(fee.On)}发出收费通知，申请人{PaymentDue(calendar, fee.On)}；缴费期间答复期限暂停计算。");
             }
 
             pauses.Add((calendar.WorkingDaysBetween(start, fee.On), calendar.WorkingDaysBetween(start, end)));
@@ -247,10 +246,16 @@ public static class ReplyDeadline
         return new(earlier.ReceivedOn, due, ClockPhase.Running, timeliness, null, earlier.CorrectionNoticeLatest, left, lines);
     }
 
-    /// <summary>The last day for a 补正 notice (Art. 30), or null when the calendar does not reach it yet.</summary>
+    /// <summary>When a fee noticed on <paramref name="noticeOn"/> must be paid: "应于…前缴纳", or the period while its last day is pending.</summary>
+    public static string PaymentDue(WorkingDayCalendar calendar, DateOnly noticeOn) =>
+        calendar.TryAddWorkingDays(noticeOn, FeePaymentWorkingDays) is { } day
+            ? $"应于{D(day)}前缴纳"
+            : $"应在{calendar.PeriodText(noticeOn, FeePaymentWorkingDays)}缴纳";
+
     /// <summary>The end of a period that lies past the loaded schedules, as said in an explanation.</summary>
     private static string PendingEnd(WorkingDayCalendar calendar) => $"届满日待{calendar.LastDate.Year + 1}年节假日安排发布后确定";
 
+    /// <summary>The last day for a 补正 notice (Art. 30), or null when the calendar does not reach it yet.</summary>
     private static DateOnly? NoticeLatest(WorkingDayCalendar calendar, DateOnly received) =>
         calendar.Covers(received) && calendar.WorkingDaysBetween(received, calendar.LastDate) >= CorrectionNoticeWithinWorkingDays
             ? calendar.AddWorkingDays(received, CorrectionNoticeWithinWorkingDays)

@@ -33,6 +33,11 @@ public sealed class FeeAssessment
     /// period (<see cref="Platform.Calendar.WorkingDayCalendar.PeriodText"/>) and the date is filled in when the year is loaded.
     /// </summary>
     public DateOnly? PayBy { get; set; }
+
+    /// <summary>The payment deadline as printed (fee page, notice): the date, or the period while the date is pending.</summary>
+    public string PayByText(Platform.Calendar.WorkingDayCalendar calendar) =>
+        PayBy is { } day ? Platform.ChineseDates.Long(day) : calendar.PeriodText(NoticeOn, Clock.ReplyDeadline.FeePaymentWorkingDays);
+
     public DateOnly? PaidOn { get; set; }
     /// <summary>Receipt or transaction number of the payment.</summary>
     public string? PaymentReference { get; set; }

@@ -94,7 +94,7 @@ public sealed class IssueFeeNotice(GongkaiDb db, RecordClockEvent record, Calend
         db.FeeAssessments.Add(fee);
         try
         {
-            var note = $"{quote.Method.Label()}，信息处理费{quote.Amount}元，" + (payBy is { } due ? $"应于{ChineseDates.Long(due)}前缴纳" : $"应在{calendar.PeriodText(on, ReplyDeadline.FeePaymentWorkingDays)}缴纳") + (string.IsNullOrWhiteSpace(input.Note) ? "" : "；" + input.Note.Trim());
+            var note = $"{quote.Method.Label()}，信息处理费{quote.Amount}元，{ReplyDeadline.PaymentDue(calendar, on)}" + (string.IsNullOrWhiteSpace(input.Note) ? "" : "；" + input.Note.Trim());
             await record.HandleAsync(request, new ClockEventInput { Kind = ClockEventKind.FeeNoticeIssued, On = on, Note = note }, ct);
         }
         catch

@@ -109,7 +109,7 @@ public static class LetterValues
             values["计费方式"] = fee.Method.Label();
             values["计费明细"] = fee.Breakdown.Replace("\n", "；");
             values["收费依据"] = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）第" + (fee.Method == FeeMethod.PerRequest ? "四" : "五") + "条";
-            values["缴费期限"] = fee.PayBy is { } payBy ? ChineseDates.Long(payBy) : context.Calendar.PeriodText(fee.NoticeOn, ReplyDeadline.FeePaymentWorkingDays);
+            values["缴费期限"] = fee.PayByText(context.Calendar);
             values["缴费方式"] = fee.PaymentInstructions;
         }
         else if (kind == LetterKind.FeeNotice)

@@ -1,10 +1,8 @@
-using Gongkai.Platform;
 using Gongkai.Platform.Calendar;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Staff;
 using Gongkai.Platform.Web;
 using Gongkai.Requests;
-using Gongkai.Requests.Clock;
 using Gongkai.Requests.Fees;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -100,7 +98,7 @@ public sealed class FeeModel(GongkaiDb db, StaffAccess access, IssueFeeNotice is
         Fee = await db.FeeAssessments.AsNoTracking().FirstOrDefaultAsync(f => f.RequestId == id, ct);
         if (Fee is { } fee)
         {
-            PayByText = fee.PayBy is { } payBy ? ChineseDates.Long(payBy) : (await calendars.GetAsync(ct)).PeriodText(fee.NoticeOn, ReplyDeadline.FeePaymentWorkingDays);
+            PayByText = fee.PayByText(await calendars.GetAsync(ct));
         }
 
         SuggestedEarlierItems = await issue.EarlierItemsAsync(request, ct);
