@@ -14,5 +14,6 @@ public static class LettersData
         public DbSet<LetterTemplate> LetterTemplates => db.Set<LetterTemplate>();
         public DbSet<FeeAssessment> FeeAssessments => db.Set<FeeAssessment>();
         public DbSet<AppealCase> AppealCases => db.Set<AppealCase>();
+        public DbSet<SentLetter> SentLetters => db.Set<SentLetter>();
     }
 }

@@ -23,7 +23,11 @@ internal static class RequestsAdminApi
     public sealed record CaseDto(Guid Id, string TrackingNumber, Guid OrganId, string Organ, string Channel, string ApplicantType, string ApplicantName,
         string ReceivedOn, string Stage, string StageLabel, string? DueDate, string? DueDatePendingReason, string Timeliness, string Phase, int? WorkingDaysLeft,
         string? CorrectionNoticeLatest, IReadOnlyList<string> Explanation, string? AssignedTo, string? RegisteredOn, ReplyDto? Reply, string? DeliveredBy,
-        string? DeliveredOn, string? Outcome, string? OutcomeLabel, string? ClosedOn, IReadOnlyList<EventDto> Events);
+        string? DeliveredOn, string? Outcome, string? OutcomeLabel, string? ClosedOn, IReadOnlyList<EventDto> Events, IReadOnlyList<SentLetterDto> SentLetters);
+
+    /// <summary>发文存档: a reply letter as it was sent; <paramref name="Url"/> answers the PDF.</summary>
+    public sealed record SentLetterDto(Guid Id, string Title, string Outcome, string TemplateKey, int TemplateVersion, string LetterDate, string DeliveredBy,
+        string DeliveredOn, string Sha256, long Size, string Url);
 
     public sealed record ListItemDto(Guid Id, string TrackingNumber, Guid OrganId, string ApplicantName, string ReceivedOn, string Stage, string? DueDate,
         bool DueDatePending, string? Timeliness, string? AssignedTo);
@@ -99,6 +103,13 @@ internal static class RequestsAdminApi
                 await Find(cases, id, ct) is { } r ? Results.Ok(await DtoAsync(r, cases, clock, ct)) : NotFound())
             .Produces<CaseDto>().ProducesProblem(404)
             .WithSummary("一件申请：答复期限、时效和期限的计算过程、办理记录");
+
+        api.MapGet("/{id:guid}/sent-letters/{letterId:guid}", async (Guid id, Guid letterId, RequestCases cases, Letters.ProduceLetter letters, CancellationToken ct) =>
+                await Find(cases, id, ct) is { } r && await letters.OpenSentAsync(r, letterId, ct) is { } sent
+                    ? Results.File(sent.Content, "application/pdf", sent.Letter.FileName)
+                    : Results.Problem(statusCode: 404, title: "未找到该存档文书"))
+            .Produces(200, contentType: "application/pdf").ProducesProblem(404)
+            .WithSummary("发文存档：送达时存档的答复告知书（PDF，与送达时完全一致；查看记入审计）");
 
         api.MapPost("", async (RegistrationInput input, RegisterRequest register, RequestCases cases, RequestClock clock, CancellationToken ct) =>
             {
@@ -188,6 +199,9 @@ internal static class RequestsAdminApi
                 : null,
             r.DeliveredBy?.ToString(), Iso(r.DeliveredOn), r.Outcome?.ToString(), r.Outcome?.Label(), Iso(r.ClosedOn),
             r.Events.OrderBy(e => e.Sequence).Select(e => new EventDto(e.Sequence, e.Kind.ToString(), e.Kind.Label(), ChineseDates.Iso(e.On), Iso(e.Until),
-                e.WorkingDays, e.Party, e.ApprovedBy, e.Outcome?.ToString(), e.RecordedByName)).ToList());
+                e.WorkingDays, e.Party, e.ApprovedBy, e.Outcome?.ToString(), e.RecordedByName)).ToList(),
+            (await cases.SentLettersAsync(r.Id, ct)).Select(l => new SentLetterDto(l.Id, l.Title, l.Outcome.ToString(), l.TemplateKey, l.TemplateVersion,
+                ChineseDates.Iso(l.LetterDate), l.DeliveredBy.ToString(), ChineseDates.Iso(l.DeliveredOn), l.Sha256, l.Size,
+                $"/api/v1/admin/requests/{r.Id}/sent-letters/{l.Id}")).ToList());
     }
 }

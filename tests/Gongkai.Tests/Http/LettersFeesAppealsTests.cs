@@ -200,6 +200,31 @@ public abstract class LettersFeesAppealsTests<TApp>(TApp app) : IClassFixture<TA
         }
 
         Assert.Equal(RequestStage.Closed, (await app.WithDbAsync(db => db.DisclosureRequests.SingleAsync(r => r.Id == request.Id))).Stage);
+
+        // 发文存档: the reply letter as sent, from the reviewed reply, dated the day it was approved.
+        var closedCase = await RequestTestKit.OkAsync(await api.GetAsync($"/api/v1/admin/requests/{request.Id}"));
+        var kept = Assert.Single(closedCase.GetProperty("sentLetters").EnumerateArray());
+        Assert.Equal("NotHeld", kept.GetProperty("outcome").GetString());
+        Assert.Equal(ChineseDates.Iso(today), kept.GetProperty("letterDate").GetString());
+        Assert.Equal("Email", kept.GetProperty("deliveredBy").GetString());
+        var keptUrl = kept.GetProperty("url").GetString()!;
+        var keptBytes = await api.GetByteArrayAsync(keptUrl);
+        Assert.Equal(kept.GetProperty("sha256").GetString(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(keptBytes)));
+        var keptText = PdfText(keptBytes);
+        Assert.Contains("复议申请人：", keptText);
+        Assert.Contains(request.TrackingNumber, keptText);
+        Assert.Contains("《政府信息公开条例》第三十六条第四项", keptText);
+        Assert.Contains(ChineseDates.Long(today), keptText);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "request.letter.sent.view" && e.TargetId == request.Id.ToString())));
+        Assert.Contains("存档", (await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == "request.deliver" && e.TargetId == request.Id.ToString()))).Summary);
+        var casePage = await handler.GetStringAsync($"/admin/requests/{request.Id}");
+        Assert.Contains("发文存档", casePage.Text());
+        var pageLink = $"/admin/requests/{request.Id}?handler=SentLetter&letter={kept.GetProperty("id").GetString()}";
+        Assert.Contains(pageLink.Replace("&", "&amp;"), casePage);
+        Assert.Equal(keptBytes, await handler.GetByteArrayAsync(pageLink));
+        // The letter page starts from the recorded reply (its ground, not the default one).
+        Assert.Contains("《政府信息公开条例》第三十六条第四项", (await handler.GetStringAsync($"/admin/requests/{request.Id}/letter")).Text());
+
         var bad = await api.PostAsJsonAsync($"/api/v1/admin/requests/{request.Id}/appeals", new { kind = "Reconsideration", filedOn = ChineseDates.Iso(today), result = "Corrected" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("请填写审结日期", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
@@ -250,6 +275,11 @@ public abstract class LettersFeesAppealsTests<TApp>(TApp app) : IClassFixture<TA
         }
 
         Assert.Equal(RequestOutcome.Disclosed, (await app.WithDbAsync(db => db.DisclosureRequests.SingleAsync(r => r.Id == request.Id))).Outcome);
+        // Both replies are kept; the first one byte for byte as it went out.
+        var letters = (await RequestTestKit.OkAsync(await api.GetAsync($"/api/v1/admin/requests/{request.Id}"))).GetProperty("sentLetters").EnumerateArray().ToList();
+        Assert.Equal(["Disclosed", "NotHeld"], letters.Select(l => l.GetProperty("outcome").GetString()));
+        Assert.Contains("予以公开", PdfText(await api.GetByteArrayAsync(letters[0].GetProperty("url").GetString())));
+        Assert.Equal(keptBytes, await api.GetByteArrayAsync(keptUrl));
 
         var other = (await app.OrganAsync("区财政局")).Id;
         var foreignUser = await app.StaffAsync("cz-appeals", "Handler-pass-02", (StaffRole.RequestHandler, other));
@@ -257,6 +287,7 @@ public abstract class LettersFeesAppealsTests<TApp>(TApp app) : IClassFixture<TA
         foreign.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(foreignUser.Id));
         var hidden = await foreign.PostAsJsonAsync($"/api/v1/admin/requests/{request.Id}/appeals", new { kind = "LitigationDirect", filedOn = ChineseDates.Iso(today) });
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await foreign.GetAsync(keptUrl)).StatusCode);
         Assert.Equal("application/problem+json", hidden.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync($"/api/v1/admin/requests/{request.Id}/appeals", new { kind = "LitigationDirect" })).StatusCode);
 

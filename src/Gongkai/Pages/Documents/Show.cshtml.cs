@@ -1,4 +1,3 @@
-using System.Globalization;
 using Gongkai.Disclosure.Documents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,14 +34,6 @@ public sealed class ShowModel(DocumentPages pages, IEnumerable<IDocumentRelation
     }
 
     public string AbsoluteUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}{Request.Path}";
-
-    /// <summary>A file size the way people read it: 860 字节, 35.2 KB, 1.4 MB.</summary>
-    public static string Size(long bytes) => bytes switch
-    {
-        < 1024 => bytes.ToString(CultureInfo.InvariantCulture) + " 字节",
-        < 1024 * 1024 => (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
-        _ => (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
-    };
 
     /// <summary>The kind of file, from its stored content type.</summary>
     public static string Kind(string contentType) => contentType switch

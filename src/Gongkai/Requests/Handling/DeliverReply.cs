@@ -5,14 +5,17 @@ using Gongkai.Platform.Data;
 using Gongkai.Platform.Staff;
 using Gongkai.Requests.Clock;
 using Gongkai.Requests.Intake;
+using Gongkai.Requests.Letters;
 
 namespace Gongkai.Requests.Handling;
 
 /// <summary>
 /// 送达: the reviewed reply reached the applicant (method and date); the request closes with the reviewed outcome, on the
-/// delivery day, and the clock says whether it was in time.
+/// delivery day, and the clock says whether it was in time. The reply letter is kept as sent (发文存档), dated the day the
+/// reply was approved.
 /// </summary>
-public sealed class DeliverReply(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, CalendarStore calendars, TimeProvider clock)
+public sealed class DeliverReply(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, CalendarStore calendars, ProduceLetter letters,
+    TimeProvider clock)
 {
     public async Task<ClockState> HandleAsync(DisclosureRequest request, DeliveryMethod? method, DateOnly? on, CancellationToken ct = default)
     {
@@ -44,6 +47,8 @@ public sealed class DeliverReply(GongkaiDb db, AuditLog audit, StaffAccess acces
             throw new ValidationFailure(e.Message, "On");
         }
 
+        var sent = await letters.ArchiveReplyAsync(request, outcome, reviewed, how, day, ct);
+        db.SentLetters.Add(sent);
         var recorded = new RequestClockEvent
         {
             RequestId = request.Id,
@@ -51,7 +56,7 @@ public sealed class DeliverReply(GongkaiDb db, AuditLog audit, StaffAccess acces
             Kind = ClockEventKind.Closed,
             On = day,
             Outcome = outcome,
-            Note = $"答复以{how.Label()}方式送达",
+            Note = $"答复以{how.Label()}方式送达，{sent.Title}已存档",
             RecordedAt = clock.GetUtcNow(),
             RecordedById = actor.UserId,
             RecordedByName = actor.Name,
@@ -67,7 +72,8 @@ public sealed class DeliverReply(GongkaiDb db, AuditLog audit, StaffAccess acces
         request.UpdatedAt = clock.GetUtcNow();
         audit.Record("request.deliver", "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}答复（{outcome.Label()}）于{ChineseDates.Long(day)}以{how.Label()}方式送达，办结；"
-            + (state.DueOn is { } due ? $"答复期限{ChineseDates.Long(due)}，{(state.Timeliness == Timeliness.Overdue ? "逾期" : "按期")}办结" : $"答复期限{RequestClock.DueText(state)}"),
+            + (state.DueOn is { } due ? $"答复期限{ChineseDates.Long(due)}，{(state.Timeliness == Timeliness.Overdue ? "逾期" : "按期")}办结" : $"答复期限{RequestClock.DueText(state)}")
+            + $"；{sent.Title}（模板第{sent.TemplateVersion}版，SHA-256 {sent.Sha256[..12]}）存档",
             request.OrganId, role);
         await db.SaveChangesAsync(ct);
         return state;

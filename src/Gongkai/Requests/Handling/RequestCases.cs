@@ -59,11 +59,16 @@ public sealed class RequestCases(GongkaiDb db, StaffAccess access)
     }
 
     /// <summary>Open requests whose due date waits for the next year's holiday schedule.</summary>
+    /// <remarks>A pending request has no due date; saying so lets the (OrganId, Stage, DueOn) index find them.</remarks>
     public IQueryable<DisclosureRequest> DuePending(OrganScope scope) =>
-        Open(scope).Where(r => r.DuePending);
+        Open(scope).Where(r => r.DuePending && r.DueOn == null);
 
     public async Task<string> OrganNameAsync(Guid organId, CancellationToken ct = default) =>
         await db.Organs.Where(o => o.Id == organId).Select(o => o.FullName).SingleAsync(ct);
+
+    /// <summary>发文存档 of a request the caller already found (so in scope), newest first.</summary>
+    public Task<List<Letters.SentLetter>> SentLettersAsync(Guid requestId, CancellationToken ct = default) =>
+        db.SentLetters.AsNoTracking().Where(l => l.RequestId == requestId).OrderByDescending(l => l.Id).ToListAsync(ct);
 
     public async Task<List<RequestTransfer>> TransfersAsync(Guid requestId, CancellationToken ct = default) =>
         await db.RequestTransfers.AsNoTracking().Where(t => t.RequestId == requestId).OrderBy(t => t.At).ToListAsync(ct);

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Gongkai.Platform.Staff;
 using Gongkai.Requests.Clock;
 using Gongkai.Requests.Sweep;
@@ -15,10 +16,11 @@ public sealed record QueuePage(int Total, int Page, int PageCount, List<Disclosu
 /// <summary>
 /// The handler's queues, shared by the staff page and the staff API. Without a stage or a text only open requests are
 /// listed, soonest due first (the work to do); the closed queue and a text search list the newest first. Both orders
-/// are read from an index — (OrganId, Stage, DueOn) for open work, (OrganId, Stage, Id) for the closed queue — so a
-/// page costs the same with a hundred requests or a million.
+/// are read from an index — an organ's open work from (OrganId, Stage, DueOn) on SQLite and the partial index of open
+/// work (OrganId, DueOn, ReceivedOn, Id) on PostgreSQL, the closed queue from (OrganId, Stage, Id) — so a page costs the
+/// same with a hundred requests or a million.
 /// </summary>
-public sealed class RequestQueue(RequestCases cases)
+public sealed class RequestQueue(GongkaiDb db, RequestCases cases)
 {
     public const int PageSize = 50;
 
@@ -54,9 +56,11 @@ public sealed class RequestQueue(RequestCases cases)
         var total = await query.CountAsync(ct);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
-        var ordered = openOnly
-            ? query.OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.ReceivedOn).ThenBy(r => r.Id)
-            : query.OrderByDescending(r => r.Id);
+        // Open work: soonest due first, pending due dates last. PostgreSQL sorts nulls last in ascending order, so the plain
+        // order matches its index of open work; SQLite sorts them first, so it is told.
+        var ordered = !openOnly ? query.OrderByDescending(r => r.Id)
+            : db.Database.IsNpgsql() ? query.OrderBy(r => r.DueOn).ThenBy(r => r.ReceivedOn).ThenBy(r => r.Id)
+            : query.OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.ReceivedOn).ThenBy(r => r.Id);
         var rows = await ordered.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return new(total, page, pageCount, rows);
     }

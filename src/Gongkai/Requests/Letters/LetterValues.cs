@@ -23,6 +23,29 @@ public sealed class LetterInput
     public string? Party { get; set; }
     /// <summary>落款日期; defaults to today.</summary>
     public DateOnly? Date { get; set; }
+
+    /// <summary>
+    /// The reply letter as the request's recorded reply says it (outcome, ground, withheld parts; the responsible organ and
+    /// the reply summary as the explanation): what the letter page starts from and what is archived at delivery.
+    /// </summary>
+    public static LetterInput ForReply(DisclosureRequest request, RequestOutcome? outcome = null, DateOnly? date = null)
+    {
+        var decided = outcome ?? request.Outcome ?? request.ProposedOutcome;
+        var explanation = string.Join("", new[]
+        {
+            request.ResponsibleOrgan is { Length: > 0 } organ ? $"该信息由{organ.Trim().TrimEnd('。')}负责公开。" : null,
+            request.ReplySummary?.Trim(),
+        }.Where(s => !string.IsNullOrEmpty(s)));
+        return new LetterInput
+        {
+            Kind = LetterKind.Reply,
+            Outcome = decided,
+            LegalGround = request.LegalGround ?? (decided is { } d ? LegalGrounds.Default(d) : null),
+            Withheld = request.WithheldParts,
+            Details = explanation.Length == 0 ? null : explanation,
+            Date = date,
+        };
+    }
 }
 
 /// <summary>Everything a letter is filled from, gathered by <see cref="ProduceLetter"/>.</summary>

@@ -25,9 +25,9 @@ public sealed class LetterModel(GongkaiDb db, StaffAccess access, ProduceLetter 
         }
 
         Case = request;
-        Input.Kind = kind ?? (request.Outcome is null ? null : LetterKind.Reply);
-        Input.Outcome = request.Outcome;
-        Input.LegalGround = request.Outcome is { } o ? LegalGrounds.Default(o) : null;
+        // A reply starts from the recorded (or proposed) reply: the letter the reviewer approved.
+        var replied = (request.Outcome ?? request.ProposedOutcome) is not null;
+        Input = (kind is null or LetterKind.Reply) && replied ? LetterInput.ForReply(request) : new LetterInput { Kind = kind };
         return Page();
     }
 

@@ -6,6 +6,7 @@ using Gongkai.Requests.Applicants;
 using Gongkai.Requests.Clock;
 using Gongkai.Requests.Handling;
 using Gongkai.Requests.Intake;
+using Gongkai.Requests.Letters;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,9 @@ public sealed class ShowModel(GongkaiDb db, RequestCases cases, RequestClock clo
     public List<RequestTransfer> Transfers { get; private set; } = [];
     public PublishedDocumentLink? PublishedDocument { get; private set; }
 
+    /// <summary>发文存档: the reply letters as they went out, newest first.</summary>
+    public List<SentLetter> SentLetters { get; private set; } = [];
+
     /// <summary>Art. 44: other applicants' requests for the same information, if any.</summary>
     public Gongkai.Requests.Insight.IdenticalGroup? Identical { get; private set; }
 
@@ -92,6 +96,17 @@ public sealed class ShowModel(GongkaiDb db, RequestCases cases, RequestClock clo
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>A kept reply letter, byte for byte as sent (the view is audited).</summary>
+    public async Task<IActionResult> OnGetSentLetterAsync(Guid id, Guid letter, [FromServices] ProduceLetter letters, CancellationToken ct)
+    {
+        if (await cases.FindAsync(id, ct) is not { } request || await letters.OpenSentAsync(request, letter, ct) is not { } sent)
+        {
+            return NotFound();
+        }
+
+        return File(sent.Content, "application/pdf", sent.Letter.FileName);
+    }
 
     public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken ct)
     {
@@ -136,6 +151,7 @@ public sealed class ShowModel(GongkaiDb db, RequestCases cases, RequestClock clo
         Applicant = applicant.Masked(request);
         Clock = await clocks.StateAsync(request, ct);
         Transfers = await cases.TransfersAsync(request.Id, ct);
+        SentLetters = await cases.SentLettersAsync(request.Id, ct);
         Identical = await HttpContext.RequestServices.GetRequiredService<Gongkai.Requests.Insight.FindIdenticalRequests>()
             .ForRequestAsync(request, await cases.ScopeAsync(), ct);
         if (request.PublishedDocumentId is { } docId)

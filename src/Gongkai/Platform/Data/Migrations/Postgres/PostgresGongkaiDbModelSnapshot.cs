@@ -2199,7 +2199,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.HasIndex("OrganId", "ClosedOn", "ReceivedOn", "ApplicantType", "Outcome", "Timeliness")
                         .HasDatabaseName("IX_disclosure_requests_report_closed");
 
-                    b.HasIndex(new[] { "Id" }, "IX_disclosure_requests_open")
+                    b.HasIndex(new[] { "OrganId", "Id" }, "IX_disclosure_requests_open_by_organ")
+                        .HasFilter("\"Stage\" <> 'Closed'");
+
+                    b.HasIndex(new[] { "OrganId", "DueOn", "ReceivedOn", "Id" }, "IX_disclosure_requests_open_work")
                         .HasFilter("\"Stage\" <> 'Closed'");
 
                     b.ToTable("disclosure_requests", (string)null);
@@ -2362,6 +2365,78 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("letter_templates", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Requests.Letters.SentLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeliveredBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("DeliveredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StoredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("StoredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TemplateKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("sent_letters", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Requests.RequestAttachment", b =>

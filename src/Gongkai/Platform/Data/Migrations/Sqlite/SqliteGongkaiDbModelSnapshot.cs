@@ -2156,7 +2156,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasIndex("OrganId", "ClosedOn", "ReceivedOn", "ApplicantType", "Outcome", "Timeliness")
                         .HasDatabaseName("IX_disclosure_requests_report_closed");
 
-                    b.HasIndex(new[] { "Id" }, "IX_disclosure_requests_open")
+                    b.HasIndex(new[] { "OrganId", "Id" }, "IX_disclosure_requests_open_by_organ")
+                        .HasFilter("\"Stage\" <> 'Closed'");
+
+                    b.HasIndex(new[] { "OrganId", "DueOn", "ReceivedOn", "Id" }, "IX_disclosure_requests_open_work")
                         .HasFilter("\"Stage\" <> 'Closed'");
 
                     b.ToTable("disclosure_requests", (string)null);
@@ -2319,6 +2322,78 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("letter_templates", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Requests.Letters.SentLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveredBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeliveredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("sent_letters", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Requests.RequestAttachment", b =>
