@@ -58,6 +58,8 @@ internal static class BulkRows
         long n = 0;
         await using (var writer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({Names(columns)}) FROM STDIN (FORMAT BINARY)"))
         {
+            // The server may still be writing index entries when the last row is sent; 30 s (the default) is not enough at a million rows.
+            writer.Timeout = TimeSpan.FromMinutes(30);
             foreach (var row in rows)
             {
                 await writer.StartRowAsync();

@@ -37,6 +37,7 @@ namespace Gongkai.Bench;
 ///           number must be stored.
 ///
 ///   dotnet Gongkai.Bench.dll queue|submit --provider Sqlite|Postgres [--connection "Host=…;Database=postgres"] --app src/Gongkai/bin/Release/net10.0 …
+///   (queue: --file F on SQLite or --database NAME on PostgreSQL keeps the database; --existing yes measures it again)
 /// </summary>
 internal static partial class RequestLoadBench
 {
@@ -46,7 +47,7 @@ internal static partial class RequestLoadBench
     {
         var provider = a.String("provider") ?? DatabaseSetup.Sqlite;
         var appDir = Path.GetFullPath(a.String("app") ?? "src/Gongkai/bin/Release/net10.0");
-        await using var database = await BenchDatabase.CreateAsync(provider, a.String("connection"), a.String("file"));
+        await using var database = await BenchDatabase.CreateAsync(provider, a.String("connection"), a.String("file"), a.String("database"));
         Console.WriteLine($"{command}: provider {provider}, load average {Load()}, {Environment.ProcessorCount} cores");
         return command == "queue" ? await QueueAsync(a, database, appDir) : await SubmitAsync(a, database, appDir);
     }
@@ -56,7 +57,7 @@ internal static partial class RequestLoadBench
         var total = a.Int("requests", 1_000_000);
         var open = Math.Min(a.Int("open", 30_000), total);
         var samples = a.Int("samples", 200);
-        // --existing yes: a database --file kept from an earlier run (generated, swept, staff added) is measured again.
+        // --existing yes: a database --file (SQLite) or --database (PostgreSQL) kept from an earlier run (generated, swept, staff added) is measured again.
         if (a.String("existing") == "yes")
         {
             Console.WriteLine($"existing database {database.ConnectionString}");
@@ -282,15 +283,23 @@ internal static partial class RequestLoadBench
         private string? name;
         private string? file;
 
-        public static async Task<BenchDatabase> CreateAsync(string provider, string? server, string? file)
+        /// <param name="kept">
+        /// PostgreSQL: a database name (--database) that is kept afterwards, created unless it exists — the counterpart of
+        /// SQLite's --file, so that --existing yes can measure it again.
+        /// </param>
+        public static async Task<BenchDatabase> CreateAsync(string provider, string? server, string? file, string? kept = null)
         {
             if (provider == DatabaseSetup.Postgres)
             {
-                var name = "gk_bench_req_" + Guid.NewGuid().ToString("N")[..8];
+                var name = kept ?? "gk_bench_req_" + Guid.NewGuid().ToString("N")[..8];
                 await using (var conn = new NpgsqlConnection(server ?? throw new ArgumentException("--connection is required for Postgres")))
                 {
                     await conn.OpenAsync();
-                    await new NpgsqlCommand($"CREATE DATABASE {name}", conn).ExecuteNonQueryAsync();
+                    var exists = await new NpgsqlCommand($"SELECT count(*) FROM pg_database WHERE datname = '{name}'", conn).ExecuteScalarAsync() is long n && n > 0;
+                    if (!exists)
+                    {
+                        await new NpgsqlCommand($"CREATE DATABASE {name}", conn).ExecuteNonQueryAsync();
+                    }
                 }
 
                 return new BenchDatabase
@@ -298,7 +307,7 @@ internal static partial class RequestLoadBench
                     Provider = provider,
                     ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 50 }.ConnectionString,
                     server = server,
-                    name = name,
+                    name = kept is null ? name : null,
                 };
             }
 
