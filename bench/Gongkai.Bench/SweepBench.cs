@@ -25,6 +25,7 @@ namespace Gongkai.Bench;
 ///   dotnet Gongkai.Bench.dll sweep --provider Postgres --connection "Host=…;Username=…;Database=postgres" [--requests 1000000] [--open 1000000] [--seed 2026]
 ///   dotnet Gongkai.Bench.dll sweep --provider Sqlite [--file /tmp/sweep.db] …
 ///   … --file /tmp/sweep.db --existing yes   sweeps a file generated before (kept because --file was given) without generating again
+///   … --passes 0 only generates; --passes 1 runs the first pass only; --days N sweeps N days later (daily passes on a swept file)
 /// </summary>
 internal static class SweepBench
 {
@@ -98,7 +99,10 @@ internal static class SweepBench
             }
 
             var sweeper = services.GetRequiredService<DailySweeper>();
-            foreach (var (label, day) in new[] { ("first pass", Today), ("same day again", Today), ("next day", Today.AddDays(3)) })
+            // --passes 0 only generates (a pristine file to copy and sweep with --existing yes, one variant after another).
+            // --days N moves the three passes N days later: on a file swept before (--existing yes), each pass is then a daily one.
+            var start = Today.AddDays(a.Int("days", 0));
+            foreach (var (label, day) in new[] { ("first pass", start), ("same day again", start), ("next day", start.AddDays(3)) }.Take(a.Int("passes", 3)))
             {
                 clock.Now = new DateTimeOffset(day.ToDateTime(new TimeOnly(6, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;

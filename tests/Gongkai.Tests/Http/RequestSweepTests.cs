@@ -136,6 +136,50 @@ public abstract class RequestSweepTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task The_sweep_reaches_every_open_request_of_every_organ_across_batches()
+    {
+        // More than one batch in each of two organs, stored without due dates (as an import would leave them).
+        app.Clock.SetDay("2026-04-01");
+        var organs = new[] { (await app.OrganAsync("区民政局")).Id, (await app.OrganAsync("区财政局")).Id };
+        var perOrgan = RequestSweep.BatchSize + 37;
+        var day = new DateOnly(2026, 3, 2);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var (organ, k) in organs.Select((o, k) => (o, k)))
+            {
+                db.DisclosureRequests.AddRange(Enumerable.Range(0, perOrgan).Select(i => new DisclosureRequest
+                {
+                    TrackingNumber = $"B{tag}-{k}-{i:D5}",
+                    SecretHash = "x",
+                    OrganId = organ,
+                    Channel = Gongkai.Requests.Intake.RequestChannel.Online,
+                    ApplicantName = "批量巡检申请人",
+                    IdNumberProtected = "x",
+                    PhoneProtected = "x",
+                    InformationWanted = "批量巡检" + tag,
+                    SubmittedOn = day,
+                    ReceivedOn = day,
+                    CreatedAt = app.Clock.GetUtcNow().AddDays(-20),
+                    UpdatedAt = app.Clock.GetUtcNow().AddDays(-20),
+                }));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var run = await SweepAsync();
+        Assert.True(run!.Checked >= 2 * perOrgan, $"checked {run.Checked}");
+        var swept = await app.WithDbAsync(db => db.DisclosureRequests.Where(r => r.InformationWanted == "批量巡检" + tag)
+            .GroupBy(r => r.CheckedOn).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+        var only = Assert.Single(swept);
+        Assert.Equal((new DateOnly(2026, 4, 1), 2 * perOrgan), (only.Key!.Value, only.Count));
+        // 20 working days from 2 March 2026 (the clock starts the next day).
+        Assert.Equal(2 * perOrgan, await app.WithDbAsync(db => db.DisclosureRequests.CountAsync(r => r.InformationWanted == "批量巡检" + tag
+            && r.DueOn == new DateOnly(2026, 3, 30) && r.Timeliness == Timeliness.Overdue)));
+    }
+
+    [Fact]
     public async Task The_case_page_walks_a_request_from_registration_to_delivery()
     {
         await help.StaffAsync();

@@ -34,6 +34,7 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
         var today = ChineseDates.Today(clock);
         var calendar = await calendars.GetAsync(ct);
         var run = new RequestSweepRun { Day = today, Trigger = trigger, StartedAt = startedAt };
+        await using var cache = db.Database.IsSqlite() ? await SqliteWrites.LargeCacheAsync(db, ct) : null;
         var lapsed = new List<(Guid Id, RequestOutcome Outcome)>();
         var organs = await db.Organs.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(ct);
         foreach (var organ in organs)
@@ -122,7 +123,7 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
 
     /// <summary>
     /// Writes the recomputed copies. PostgreSQL: one UPDATE … FROM unnest(…) per batch. SQLite (one local file): the batch's
-    /// values through one prepared INSERT into a temporary table, then one UPDATE … FROM it. Either way a row a handler touched after the pass began is skipped.
+    /// values through one prepared INSERT into a temporary table, then one UPDATE of the rows whose ids are in it. Either way a row a handler touched after the pass began is skipped.
     /// </summary>
     private async Task<int> WriteChangesAsync(Dictionary<Stored, List<Guid>> changes, DateOnly today, DateTimeOffset startedAt, CancellationToken ct)
     {
