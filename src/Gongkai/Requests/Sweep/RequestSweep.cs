@@ -12,8 +12,7 @@ namespace Gongkai.Requests.Sweep;
 /// One pass over the open requests (每日巡检): recomputes each due date, pending flag, timeliness and stage from its events
 /// with the pure clock (no explanation sentences), writes only what changed, set-based per group of equal values, closes
 /// requests whose 补正 or fee period lapsed (其他处理-1/-2) and writes the day's due-soon and overdue lists. Requests are
-/// read organ by organ in batches in id order (keyset over the partial index of each organ's open requests), so memory
-/// stays flat at any volume. A row a handler changed after
+/// read in batches in id order (keyset over the partial index of open requests), so memory stays flat at any volume. A row a handler changed after
 /// the pass began is left alone: the handler's own write already recomputed it.
 /// </summary>
 public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog audit, TimeProvider clock)
@@ -36,11 +35,7 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
         var run = new RequestSweepRun { Day = today, Trigger = trigger, StartedAt = startedAt };
         await using var cache = db.Database.IsSqlite() ? await SqliteWrites.LargeCacheAsync(db, ct) : null;
         var lapsed = new List<(Guid Id, RequestOutcome Outcome)>();
-        var organs = await db.Organs.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(ct);
-        foreach (var organ in organs)
-        {
-            run.Changed += await SweepOrganAsync(organ, onlyPending, calendar, today, startedAt, run, lapsed, ct);
-        }
+        run.Changed += await RecomputeAsync(onlyPending, calendar, today, startedAt, run, lapsed, ct);
 
         foreach (var chunk in lapsed.Chunk(ClosingBatchSize))
         {
@@ -59,15 +54,15 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
         return run;
     }
 
-    /// <summary>One organ's open requests, read in batches in id order (keyset over the organ's open-request index).</summary>
-    private async Task<int> SweepOrganAsync(Guid organ, bool onlyPending, WorkingDayCalendar calendar, DateOnly today, DateTimeOffset startedAt, RequestSweepRun run,
+    /// <summary>The open requests, read in batches in id order (keyset over the partial index of open requests).</summary>
+    private async Task<int> RecomputeAsync(bool onlyPending, WorkingDayCalendar calendar, DateOnly today, DateTimeOffset startedAt, RequestSweepRun run,
         List<(Guid Id, RequestOutcome Outcome)> lapsed, CancellationToken ct)
     {
         var changed = 0;
         var last = Guid.Empty;
         while (true)
         {
-            var query = db.DisclosureRequests.AsNoTracking().Where(r => r.OrganId == organ && r.Stage != RequestStage.Closed && r.Id.CompareTo(last) > 0);
+            var query = db.DisclosureRequests.AsNoTracking().Where(r => r.Stage != RequestStage.Closed && r.Id.CompareTo(last) > 0);
             if (onlyPending)
             {
                 query = query.Where(r => r.DuePending);

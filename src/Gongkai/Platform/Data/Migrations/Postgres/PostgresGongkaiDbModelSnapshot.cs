@@ -2199,6 +2199,9 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.HasIndex("OrganId", "ClosedOn", "ReceivedOn", "ApplicantType", "Outcome", "Timeliness")
                         .HasDatabaseName("IX_disclosure_requests_report_closed");
 
+                    b.HasIndex(new[] { "Id" }, "IX_disclosure_requests_open")
+                        .HasFilter("\"Stage\" <> 'Closed'");
+
                     b.HasIndex(new[] { "OrganId", "Id" }, "IX_disclosure_requests_open_by_organ")
                         .HasFilter("\"Stage\" <> 'Closed'");
 

@@ -2156,6 +2156,9 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasIndex("OrganId", "ClosedOn", "ReceivedOn", "ApplicantType", "Outcome", "Timeliness")
                         .HasDatabaseName("IX_disclosure_requests_report_closed");
 
+                    b.HasIndex(new[] { "Id" }, "IX_disclosure_requests_open")
+                        .HasFilter("\"Stage\" <> 'Closed'");
+
                     b.HasIndex(new[] { "OrganId", "Id" }, "IX_disclosure_requests_open_by_organ")
                         .HasFilter("\"Stage\" <> 'Closed'");
 

@@ -10,10 +10,6 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_disclosure_requests_open",
-                table: "disclosure_requests");
-
             migrationBuilder.CreateIndex(
                 name: "IX_disclosure_requests_open_by_organ",
                 table: "disclosure_requests",
@@ -37,12 +33,6 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_disclosure_requests_open_work",
                 table: "disclosure_requests");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_disclosure_requests_open",
-                table: "disclosure_requests",
-                column: "Id",
-                filter: "\"Stage\" <> 'Closed'");
         }
     }
 }
