@@ -12,7 +12,8 @@ namespace Gongkai.Requests.Sweep;
 /// One pass over the open requests (每日巡检): recomputes each due date, pending flag, timeliness and stage from its events
 /// with the pure clock (no explanation sentences), writes only what changed, set-based per group of equal values, closes
 /// requests whose 补正 or fee period lapsed (其他处理-1/-2) and writes the day's due-soon and overdue lists. Requests are
-/// read in batches in id order (keyset over the partial index of open requests), so memory stays flat at any volume. A row a handler changed after
+/// read in batches in id order (keyset over a partial index of open requests; on SQLite organ by organ), so memory stays
+/// flat at any volume. A row a handler changed after
 /// the pass began is left alone: the handler's own write already recomputed it.
 /// </summary>
 public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog audit, TimeProvider clock)
@@ -35,7 +36,16 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
         var run = new RequestSweepRun { Day = today, Trigger = trigger, StartedAt = startedAt };
         await using var cache = db.Database.IsSqlite() ? await SqliteWrites.LargeCacheAsync(db, ct) : null;
         var lapsed = new List<(Guid Id, RequestOutcome Outcome)>();
-        run.Changed += await RecomputeAsync(onlyPending, calendar, today, startedAt, run, lapsed, ct);
+        // PostgreSQL walks all open requests in id order (a batch reads neighbouring heap pages); SQLite walks them organ by
+        // organ, so a batch's index writes stay in one organ's part of the organ-led indexes (1,000,000 open: first pass
+        // 208 s instead of 399 s, next day 66 s instead of 93 s; on PostgreSQL the organ walk was the slower one).
+        IEnumerable<Guid?> walks = db.Database.IsSqlite()
+            ? (await db.Organs.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(ct)).Select(o => (Guid?)o)
+            : [null];
+        foreach (var organ in walks)
+        {
+            run.Changed += await RecomputeAsync(organ, onlyPending, calendar, today, startedAt, run, lapsed, ct);
+        }
 
         foreach (var chunk in lapsed.Chunk(ClosingBatchSize))
         {
@@ -54,8 +64,11 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
         return run;
     }
 
-    /// <summary>The open requests, read in batches in id order (keyset over the partial index of open requests).</summary>
-    private async Task<int> RecomputeAsync(bool onlyPending, WorkingDayCalendar calendar, DateOnly today, DateTimeOffset startedAt, RequestSweepRun run,
+    /// <summary>
+    /// The open requests (of one organ, or all), read in batches in id order (keyset over the partial index of open
+    /// requests, or of the organ's open requests).
+    /// </summary>
+    private async Task<int> RecomputeAsync(Guid? organ, bool onlyPending, WorkingDayCalendar calendar, DateOnly today, DateTimeOffset startedAt, RequestSweepRun run,
         List<(Guid Id, RequestOutcome Outcome)> lapsed, CancellationToken ct)
     {
         var changed = 0;
@@ -63,6 +76,11 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
         while (true)
         {
             var query = db.DisclosureRequests.AsNoTracking().Where(r => r.Stage != RequestStage.Closed && r.Id.CompareTo(last) > 0);
+            if (organ is { } one)
+            {
+                query = query.Where(r => r.OrganId == one);
+            }
+
             if (onlyPending)
             {
                 query = query.Where(r => r.DuePending);
