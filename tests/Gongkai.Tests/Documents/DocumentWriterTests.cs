@@ -10,6 +10,8 @@ public sealed class DocumentWriterTests
     private static readonly PrintedDocument Sample = new("政府信息公开申请答复告知书", "受理编号：2026-XC001-00001",
         PrintedDocument.ParseLines("<张三：\n本机关于2026年3月2日收到您提出的政府信息公开申请。" + string.Concat(Enumerable.Repeat("经审查，您申请获取的信息属于公开范围，现予提供。", 40)) + "\n\n>北京市西城区民政局\n>2026年3月20日"));
 
+    private const string ShippedFontSha256 = "705ec2dba81eaee1208e4ed5d3ff23ab259292e8e0e163ea3de297ef1317007a";
+
     internal static PdfWriter Pdf() => new(new DocumentFonts(new ConfigurationBuilder().Build()));
 
     [Fact]
@@ -30,6 +32,31 @@ public sealed class DocumentWriterTests
         var raw = System.Text.Encoding.Latin1.GetString(bytes);
         Assert.Contains("/FontFile2", raw);
         Assert.Contains("/ToUnicode", raw);
+    }
+
+    [Fact]
+    public void The_font_ships_with_the_application_so_no_font_package_is_needed()
+    {
+        // Nothing configured: the font comes from the assembly, not from a Debian package under /usr/share/fonts.
+        var fonts = new DocumentFonts(new ConfigurationBuilder().Build());
+        Assert.Null(fonts.FontFile);
+        var font = DocumentFonts.ShippedFont();
+        Assert.Equal(5_192_076, font.Length);
+        Assert.Equal(new byte[] { 0, 1, 0, 0 }, font[..4]); // a TrueType (glyf) font, not a collection or CFF
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(font));
+        Assert.Equal(ShippedFontSha256, hash);
+        var text = string.Concat(PdfDocument.Open(Pdf().Write(Sample)).GetPages().Select(p => p.Text));
+        Assert.Contains("北京市西城区民政局", text);
+    }
+
+    [Fact]
+    public void A_configured_font_file_that_does_not_exist_is_said_clearly()
+    {
+        var fonts = new DocumentFonts(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Documents:FontFile"] = "/nonexistent/simsun.ttf" }).Build());
+        var e = Assert.Throws<Gongkai.Platform.ValidationFailure>(() => new PdfWriter(fonts).Write(Sample));
+        Assert.Contains("Documents:FontFile", e.Message);
+        Assert.Contains("/nonexistent/simsun.ttf", e.Message);
     }
 
     [Fact]
