@@ -5,7 +5,7 @@ namespace Gongkai.Requests;
 
 /// <summary>
 /// Who may do what to requests, each within the organ scope: a request is visible only to its organ's handlers and
-/// the district office (DESIGN §5, issue 4 “Security”); another organ's request is not found (404).
+/// the district office (docs/DESIGN.md §5, issue 4 “Security”); another organ's request is not found (404).
 /// </summary>
 public static class RequestAccess
 {

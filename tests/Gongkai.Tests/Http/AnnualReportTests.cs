@@ -270,6 +270,7 @@ public abstract class AnnualReportTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Contains("超出已载入的节假日安排", (await admin.GetStringAsync($"/admin/reports/{organ}/2031")).Text());
         var download = await admin.GetAsync($"/admin/reports/{organ}/2031/download?format=json");
         Assert.Equal(HttpStatusCode.BadRequest, download.StatusCode);
+        Assert.Equal("text/html", download.Content.Headers.ContentType?.MediaType); // a page the clerk reads, not raw JSON
         Assert.Contains("超出已载入的节假日安排", (await download.Content.ReadAsStringAsync()).Text());
 
         var other = (await app.OrganAsync("区财政局")).Id;

@@ -6,7 +6,7 @@ namespace Gongkai.Disclosure.Documents;
 
 /// <summary>
 /// Publishes reviewed documents whose scheduled time has come. On PostgreSQL each round holds an advisory lock,
-/// so with several web nodes exactly one publishes (DESIGN §8).
+/// so with several web nodes exactly one publishes (docs/DESIGN.md §8).
 /// </summary>
 internal sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublisher> log) : BackgroundService
 {

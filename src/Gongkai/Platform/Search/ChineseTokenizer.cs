@@ -4,7 +4,7 @@ using System.Text;
 namespace Gongkai.Platform.Search;
 
 /// <summary>
-/// The one tokenizer of DESIGN §3, used at index time and at query time on both databases.
+/// The one tokenizer of docs/DESIGN.md §3, used at index time and at query time on both databases.
 /// Text is normalised (NFKC: full-width to half-width; lower case); a run of Han characters becomes
 /// overlapping bigrams (a lone character stays as itself); Latin letters and digits become words.
 /// Every Han character is also emitted as a unigram, so one-character queries work.

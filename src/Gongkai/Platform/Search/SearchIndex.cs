@@ -8,7 +8,7 @@ namespace Gongkai.Platform.Search;
 public sealed record SearchText(string Title, string Body);
 
 /// <summary>
-/// Writes and matches the full-text index inside the database (DESIGN §3): an FTS5 table on SQLite, tsvector
+/// Writes and matches the full-text index inside the database (docs/DESIGN.md §3): an FTS5 table on SQLite, tsvector
 /// columns with GIN indexes on PostgreSQL, both fed by <see cref="ChineseTokenizer"/>. One entry per record, with
 /// two fields: the title line alone (for ranking) and the whole record (for matching). Writes join the caller's
 /// transaction, so a record and its index entry commit together.

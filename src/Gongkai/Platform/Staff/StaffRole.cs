@@ -1,6 +1,6 @@
 namespace Gongkai.Platform.Staff;
 
-/// <summary>Roles of staff (DESIGN §5). Each assignment is scoped to an organ or district-wide.</summary>
+/// <summary>Roles of staff (docs/DESIGN.md §5). Each assignment is scoped to an organ or district-wide.</summary>
 public enum StaffRole
 {
     /// <summary>系统管理员</summary>

@@ -4,7 +4,7 @@ namespace Gongkai.Requests.Applicants;
 
 /// <summary>
 /// Encrypts applicants' personal data at rest with ASP.NET Core Data Protection (keys in the database, shared by
-/// every node: DESIGN §2, §8). A database copy without the key ring reveals no ID number, phone or address.
+/// every node: docs/DESIGN.md §2, §8). A database copy without the key ring reveals no ID number, phone or address.
 /// </summary>
 public sealed class ApplicantProtector(IDataProtectionProvider provider)
 {

@@ -5,7 +5,7 @@ namespace Gongkai.Requests.Clock;
 
 /// <summary>
 /// The statutory reply clock (答复期限) of a request, computed only from recorded events and the working-day
-/// calendar, never typed in (DESIGN §4). Art. 33: 20 working days from the day after receipt, one extension of at
+/// calendar, never typed in (docs/DESIGN.md §4). Art. 33: 20 working days from the day after receipt, one extension of at
 /// most 20 with the office head's approval; Art. 30: a one-shot 补正 notice within 7 working days restarts the clock
 /// from zero when the correction arrives; Art. 32–34: consultations (15 working days each) pause it; the fee notice
 /// pauses it (国办函〔2020〕109号); Art. 35: a reasonable delayed deadline replaces it. Overlapping pauses count once.

@@ -8,7 +8,7 @@ namespace Gongkai.Requests.Sweep;
 /// <summary>
 /// Runs <see cref="RequestSweep"/> once a district day (checked every <see cref="Interval"/>, so a node started at any hour
 /// catches up), and on demand: right after the calendar changes, so pending due dates are computed at once. On PostgreSQL
-/// a session advisory lock makes exactly one node sweep (DESIGN §8); within a process a gate does the same.
+/// a session advisory lock makes exactly one node sweep (docs/DESIGN.md §8); within a process a gate does the same.
 /// </summary>
 public sealed class DailySweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DailySweeper> log) : BackgroundService
 {

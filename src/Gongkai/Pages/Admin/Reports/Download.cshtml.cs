@@ -57,6 +57,13 @@ public sealed class DownloadModel(StaffAccess access, Gongkai.Reports.Rollup.Ann
         }
     }
 
-    private ObjectResult Refuse(string detail) =>
-        new(new ProblemDetails { Status = 400, Title = "无法生成年度报告", Detail = detail }) { StatusCode = 400 };
+    /// <summary>Why no file could be produced, shown as a page (a link followed in the browser never answers raw JSON).</summary>
+    public string? Refusal { get; private set; }
+
+    private PageResult Refuse(string detail)
+    {
+        Refusal = detail;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
 }
