@@ -43,6 +43,7 @@ public static class PlatformModule
         services.AddScoped<DemoOrganisation>();
         services.AddMemoryCache();
         services.AddSingleton<PortalSummary>();
+        services.AddSingleton<ReadinessProbe>();
         services.AddPlatformWorkList();
         services.AddScoped<ApiTokens>();
         services.AddSingleton<CalendarStore>();
