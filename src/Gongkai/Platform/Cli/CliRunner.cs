@@ -72,6 +72,10 @@ public static class CliRunner
             公开 Gongkai 管理命令
 
               gongkai db migrate                                   执行数据库迁移并载入基础数据
+              gongkai db backup 文件 [--force] [--json]            SQLite 在线一致备份（含写前日志），主密钥写入“文件.key”；
+                                                                   PostgreSQL 显示 pg_dump 用法
+              gongkai db restore 文件 [--key 主密钥文件] [--force] [--json]
+                                                                   检查完整性与主密钥后恢复 SQLite 数据库及主密钥（先停止服务）
               gongkai keys status [--json]                         主密钥来源与数据保护密钥概况
               gongkai keys rotate [--master] [--data] [--revoke-old] [--json]
                                                                    更换主密钥（重新加密密钥环）和/或数据保护密钥（重新加密
