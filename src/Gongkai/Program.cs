@@ -11,7 +11,17 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddGongkaiModules();
 
 var app = builder.Build();
-await app.PrepareDatabaseAsync();
+try
+{
+    await app.PrepareDatabaseAsync();
+}
+catch (Gongkai.Platform.Keys.KeyRingException e)
+{
+    // The master key is missing or wrong: say where it is expected, without a stack trace, and do not start.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+
 app.MapGongkaiModules();
 await app.RunAsync();
 return 0;

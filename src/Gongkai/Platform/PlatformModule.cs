@@ -43,6 +43,7 @@ public static class PlatformModule
         services.AddScoped<DemoOrganisation>();
         services.AddMemoryCache();
         services.AddSingleton<PortalSummary>();
+        services.AddSingleton<ReadinessProbe>();
         services.AddPlatformWorkList();
         services.AddScoped<ApiTokens>();
         services.AddSingleton<CalendarStore>();
@@ -95,9 +96,17 @@ public static class PlatformModule
             .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
 
+        // The key ring lives in the database (shared by every node); each key's secret is wrapped under the master key
+        // kept outside it (Keys/MasterKeys), so a copy of the database alone decrypts nothing.
+        services.AddSingleton<Keys.MasterKeys>();
+        services.AddSingleton<Keys.IKeyWrap, Keys.AesGcmKeyWrap>();
+        services.AddScoped<Keys.KeyRingGuard>();
+        services.AddScoped<Keys.RotateKeys>();
         services.AddDataProtection()
             .SetApplicationName("Gongkai")
             .PersistKeysToDbContext<GongkaiDb>();
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<Keys.MasterKeys, Keys.IKeyWrap>((o, keys, wrap) => o.XmlEncryptor = new Keys.MasterKeyXmlEncryptor(keys, wrap));
 
         services.AddLocalization();
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -164,8 +173,10 @@ public static class PlatformModule
 
         await Search.SearchIndex.For(db).EnsureSchemaAsync(db, ct);
 
-        var loaded = await db.CalendarYears.Select(y => y.Year).ToListAsync(ct);
         sp.GetRequiredService<CurrentActor>().ActAs("系统初始化");
+        await sp.GetRequiredService<Keys.KeyRingGuard>().EnsureAsync(ct);
+
+        var loaded = await db.CalendarYears.Select(y => y.Year).ToListAsync(ct);
         foreach (var schedule in ShippedSchedules.All.Where(s => !loaded.Contains(s.Year)))
         {
             await sp.GetRequiredService<LoadYearSchedule>().HandleAsync(schedule, ct);

@@ -12,6 +12,7 @@ public static class PolicyModule
         var services = builder.Services;
         services.Configure<ConsultationOptions>(builder.Configuration.GetSection("Policy:Consultations"));
         services.AddSingleton<CommenterProtector>();
+        services.AddSingleton(new Platform.Keys.ProtectedColumn(typeof(ConsultationComment), nameof(ConsultationComment.ContactProtected), CommenterProtector.Purpose));
         services.AddScoped<ManageConsultation>();
         services.AddSingleton<ConsultationSnapshots>();
         services.AddSingleton<CommentIntake>();

@@ -16,6 +16,12 @@ public static class RequestsModule
     {
         var services = builder.Services;
         services.AddSingleton<ApplicantProtector>();
+        foreach (var column in new[] { nameof(DisclosureRequest.IdNumberProtected), nameof(DisclosureRequest.PhoneProtected),
+                     nameof(DisclosureRequest.AddressProtected), nameof(DisclosureRequest.EmailProtected), nameof(DisclosureRequest.SecretProtected) })
+        {
+            services.AddSingleton(new Platform.Keys.ProtectedColumn(typeof(DisclosureRequest), column, ApplicantProtector.Purpose));
+        }
+
         services.AddSingleton<RequestClock>();
         services.AddScoped<TrackingNumbers>();
         services.AddScoped<RequestQueue>();

@@ -8,6 +8,9 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr) : IAsyncD
     private WebApplication? app;
     private AsyncServiceScope? scope;
 
+    /// <summary>The configuration alone (appsettings, environment), for commands that must not open or migrate the database.</summary>
+    public IConfiguration Configuration() => WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] }).Configuration;
+
     public TextWriter Out { get; } = stdout;
     public TextWriter Error { get; } = stderr;
 

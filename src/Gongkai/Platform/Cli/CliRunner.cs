@@ -18,6 +18,7 @@ public static class CliRunner
     private static readonly Dictionary<string, Func<string[], CliContext, Task<int>>> Commands = new()
     {
         ["db"] = DbCommands.RunAsync,
+        ["keys"] = KeyCommands.RunAsync,
         ["calendar"] = CalendarCommands.RunAsync,
         ["tokens"] = TokenCommands.RunAsync,
         ["demo"] = Disclosure.Demo.DemoCommands.RunAsync,
@@ -54,6 +55,11 @@ public static class CliRunner
             await stderr.WriteLineAsync($"错误：{e.Message}");
             return 2;
         }
+        catch (Keys.KeyRingException e)
+        {
+            await stderr.WriteLineAsync($"错误：{e.Message}");
+            return 1;
+        }
         finally
         {
             await context.DisposeAsync();
@@ -66,6 +72,14 @@ public static class CliRunner
             公开 Gongkai 管理命令
 
               gongkai db migrate                                   执行数据库迁移并载入基础数据
+              gongkai db backup 文件 [--force] [--json]            SQLite 在线一致备份（含写前日志），主密钥写入“文件.key”；
+                                                                   PostgreSQL 显示 pg_dump 用法
+              gongkai db restore 文件 [--key 主密钥文件] [--force] [--json]
+                                                                   检查完整性与主密钥后恢复 SQLite 数据库及主密钥（先停止服务）
+              gongkai keys status [--json]                         主密钥来源与数据保护密钥概况
+              gongkai keys rotate [--master] [--data] [--revoke-old] [--json]
+                                                                   更换主密钥（重新加密密钥环）和/或数据保护密钥（重新加密
+                                                                   全部个人信息字段）；--revoke-old 吊销旧密钥（用户需重新登录）
               gongkai calendar add --from yyyy-MM-dd --working-days N [--json]
                                                                    计算某日之后第 N 个工作日（起算日不计入）
               gongkai calendar is-working-day yyyy-MM-dd [--json]  判断某日是否为工作日
@@ -84,6 +98,7 @@ public static class CliRunner
               gongkai report annual --year 2025 --organ 机关代码 --format json|html|pdf|xlsx [--out 文件]
                                                                    由记录生成某机关的政府信息公开工作年度报告（含R1—R8核对）
 
+            主密钥：环境变量 GONGKAI_MASTER_KEY 或文件 Keys:MasterKeyFile（默认 data/master.key），与数据库分开备份。
             配置与网站相同：appsettings.json、环境变量（如 Database__Provider、ConnectionStrings__Gongkai）。
             """);
         return 0;

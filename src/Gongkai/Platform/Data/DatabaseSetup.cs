@@ -39,7 +39,7 @@ public static class DatabaseSetup
         }
         else
         {
-            connectionString = string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/gongkai.db" : connectionString;
+            connectionString = SqliteConnectionString(configuration);
             EnsureSqliteFolder(connectionString);
             services.AddSingleton<SqliteWriteGate>();
             services.AddDbContext<GongkaiDb, SqliteGongkaiDb>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
@@ -47,6 +47,10 @@ public static class DatabaseSetup
 
         return services;
     }
+
+    /// <summary>The SQLite connection string: ConnectionStrings:Gongkai, default data/gongkai.db under the working directory.</summary>
+    public static string SqliteConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Gongkai") is { Length: > 0 } configured && !string.IsNullOrWhiteSpace(configured) ? configured : "Data Source=data/gongkai.db";
 
     private static void EnsureSqliteFolder(string connectionString)
     {

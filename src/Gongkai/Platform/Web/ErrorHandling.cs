@@ -1,10 +1,14 @@
 using Gongkai.Platform.Calendar;
+using Gongkai.Platform.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Gongkai.Platform.Web;
 
-/// <summary>Turns a clerk's mistake into a clear message: ProblemDetails on the API, the error page elsewhere.</summary>
+/// <summary>
+/// Turns a clerk's mistake into a clear message: ProblemDetails on the API, the error page elsewhere. A database or
+/// disk outage (see <see cref="InfrastructureFailure"/>) is answered 503 with Retry-After and says nothing was saved.
+/// </summary>
 internal static class ErrorHandling
 {
     public static void UseGongkaiErrorHandling(this WebApplication app)
@@ -17,6 +21,7 @@ internal static class ErrorHandling
             {
                 ValidationFailure or CalendarRangeException or BadHttpRequestException => StatusCodes.Status400BadRequest,
                 ForbiddenAction => StatusCodes.Status403Forbidden,
+                _ when InfrastructureFailure.Is(ex) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
             ExceptionHandler = async context =>
@@ -24,6 +29,11 @@ internal static class ErrorHandling
                 var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
                 var problem = ToProblem(error);
                 context.Response.StatusCode = problem.Status ?? 500;
+                if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+                {
+                    context.Response.Headers.RetryAfter = InfrastructureFailure.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 if (context.Request.Path.StartsWithSegments("/api"))
                 {
                     await Results.Problem(problem).ExecuteAsync(context);
@@ -81,6 +91,7 @@ internal static class ErrorHandling
         ForbiddenAction f => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = f.Message },
         CalendarRangeException c => new ProblemDetails { Status = 400, Title = "无法计算工作日", Detail = c.Message },
         BadHttpRequestException b => new ProblemDetails { Status = 400, Title = "请求格式不正确", Detail = b.Message },
+        _ when InfrastructureFailure.Is(error) => new ProblemDetails { Status = 503, Title = InfrastructureFailure.Title, Detail = InfrastructureFailure.Detail },
         _ => new ProblemDetails { Status = 500, Title = "系统出错", Detail = "处理请求时发生错误，已记录，请稍后重试。" },
     };
 }

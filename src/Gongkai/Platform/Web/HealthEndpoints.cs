@@ -1,32 +1,25 @@
-using Gongkai.Platform.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Gongkai.Platform.Web;
 
 internal static class HealthEndpoints
 {
-    /// <summary>/healthz: the process answers. /readyz: the database answers and has every migration.</summary>
+    /// <summary>
+    /// /healthz: the process answers. /readyz: the database is reachable, has every migration and takes a write, and the
+    /// file store takes a file (<see cref="ReadinessProbe"/>); 503 with Retry-After otherwise, so a load balancer stops
+    /// sending traffic while writes fail.
+    /// </summary>
     public static void MapHealthEndpoints(this WebApplication app)
     {
         app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
-        app.MapGet("/readyz", async (GongkaiDb db, CancellationToken ct) =>
+        app.MapGet("/readyz", async (ReadinessProbe probe, HttpContext http, CancellationToken ct) =>
         {
-            try
+            var result = await probe.CheckAsync(ct);
+            if (result.Ready)
             {
-                if (!await db.Database.CanConnectAsync(ct))
-                {
-                    return Results.Json(new { status = "unavailable", database = "无法连接数据库" }, statusCode: 503);
-                }
+                return Results.Json(new { status = "ready", database = http.RequestServices.GetRequiredService<Data.GongkaiDb>().Database.ProviderName, files = "ok" });
+            }
 
-                var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
-                return pending == 0
-                    ? Results.Json(new { status = "ready", database = db.Database.ProviderName })
-                    : Results.Json(new { status = "unavailable", database = $"有{pending}个迁移尚未执行" }, statusCode: 503);
-            }
-            catch (Exception)
-            {
-                return Results.Json(new { status = "unavailable", database = "无法连接数据库" }, statusCode: 503);
-            }
+            http.Response.Headers.RetryAfter = Data.InfrastructureFailure.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Json(new { status = "unavailable", database = result.Database, files = result.Files }, statusCode: 503);
         }).ExcludeFromDescription();
     }
 }

@@ -9,7 +9,9 @@ namespace Gongkai.Policy.Consultations;
 /// </summary>
 public sealed class CommenterProtector(IDataProtectionProvider provider, MaskingRules masking)
 {
-    private readonly IDataProtector protector = provider.CreateProtector("Gongkai.Policy.Commenter.v1");
+    public const string Purpose = "Gongkai.Policy.Commenter.v1";
+
+    private readonly IDataProtector protector = provider.CreateProtector(Purpose);
 
     public string? Protect(string? value) => string.IsNullOrWhiteSpace(value) ? null : protector.Protect(value.Trim());
 

@@ -4,11 +4,13 @@ namespace Gongkai.Requests.Applicants;
 
 /// <summary>
 /// Encrypts applicants' personal data at rest with ASP.NET Core Data Protection (keys in the database, shared by
-/// every node: docs/DESIGN.md §2, §8). A database copy without the key ring reveals no ID number, phone or address.
+/// every node: docs/DESIGN.md §2, §8; wrapped under the master key kept outside it). A database copy alone reveals no ID number, phone or address.
 /// </summary>
 public sealed class ApplicantProtector(IDataProtectionProvider provider)
 {
-    private readonly IDataProtector protector = provider.CreateProtector("Gongkai.Requests.Applicant.v1");
+    public const string Purpose = "Gongkai.Requests.Applicant.v1";
+
+    private readonly IDataProtector protector = provider.CreateProtector(Purpose);
 
     public string Protect(string value) => protector.Protect(value);
 
