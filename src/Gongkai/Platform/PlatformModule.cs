@@ -119,7 +119,8 @@ public static class PlatformModule
                 o.Conventions.AuthorizePage("/Account/TwoFactor", StaffPolicy);
                 o.Conventions.AuthorizePage("/Account/Password", StaffPolicy);
             })
-            .AddViewLocalization();
+            .AddViewLocalization()
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new InputDates.ModelBinderProvider()));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "gk.csrf";
@@ -131,6 +132,7 @@ public static class PlatformModule
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new InputDates.JsonConverter());
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
