@@ -72,7 +72,7 @@ public static class InputDates
         public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) => writer.WriteStringValue(ChineseDates.Iso(value));
     }
 
-    /// <summary>Every DateOnly a page binds from a form or query string: the same reading, refused before any handler runs.</summary>
+    /// <summary>Every DateOnly a page binds from a form or query string: the same reading, its message in ModelState.</summary>
     public sealed class ModelBinder : IModelBinder
     {
         public Task BindModelAsync(ModelBindingContext context)
@@ -84,12 +84,16 @@ public static class InputDates
             }
 
             var label = context.ModelMetadata.DisplayName ?? $"日期 {context.ModelName}";
-            if (!TryParse(value, label, out var date, out var error))
+            if (TryParse(value, label, out var date, out var error))
             {
-                throw new ValidationFailure(error!, context.ModelName);
+                context.Result = ModelBindingResult.Success(date);
+                return Task.CompletedTask;
             }
 
-            context.Result = ModelBindingResult.Success(date);
+            context.ModelState.TryAddModelError(context.ModelName, error!);
+            // A well-formed date out of range stays bound (never silently replaced by an empty value, which a handler
+            // might read as "today"): a page that checks ModelState shows the message, and the use case refuses it.
+            context.Result = ChineseDates.TryParseIso(value, out var outOfRange) ? ModelBindingResult.Success(outOfRange) : ModelBindingResult.Failed();
             return Task.CompletedTask;
         }
     }
