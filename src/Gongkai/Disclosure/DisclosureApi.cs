@@ -113,8 +113,7 @@ internal static class DisclosureApi
         .WithSummary("全文检索已发布的政府信息；snippet 中命中词以 <mark> 标出");
     }
 
-    private static DateOnly? OptionalDate(string? text, string field) =>
-        string.IsNullOrWhiteSpace(text) ? null : PlatformApi.ParseDate(text, field);
+    private static DateOnly? OptionalDate(string? text, string field) => InputDates.Optional(text, field);
 
     internal static async Task<DocumentDto> DtoAsync(GongkaiDb db, GovDocument d, CancellationToken ct)
     {

@@ -7,8 +7,12 @@ namespace Gongkai.Disclosure;
 /// <summary>The public side of 主动公开 that is not a page: attachment downloads.</summary>
 internal static class DisclosurePublic
 {
-    /// <summary>The portal's own address as the reader reached it, for absolute links in feeds and the sitemap.</summary>
-    public static string Portal(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+    /// <summary>
+    /// The portal's configured address (Site:BaseUrl) for absolute links in feeds and the sitemap; never the request's
+    /// Host header, which the sender chooses.
+    /// </summary>
+    public static string Portal(HttpRequest request) =>
+        request.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Platform.Web.SiteOptions>>().Value.Portal;
 
     public static void MapDisclosurePublic(this WebApplication app)
     {

@@ -115,12 +115,12 @@ public sealed class SearchModel(DocumentSearch search, GongkaiDb db) : PageModel
             return null;
         }
 
-        if (ChineseDates.TryParseIso(text, out var day))
+        if (InputDates.TryParse(text, label, out var day, out var error))
         {
             return day;
         }
 
-        Errors.Add($"{label}“{text.Trim()}”格式不正确，应为“年-月-日”，如 2026-03-16。");
+        Errors.Add(error!);
         return null;
     }
 }

@@ -73,7 +73,7 @@ internal static class PlatformApi
             .RequireAuthorization(PlatformModule.ApiPolicy)
             .WithSummary("一个工作人员账号（仅本单位范围）");
 
-        api.MapGet("/audit", async (GongkaiDb db, StaffAccess access, string? action, DateOnly? from, DateOnly? to, int? take, CancellationToken ct) =>
+        api.MapGet("/audit", async (GongkaiDb db, StaffAccess access, string? action, string? from, string? to, int? take, CancellationToken ct) =>
             {
                 var scope = await access.ScopeAsync(AuditQuery.Readers);
                 if (scope.IsEmpty)
@@ -81,7 +81,7 @@ internal static class PlatformApi
                     return Results.Problem(statusCode: 403, title: "无权查看审计日志");
                 }
 
-                var events = await AuditQuery.Filter(db.AuditEvents, scope, new AuditFilter { Action = action, From = from, To = to })
+                var events = await AuditQuery.Filter(db.AuditEvents, scope, new AuditFilter { Action = action, From = InputDates.Optional(from, "from"), To = InputDates.Optional(to, "to") })
                     .Take(Math.Clamp(take ?? 100, 1, 1000)).ToListAsync(ct);
                 return Results.Ok(events.Select(e => new AuditDto(e.Id, e.At, e.ActorName, e.Role, e.OrganId, e.Action, e.TargetType, e.TargetId, e.Summary)));
             })
@@ -112,8 +112,7 @@ internal static class PlatformApi
             .WithSummary("某日之后第 N 个工作日（起算日不计入）");
     }
 
-    internal static DateOnly ParseDate(string? text, string field) =>
-        ChineseDates.TryParseIso(text, out var d) ? d : throw new ValidationFailure($"日期“{text}”格式不正确，应为 yyyy-MM-dd，例如 2026-02-10。", field);
+    internal static DateOnly ParseDate(string? text, string field) => InputDates.Parse(text, field);
 
     private static OrganDto ToDto(Organ o) =>
         new(o.Id, o.Code, o.ShortName, o.FullName, o.Aliases.Select(a => a.Name).ToList(), o.Kind.ToString(), o.ParentId, o.ReceivesRequests);

@@ -28,7 +28,10 @@ public static class PlatformModule
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
-        services.Configure<SiteOptions>(configuration.GetSection("Site"));
+        services.AddOptions<SiteOptions>().Bind(configuration.GetSection("Site"))
+            .Validate(o => o.HasValidBaseUrl(), "配置 Site:BaseUrl 必须是门户的完整公开地址，如 https://gongkai.example.gov.cn（不含查询参数）。")
+            .ValidateOnStart();
+        services.AddTransportSecurity(configuration);
         services.AddSingleton<Documents.DocumentFonts>();
         services.AddSingleton<Documents.PdfWriter>();
         services.AddHttpContextAccessor();
@@ -86,6 +89,7 @@ public static class PlatformModule
             o.Cookie.Name = "gk.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
@@ -124,10 +128,12 @@ public static class PlatformModule
                 o.Conventions.AuthorizePage("/Account/TwoFactor", StaffPolicy);
                 o.Conventions.AuthorizePage("/Account/Password", StaffPolicy);
             })
-            .AddViewLocalization();
+            .AddViewLocalization()
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new InputDates.ModelBinderProvider()));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "gk.csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__csrf";
         });
 
@@ -135,6 +141,7 @@ public static class PlatformModule
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new InputDates.JsonConverter());
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -208,7 +215,9 @@ public static class PlatformModule
 
     public static WebApplication MapPlatformModule(this WebApplication app)
     {
+        app.UseForwardedScheme();
         app.UseGongkaiErrorHandling();
+        app.UseTransportSecurity();
         app.UseSecurityHeaders();
         app.UseStaticFiles(new StaticFileOptions
         {

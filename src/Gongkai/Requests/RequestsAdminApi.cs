@@ -83,7 +83,7 @@ internal static class RequestsAdminApi
             .Produces<ListDto>()
             .WithSummary("本人权限范围内的申请列表（每页50件）：默认为未办结的申请，按答复期限先后；stage=Closed 为已办结的，q 在全部申请中查找，均按收到先后倒序；可按时效、是否待定筛选；附各队列的件数");
 
-        api.MapGet("/identical", async (DateOnly? from, DateOnly? to, RequestCases cases, Insight.FindIdenticalRequests find, CancellationToken ct) =>
+        api.MapGet("/identical", async (string? from, string? to, RequestCases cases, Insight.FindIdenticalRequests find, CancellationToken ct) =>
             {
                 var scope = await cases.ScopeAsync();
                 if (scope.IsEmpty)
@@ -91,7 +91,7 @@ internal static class RequestsAdminApi
                     throw new ForbiddenAction("您没有查看政府信息公开申请的权限。");
                 }
 
-                var result = await find.InPeriodAsync(scope, from, to, ct);
+                var result = await find.InPeriodAsync(scope, InputDates.Optional(from, "from"), InputDates.Optional(to, "to"), ct);
                 return new IdenticalDto(ChineseDates.Iso(result.From), ChineseDates.Iso(result.To), result.Compared, result.Capped,
                     result.Groups.Select(g => new IdenticalGroupDto(g.OrganId, g.Applicants, g.Requests.Select(r => new IdenticalItemDto(r.Id, r.TrackingNumber,
                         r.ApplicantName, r.InformationWanted, ChineseDates.Iso(r.ReceivedOn), r.Stage.ToString(), r.Outcome?.ToString())).ToList())).ToList());

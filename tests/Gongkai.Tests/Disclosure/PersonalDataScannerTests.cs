@@ -1,4 +1,5 @@
 using Gongkai.Disclosure.Review;
+using Gongkai.Platform;
 
 namespace Gongkai.Tests.Disclosure;
 
@@ -168,5 +169,77 @@ public class PersonalDataScannerTests
         var masked = new MaskingRules().Apply(text, PersonalDataScanner.Scan(text, Today));
         Assert.Equal("手机138****8000，邮箱z***@example.com。", masked);
         Assert.Empty(PersonalDataScanner.Scan(masked, Today));
+    }
+
+    [Theory]
+    [InlineData("110102199001011234", "110102199001011234")] // check character should be 3
+    [InlineData("身份证号码：44030119851130271X，", "44030119851130271X")] // X where 5 belongs
+    [InlineData("320106197002285031", "320106197002285031")]
+    [InlineData("110105194912310021", "110105194912310021")] // 1 where X belongs
+    [InlineData("申请人张三（身份证110102199001011234）来电咨询", "110102199001011234")]
+    [InlineData("证件：11010219900101123x。", "11010219900101123x")] // lower-case x where 3 belongs
+    public void An_ID_number_with_a_wrong_check_character_is_flagged_as_a_probable_ID_number(string text, string expected)
+    {
+        var f = Single(text, PersonalDataKind.MistypedIdNumber);
+        Assert.Equal(expected, f.Text);
+        Assert.Equal(text.IndexOf(expected, StringComparison.Ordinal), f.Start);
+        Assert.Equal("疑似身份证号码（校验位不正确）", f.Kind.Label());
+    }
+
+    [Theory]
+    [InlineData("110102199002301232")] // 30 February, whatever the check character
+    [InlineData("110102199013011234")] // month 13
+    [InlineData("110102203001011234")] // born after today
+    [InlineData("110102189901011234")] // born before 1900
+    [InlineData("100102199001011234")] // no province 10
+    [InlineData("项目编号1101021990010112345")] // 19 digits
+    [InlineData("批次AB110102199001011234")] // part of a longer code
+    public void A_number_without_a_real_region_or_birth_date_is_no_ID_number(string text)
+    {
+        Assert.DoesNotContain(PersonalDataScanner.Scan(text, Today), f => f.Kind is PersonalDataKind.IdNumber or PersonalDataKind.MistypedIdNumber or PersonalDataKind.OldIdNumber);
+    }
+
+    [Theory]
+    [InlineData("11010519491231002X")]
+    [InlineData("110102199001011233")]
+    [InlineData("440301198511302715")]
+    public void A_valid_ID_number_stays_an_ID_number_and_not_a_probable_one(string text)
+    {
+        Single(text, PersonalDataKind.IdNumber);
+    }
+
+    [Theory]
+    [InlineData("110102900101123", true)] // born 1990-01-01
+    [InlineData("老身份证号440301851130271。", true)]
+    [InlineData("110102901301123", false)] // month 13
+    [InlineData("100102900101123", false)] // no province 10
+    [InlineData("1101029001011234", false)] // 16 digits
+    public void Fifteen_digit_numbers_of_before_1999_are_flagged_as_old_ID_numbers(string text, bool found)
+    {
+        var old = PersonalDataScanner.Scan(text, Today).Where(f => f.Kind == PersonalDataKind.OldIdNumber).ToList();
+        Assert.Equal(found ? 1 : 0, old.Count);
+    }
+
+    [Fact]
+    public void A_probable_and_an_old_ID_number_are_masked_like_an_ID_number()
+    {
+        var text = "张三110102199001011234，李四110102900101123。";
+        var masked = new MaskingRules().Apply(text, PersonalDataScanner.Scan(text, Today));
+        Assert.Equal("张三110***********1234，李四110********1123。", masked);
+        Assert.Empty(PersonalDataScanner.Scan(masked, Today));
+    }
+
+    [Theory]
+    [InlineData("110102199001011233", ResidentIdReading.Valid)]
+    [InlineData("11010519491231002x", ResidentIdReading.Valid)]
+    [InlineData("110102199001011234", ResidentIdReading.WrongCheckCharacter)]
+    [InlineData("110102199002301232", ResidentIdReading.ImpossibleBirthDate)]
+    [InlineData("11010219900101123", ResidentIdReading.WrongLength)]
+    [InlineData("1101021990010112334", ResidentIdReading.WrongLength)]
+    [InlineData("110102900101123", ResidentIdReading.WrongLength)]
+    [InlineData("11010219900101123Y", ResidentIdReading.WrongLength)]
+    public void The_shared_reading_tells_length_birth_date_and_check_character_apart(string number, ResidentIdReading expected)
+    {
+        Assert.Equal(expected, ResidentIdNumber.Read(number, Today));
     }
 }

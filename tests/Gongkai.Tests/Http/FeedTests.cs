@@ -90,6 +90,42 @@ public abstract class FeedTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     }
 
     [Fact]
+    public async Task An_RSS_description_is_HTML_escaped_once_so_markup_in_a_document_stays_text()
+    {
+        const string text = "<script>alert('feed')</script> & <b>粗体</b> &amp; 5 < 6";
+        var body = System.Net.WebUtility.HtmlEncode(text);
+        var withSummary = await app.PublishAsync(new Publishing.Doc("转义摘要通知", Organ: "区审计局", Summary: text));
+        var withBody = await app.PublishAsync(new Publishing.Doc("转义正文通知", Organ: "区审计局", Body: $"<p>{body}</p>"));
+        var code = (await app.OrganAsync("区审计局")).Code;
+        var response = await app.Browser().GetAsync($"/feeds/organs/{code}.rss");
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("&lt;script", raw);
+
+        // What a reader does: decode the XML, then treat the description as HTML.
+        using var reader = System.Xml.XmlReader.Create(new StringReader(raw));
+        var descriptions = new Dictionary<string, string>();
+        var xml = XDocument.Load(reader);
+        foreach (var item in xml.Root!.Element("channel")!.Elements("item"))
+        {
+            descriptions[item.Element("link")!.Value] = item.Element("description")!.Value;
+        }
+
+        foreach (var (id, expected) in new[] { (withSummary, text), (withBody, text) })
+        {
+            var html = descriptions.Single(d => d.Key.EndsWith($"/documents/{id}", StringComparison.Ordinal)).Value;
+            Assert.DoesNotContain("<", html);
+            Assert.DoesNotContain(">", html);
+            Assert.StartsWith(expected, System.Net.WebUtility.HtmlDecode(html));
+        }
+
+        // Atom says what its summary is: plain text, escaped for XML only.
+        var atom = XDocument.Parse(await app.Browser().GetStringAsync($"/feeds/organs/{code}.atom"));
+        var summary = atom.Root!.Elements(Atom + "entry").Single(e => e.Element(Atom + "id")!.Value == $"urn:uuid:{withSummary}").Element(Atom + "summary")!;
+        Assert.Equal("text", summary.Attribute("type")!.Value);
+        Assert.Equal(text, summary.Value);
+    }
+
+    [Fact]
     public async Task The_category_Atom_feed_is_valid_Atom_1_0()
     {
         var (pub, _, withdrawn, _) = await ArrangeAsync("区房管局", "城乡建设、环境保护\\城乡建设（含住房）", "住房保障");

@@ -89,6 +89,20 @@ public abstract partial class PlanLedgerTests<TApp>(TApp app) : IClassFixture<TA
     }
 
     [Fact]
+    public async Task A_task_left_without_deadline_text_or_units_is_saved_not_answered_500()
+    {
+        var (_, id) = await ImportAsync("nd", Seeds.Text("001"), f =>
+        {
+            Set(f, "Input.Tasks[0].DeadlineText", "");
+            Set(f, "Input.Tasks[0].LeadUnits", "");
+            Set(f, "Input.Tasks[0].Path", "");
+        });
+        var first = await app.WithDbAsync(db => db.PlanTasks.Where(t => t.PlanId == id).OrderBy(t => t.Sequence).FirstAsync());
+        Assert.Equal("", first.DeadlineText);
+        Assert.Equal("", first.LeadUnits);
+    }
+
+    [Fact]
     public async Task The_review_page_shows_tasks_beside_the_marked_source()
     {
         var client = await OfficeAsync("r");

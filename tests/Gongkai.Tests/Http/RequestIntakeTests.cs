@@ -95,7 +95,7 @@ public abstract partial class RequestIntakeTests<TApp>(TApp app) : IClassFixture
 
     [Theory]
     [InlineData("", IdNumber, "请填写申请人姓名")]
-    [InlineData("申请人丙", "110102199003070027", "居民身份证号码不正确")]
+    [InlineData("申请人丙", "110102199003070027", "居民身份证号码校验位不正确")] // the check character should be 6
     public async Task Bad_input_is_refused_in_Chinese_and_nothing_is_stored(string name, string id, string message)
     {
         var client = app.Browser();

@@ -31,16 +31,27 @@ public class RequestValidationTests
     }
 
     [Theory]
-    [InlineData("110105198506121231", "居民身份证号码不正确")] // wrong check character
-    [InlineData("11010519850612123", "居民身份证号码不正确")] // 17 digits
-    [InlineData("110105209906121236", "居民身份证号码不正确")] // born in the future
-    public void An_unreadable_resident_id_number_is_refused(string number, string words)
+    [InlineData("110105198506121231", "居民身份证号码校验位不正确")] // wrong check character
+    [InlineData("110102199001011234", "居民身份证号码校验位不正确")] // 18 digits, a real birth date, the check should be 3
+    [InlineData("11010219900101123x", "居民身份证号码校验位不正确")] // x where 3 belongs
+    [InlineData("11010519850612123", "应为18位")] // 17 digits
+    [InlineData("1101051985061212311", "应为18位")] // 19 digits
+    [InlineData("110105900612123", "应为18位")] // a 15-digit number of before 1999
+    [InlineData("1101051985061212Y1", "应为18位")] // a letter inside
+    [InlineData("110105209906121236", "出生日期不存在")] // born in the future
+    [InlineData("110102199002301232", "出生日期不存在")] // 30 February
+    public void An_unreadable_resident_id_number_is_refused_saying_what_is_wrong(string number, string words)
     {
         var input = Valid();
         input.IdNumber = number;
         var e = Assert.Throws<ValidationFailure>(() => RequestValidation.Validate(input, Today));
         Assert.Contains(words, e.Message);
+        Assert.StartsWith("居民身份证号码", e.Message);
         Assert.Equal("IdNumber", e.Field);
+        if (number.Length == 18 && !words.Contains("应为18位", StringComparison.Ordinal))
+        {
+            Assert.DoesNotContain("应为18位", e.Message);
+        }
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class DocumentFeeds(GongkaiDb db, IOptions<SiteOptions> site, Time
         w.WriteStartElement("channel");
         w.WriteElementString("title", Clean(channel.Title));
         w.WriteElementString("link", portal + channel.PagePath);
-        w.WriteElementString("description", Clean(channel.Description));
+        w.WriteElementString("description", Html(channel.Description));
         w.WriteElementString("language", "zh-cn");
         w.WriteElementString("lastBuildDate", Rfc822(items.Count > 0 ? items.Max(i => i.UpdatedAt) : clock.GetUtcNow()));
         w.WriteElementString("generator", "公开 Gongkai");
@@ -106,7 +106,9 @@ public sealed class DocumentFeeds(GongkaiDb db, IOptions<SiteOptions> site, Time
             w.WriteString(link);
             w.WriteEndElement();
             w.WriteElementString("pubDate", Rfc822(item.PublishedAt));
-            w.WriteElementString("description", Clean(Describe(item)));
+            // RSS 2.0 readers take <description> as HTML: the plain text is HTML-escaped here and XML-escaped by the
+            // writer, so a reader decoding both gets the text back and never markup ("<script>" in a body stays text).
+            w.WriteElementString("description", Html(Describe(item)));
             w.WriteElementString("category", Clean(item.Category));
             w.WriteEndElement();
         }
@@ -167,6 +169,9 @@ public sealed class DocumentFeeds(GongkaiDb db, IOptions<SiteOptions> site, Time
         var text = !string.IsNullOrWhiteSpace(item.Summary) ? item.Summary : item.Excerpt.Length >= 200 ? item.Excerpt + "…" : item.Excerpt;
         return item.DocumentNumber is null ? text : $"{item.DocumentNumber}　{text}";
     }
+
+    /// <summary>Plain text as the HTML an RSS description holds: escaped once for HTML (the XML writer escapes it once more for XML).</summary>
+    internal static string Html(string text) => System.Net.WebUtility.HtmlEncode(Clean(text));
 
     internal static byte[] Write(Action<XmlWriter> body)
     {

@@ -26,7 +26,7 @@ public sealed class MaskingRules
         var text = finding.Text;
         return finding.Kind switch
         {
-            PersonalDataKind.IdNumber => Keep(text, IdNumber),
+            PersonalDataKind.IdNumber or PersonalDataKind.MistypedIdNumber or PersonalDataKind.OldIdNumber => Keep(text, IdNumber),
             PersonalDataKind.Mobile => KeepDigits(text, Mobile),
             PersonalDataKind.Landline => MaskLandline(text),
             PersonalDataKind.BankCard => KeepDigits(text, BankCard),

@@ -17,6 +17,10 @@ public enum PersonalDataKind
     Email,
     /// <summary>家庭住址</summary>
     Address,
+    /// <summary>疑似身份证号码：18 digits, a real region and birth date, but a wrong check character (a mistyped number is still the person's)</summary>
+    MistypedIdNumber,
+    /// <summary>15位旧身份证号码 (issued before 1999: region, birth date 19yyMMdd, sequence; no check character)</summary>
+    OldIdNumber,
 }
 
 /// <summary>One suspected piece of personal data at a position in a text.</summary>
@@ -24,7 +28,9 @@ public sealed record PersonalDataFinding(PersonalDataKind Kind, int Start, int L
 
 /// <summary>
 /// Finds personal data before a document is published (PIPL Art. 28, Regulation Art. 15; china-rules §7.6).
-/// Numbers are checked, not only matched: an ID number must carry a valid checksum and birth date, a bank
+/// Numbers are checked, not only matched: an ID number must carry a valid checksum and birth date (one with a real
+/// region and birth date but a wrong check character is flagged as a probable, mistyped ID number, and a 15-digit
+/// number of before 1999 as an old one: the person's data is there either way), a bank
 /// card must pass Luhn; an address counts only when it goes down to a building, unit or room, so the
 /// office address of an organ is not flagged.
 /// </summary>
@@ -32,6 +38,9 @@ public static partial class PersonalDataScanner
 {
     [GeneratedRegex(@"(?<![0-9A-Za-z])[1-8]\d{16}[\dXx](?![0-9A-Za-z])")]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z])[1-8]\d{14}(?![0-9A-Za-z])")]
+    private static partial Regex OldIdPattern();
 
     [GeneratedRegex(@"(?<![\d+])(?:(?:\+|00)?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)")]
     private static partial Regex MobilePattern();
@@ -65,6 +74,18 @@ public static partial class PersonalDataScanner
             if (IsIdNumber(m.Value, latestBirth))
             {
                 found.Add(new(PersonalDataKind.IdNumber, m.Index, m.Length, m.Value));
+            }
+            else if (Platform.ResidentIdNumber.IsMistyped(m.Value, latestBirth))
+            {
+                found.Add(new(PersonalDataKind.MistypedIdNumber, m.Index, m.Length, m.Value));
+            }
+        }
+
+        foreach (Match m in OldIdPattern().Matches(text))
+        {
+            if (Platform.ResidentIdNumber.IsOldNumber(m.Value, latestBirth))
+            {
+                found.Add(new(PersonalDataKind.OldIdNumber, m.Index, m.Length, m.Value));
             }
         }
 

@@ -64,6 +64,8 @@ public static class PersonalDataLabels
         PersonalDataKind.BankCard => "银行卡号",
         PersonalDataKind.Email => "电子邮箱",
         PersonalDataKind.Address => "家庭住址",
+        PersonalDataKind.MistypedIdNumber => "疑似身份证号码（校验位不正确）",
+        PersonalDataKind.OldIdNumber => "身份证号码（15位旧号码）",
         _ => kind.ToString(),
     };
 }

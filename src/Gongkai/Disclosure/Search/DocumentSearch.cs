@@ -45,6 +45,8 @@ public sealed class DocumentSearch(GongkaiDb db)
 
     public async Task<Result> SearchAsync(string? text, Filters filters, CancellationToken ct = default)
     {
+        InputDates.Check(filters.From, "from", "起始日期");
+        InputDates.Check(filters.To, "to", "截止日期");
         var query = SearchQuery.Parse(text);
         if (query.IsEmpty)
         {

@@ -1,6 +1,8 @@
 using Gongkai.Disclosure.Documents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Gongkai.Platform.Web;
+using Microsoft.Extensions.Options;
 
 namespace Gongkai.Pages.Documents;
 
@@ -8,7 +10,7 @@ namespace Gongkai.Pages.Documents;
 /// The published document: the metadata block of Chinese government sites, a banner when it is 废止, 失效 or 已修改
 /// (it stays reachable), the sanitised body and the attachments. Drafts, withdrawn and non-主动公开 documents are 404.
 /// </summary>
-public sealed class ShowModel(DocumentPages pages, IEnumerable<IDocumentRelations> relations) : PageModel
+public sealed class ShowModel(DocumentPages pages, IEnumerable<IDocumentRelations> relations, IOptions<SiteOptions> site) : PageModel
 {
     public List<RelatedLink> Related { get; } = [];
 
@@ -33,7 +35,8 @@ public sealed class ShowModel(DocumentPages pages, IEnumerable<IDocumentRelation
         return Page();
     }
 
-    public string AbsoluteUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}{Request.Path}";
+    /// <summary>The canonical address, on the configured Site:BaseUrl (never the request's Host header).</summary>
+    public string AbsoluteUrl => site.Value.Portal + Request.Path;
 
     /// <summary>The kind of file, from its stored content type.</summary>
     public static string Kind(string contentType) => contentType switch

@@ -8,19 +8,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Plans.Ledger;
 
-/// <summary>One task as the reviewer leaves it on the review page (fields possibly corrected).</summary>
+/// <summary>
+/// One task as the reviewer leaves it on the review page (fields possibly corrected). A field left empty on the form
+/// binds as null; every text reads it as "" so an empty field (a task without deadline text) is never a null to trip on.
+/// </summary>
 public sealed class TaskInput
 {
-    public string Number { get; set; } = "";
-    public string Path { get; set; } = "";
-    public string Text { get; set; } = "";
-    public string LeadUnits { get; set; } = "";
-    public string ResponsibleUnits { get; set; } = "";
-    public string DeadlineText { get; set; } = "";
+    public string Number { get; set => field = value ?? ""; } = "";
+    public string Path { get; set => field = value ?? ""; } = "";
+    public string Text { get; set => field = value ?? ""; } = "";
+    public string LeadUnits { get; set => field = value ?? ""; } = "";
+    public string ResponsibleUnits { get; set => field = value ?? ""; } = "";
+    public string DeadlineText { get; set => field = value ?? ""; } = "";
     public string? Due { get; set; }
     public bool Recurring { get; set; }
     public DeadlineKind Kind { get; set; }
-    public string Warnings { get; set; } = "";
+    public string Warnings { get; set => field = value ?? ""; } = "";
     public bool NeedsReview { get; set; }
 
     public static TaskInput From(ParsedTask t) => new()
@@ -88,13 +91,13 @@ public sealed class PlanImport(GongkaiDb db, AuditLog audit, StaffAccess access,
             {
                 dues.Add(null);
             }
-            else if (ChineseDates.TryParseIso(t.Due, out var d))
+            else if (InputDates.TryParse(t.Due, $"第{i + 1}项任务的完成日期", out var d, out var error))
             {
                 dues.Add(d);
             }
             else
             {
-                throw new ValidationFailure($"第{i + 1}项任务的完成日期“{t.Due}”格式不正确，应为 yyyy-MM-dd。", $"Tasks[{i}].Due");
+                throw new ValidationFailure(error!, $"Tasks[{i}].Due");
             }
         }
 

@@ -51,13 +51,13 @@ public static class AuditQuery
             events = events.Where(e => e.OrganId == organ);
         }
 
-        if (f.From is { } from)
+        if (InputDates.Check(f.From, "From", "起始日期") is { } from)
         {
             var start = Start(from);
             events = events.Where(e => e.At >= start);
         }
 
-        if (f.To is { } to)
+        if (InputDates.Check(f.To, "To", "截止日期") is { } to)
         {
             var end = Start(to.AddDays(1));
             events = events.Where(e => e.At < end);

@@ -88,7 +88,7 @@ internal static class CalendarCommands
     }
 
     private static DateOnly ParseDate(string text) =>
-        ChineseDates.TryParseIso(text, out var d) ? d : throw new CliError($"日期“{text}”格式不正确，应为 yyyy-MM-dd，例如 2026-02-10。");
+        InputDates.TryParse(text, "日期", out var d, out var error) ? d : throw new CliError(error!);
 
     private static async Task<WorkingDayCalendar> CalendarAsync(CliContext ctx)
     {

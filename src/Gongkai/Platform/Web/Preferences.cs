@@ -21,6 +21,7 @@ public static class Preferences
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,
                 IsEssential = true,
+                Secure = context.Request.IsHttps,
             });
             var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
                 ? returnUrl

@@ -9,4 +9,21 @@ public sealed class SiteOptions
     public string Address { get; set; } = "";
     public string SiteIdCode { get; set; } = "";
     public string Icp { get; set; } = "";
+
+    /// <summary>
+    /// The public address of the portal (scheme, host, port and any path), for every absolute link the site writes:
+    /// feeds, sitemap, robots.txt, canonical links. Never taken from the request, whose Host header anyone can set.
+    /// </summary>
+    public string BaseUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>The base address without a trailing slash, ready for a path starting with "/".</summary>
+    public string Portal => BaseUrl.TrimEnd('/');
+
+    /// <summary>The host (and port, when not the scheme's own) of the base address.</summary>
+    public string Domain => new Uri(BaseUrl).Authority;
+
+    /// <summary>An absolute http(s) address without query or fragment: checked at start-up.</summary>
+    public bool HasValidBaseUrl() =>
+        Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0;
 }

@@ -22,7 +22,7 @@ internal static class ConsultationFeeds
             var items = (await queries.NewestAsync(DocumentFeeds.Size, ct)).Select(c => new DocumentFeeds.Item(c.Id, c.Title,
                 $"{c.Kind.Label()}，征集期{ChineseDates.Local(c.OpensAt)}至{ChineseDates.Local(c.ClosesAt)}", "", c.OpensAt,
                 c.FeedbackPublishedAt ?? c.OpensAt, c.OrganName, c.Kind.Label(), null, $"/consultations/{c.Id}")).ToList();
-            var portal = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+            var portal = site.Value.Portal;
             context.Response.Headers.CacheControl = "public, max-age=60";
             return format == "rss"
                 ? Results.Bytes(feeds.Rss(channel, items, portal), DocumentFeeds.RssType)

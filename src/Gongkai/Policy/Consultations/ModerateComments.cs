@@ -98,6 +98,8 @@ public sealed class ModerateComments(GongkaiDb db, AuditLog audit, StaffAccess a
         PersonalDataKind.Landline => "固定电话",
         PersonalDataKind.BankCard => "银行卡号",
         PersonalDataKind.Email => "电子邮箱",
+        PersonalDataKind.MistypedIdNumber => "疑似身份证号码（校验位不正确）",
+        PersonalDataKind.OldIdNumber => "身份证号码（15位旧号码）",
         _ => "住址",
     };
 }

@@ -29,6 +29,8 @@ public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess a
     {
         var role = await RequestAccess.RequireAsync(access, request.OrganId, "办理");
         var kind = input.Kind is { } k && Enum.IsDefined(k) ? k : throw new ValidationFailure("请选择办理事项。", "Kind");
+        InputDates.Check(input.On, "On", "办理日期");
+        InputDates.Check(input.Until, "Until", "期限");
         string? approvedBy = null;
         if (kind == ClockEventKind.ExtensionApproved)
         {

@@ -72,9 +72,14 @@ public static partial class RequestValidation
         {
             case IdDocumentType.ResidentIdCard:
                 number = ResidentIdNumber.Normalize(number);
-                if (!ResidentIdNumber.IsValid(number, today))
+                switch (ResidentIdNumber.Read(number, today))
                 {
-                    throw new ValidationFailure("居民身份证号码不正确：应为18位，最后一位可能是X，请核对后重新填写。", "IdNumber");
+                    case ResidentIdReading.WrongLength:
+                        throw new ValidationFailure("居民身份证号码不正确：应为18位，最后一位可能是X，请核对后重新填写。", "IdNumber");
+                    case ResidentIdReading.ImpossibleBirthDate:
+                        throw new ValidationFailure("居民身份证号码不正确：第7至14位的出生日期不存在，请核对后重新填写。", "IdNumber");
+                    case ResidentIdReading.WrongCheckCharacter:
+                        throw new ValidationFailure("居民身份证号码校验位不正确：可能有一位数字输错，请对照证件核对后重新填写。", "IdNumber");
                 }
 
                 break;

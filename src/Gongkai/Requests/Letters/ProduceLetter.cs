@@ -63,6 +63,7 @@ public sealed class ProduceLetter(
         }
 
         var context = new LetterContext(request, organ, applicant.Masked(request).IdNumber, calendar, state, fee, appealRights.Value, ChineseDates.Today(clock));
+        InputDates.Check(input.Date, "Date", "落款日期");
         var (key, values) = LetterValues.Build(context, input);
         var template = await templates.CurrentAsync(key, ct);
         return new ProducedLetter(key, template.Version, LetterPlaceholders.Render(template.Title, template.Body, values));
