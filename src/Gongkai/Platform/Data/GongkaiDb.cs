@@ -29,17 +29,20 @@ public class GongkaiDb(DbContextOptions options) : IdentityUserContext<StaffUser
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(GongkaiDb).Assembly);
+        RowVersions.Configure(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AuditEvent.RejectChanges(ChangeTracker);
+        RowVersions.Bump(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AuditEvent.RejectChanges(ChangeTracker);
+        RowVersions.Bump(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }
