@@ -3,8 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Gongkai.Requests;
 using Gongkai.Requests.Clock;
+using Gongkai.Requests.Intake;
 using Gongkai.Tests.Infrastructure;
+using Gongkai.Platform.Files;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Tests.Http;
 
@@ -13,7 +17,7 @@ namespace Gongkai.Tests.Http;
 /// exactly one applies, the other is told "已被他人修改，请刷新后重试" (409) and changes nothing, and the case is consistent
 /// afterwards. Each side sends the version it read (If-Match), as the case page does with its hidden field.
 /// </summary>
-public abstract class EditRaceTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : GongkaiApp, IClockedApp
+public abstract class EditRaceTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : GongkaiApp, IOwnFilesApp
 {
     private const int Pairs = 50;
     private readonly RequestTestKit kit = new(app);
@@ -215,8 +219,131 @@ public abstract class EditRaceTests<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.Null((await RowAsync(id)).AssignedToId);
         Assert.DoesNotContain("request.assign", await ActionsAsync(id));
     }
+    private List<string> StoredFiles() =>
+        Directory.Exists(app.FilesRoot) ? [.. Directory.EnumerateFiles(app.FilesRoot, "*", SearchOption.AllDirectories)] : [];
+
+    [Fact]
+    public async Task Two_simultaneous_deliveries_close_once_and_leave_no_file_without_its_row()
+    {
+        var staff = await kit.StaffAsync();
+        app.Clock.SetDay("2026-04-09");
+        var ids = await InHandlingAsync(staff, "送达竞争");
+        var handler = kit.Api(staff.Handler);
+        var head = kit.Api(staff.Head);
+        foreach (var id in ids)
+        {
+            await RequestTestKit.OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/reply", new { outcome = "Disclosed", summary = "提供" }));
+            await RequestTestKit.OkAsync(await head.PostAsJsonAsync($"/api/v1/admin/requests/{id}/review", new { approve = true }));
+        }
+
+        var races = await RaceAsync(ids, handler, "delivery", new { method = "Email", on = "2026-04-09" }, head, "delivery", new { method = "Post", on = "2026-04-09" });
+
+        OneWinsOneConflicts(races);
+        foreach (var race in races)
+        {
+            var row = await RowAsync(race.Id);
+            Assert.Equal(RequestStage.Closed, row.Stage);
+            Assert.Equal(race.FirstWon ? DeliveryMethod.Email : DeliveryMethod.Post, row.DeliveredBy);
+            Assert.Single(row.Events, e => e.Kind == ClockEventKind.Closed);
+            Assert.Single(await ActionsAsync(race.Id), a => a == "request.deliver");
+        }
+
+        // Every file in the store is a sent letter's; none pending, none from the 50 losing deliveries.
+        Assert.Equal(Pairs, await app.WithDbAsync(db => db.SentLetters.CountAsync(l => ids.Contains(l.RequestId))));
+        var letters = await app.WithDbAsync(db => db.SentLetters.Select(l => l.Sha256).Distinct().ToListAsync());
+        var files = StoredFiles();
+        Assert.DoesNotContain(files, f => f.EndsWith(".pending", StringComparison.Ordinal));
+        Assert.Equal(letters.Order(), files.Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public async Task The_file_sweep_removes_only_old_files_no_row_names_and_recovers_a_committed_pending_one()
+    {
+        var staff = await kit.StaffAsync();
+        app.Clock.SetDay("2026-04-10");
+        var ids = await InHandlingAsync(staff, "文件清理");
+        var handler = kit.Api(staff.Handler);
+        var head = kit.Api(staff.Head);
+        var id = ids[0];
+        await RequestTestKit.OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/reply", new { outcome = "Disclosed", summary = "提供" }));
+        await RequestTestKit.OkAsync(await head.PostAsJsonAsync($"/api/v1/admin/requests/{id}/review", new { approve = true }));
+        await RequestTestKit.OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/delivery", new { method = "Email", on = "2026-04-10" }));
+        var kept = await app.WithDbAsync(db => db.SentLetters.Where(l => l.RequestId == id).Select(l => l.Sha256).SingleAsync());
+        var keptPath = Path.Combine(app.FilesRoot, kept[..2], kept);
+
+        // A process that stopped after its commit but before moving its letter into place; an orphan written long ago; one just written.
+        var pending = keptPath + ".0123456789abcdef0123456789abcdef.pending";
+        File.Move(keptPath, pending);
+        var orphan = Path.Combine(app.FilesRoot, "aa", new string('a', 62) + "b0");
+        Directory.CreateDirectory(Path.GetDirectoryName(orphan)!);
+        await File.WriteAllTextAsync(orphan, "orphan");
+        File.SetLastWriteTimeUtc(orphan, app.Clock.Now.UtcDateTime);
+        var fresh = Path.Combine(app.FilesRoot, "aa", new string('a', 62) + "c0");
+        await File.WriteAllTextAsync(fresh, "in flight");
+
+        app.Clock.Now = app.Clock.Now.AddHours(2);
+        File.SetLastWriteTimeUtc(fresh, app.Clock.Now.UtcDateTime.AddMinutes(-5));
+        using (var scope = app.Services.CreateScope())
+        {
+            var dry = await scope.ServiceProvider.GetRequiredService<SweepFiles>().RunAsync(dryRun: true);
+            Assert.Equal([Path.GetRelativePath(app.FilesRoot, orphan)], dry.Removed);
+            Assert.True(File.Exists(orphan) && File.Exists(pending));
+        }
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var swept = await scope.ServiceProvider.GetRequiredService<SweepFiles>().RunAsync(dryRun: false);
+            Assert.Equal([Path.GetRelativePath(app.FilesRoot, orphan)], swept.Removed);
+            Assert.Equal(1, swept.Recovered);
+        }
+
+        Assert.False(File.Exists(orphan));
+        Assert.True(File.Exists(fresh));
+        Assert.True(File.Exists(keptPath));
+        Assert.False(File.Exists(pending));
+        var letter = await handler.GetAsync((await RequestTestKit.OkAsync(await handler.GetAsync($"/api/v1/admin/requests/{id}")))
+            .GetProperty("sentLetters")[0].GetProperty("url").GetString());
+        Assert.Equal(HttpStatusCode.OK, letter.StatusCode);
+        File.Delete(fresh);
+    }
 }
 
-public sealed class EditRaceTests_Sqlite(ClockedSqliteApp app) : EditRaceTests<ClockedSqliteApp>(app);
+/// <summary>A clocked application with a file store of its own, so the tests can count every file in it.</summary>
+public interface IOwnFilesApp : IClockedApp
+{
+    string FilesRoot { get; }
+}
 
-public sealed class EditRaceTests_Postgres(ClockedPostgresApp app) : EditRaceTests<ClockedPostgresApp>(app);
+public sealed class RaceSqliteApp : SqliteApp, IOwnFilesApp
+{
+    public FakeClock Clock { get; } = new();
+
+    public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "gk-race-files-" + Guid.NewGuid().ToString("N")[..12]);
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Files:Root"] = FilesRoot };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        Clocked.Configure(builder, Clock);
+    }
+}
+
+public sealed class RacePostgresApp : PostgresApp, IOwnFilesApp
+{
+    public FakeClock Clock { get; } = new();
+
+    public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "gk-race-files-" + Guid.NewGuid().ToString("N")[..12]);
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Files:Root"] = FilesRoot };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        Clocked.Configure(builder, Clock);
+    }
+}
+
+public sealed class EditRaceTests_Sqlite(RaceSqliteApp app) : EditRaceTests<RaceSqliteApp>(app);
+
+public sealed class EditRaceTests_Postgres(RacePostgresApp app) : EditRaceTests<RacePostgresApp>(app);
