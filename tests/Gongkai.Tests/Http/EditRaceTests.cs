@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Gongkai.Disclosure;
+using Gongkai.Platform.Files;
 using Gongkai.Requests;
 using Gongkai.Requests.Clock;
 using Gongkai.Requests.Intake;
 using Gongkai.Tests.Infrastructure;
-using Gongkai.Platform.Files;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -219,6 +220,66 @@ public abstract class EditRaceTests<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.Null((await RowAsync(id)).AssignedToId);
         Assert.DoesNotContain("request.assign", await ActionsAsync(id));
     }
+    [Fact]
+    public async Task Two_simultaneous_document_edits_one_applies_the_other_is_told_on_the_page()
+    {
+        var organ = (await app.OrganAsync("区民政局")).Id;
+        await app.StaffAsync("race-editor", "Editor-pass-1", (Gongkai.Platform.Staff.StaffRole.Editor, organ));
+        var first = app.Browser();
+        await first.SignInOkAsync("race-editor", "Editor-pass-1");
+        var second = app.Browser();
+        await second.SignInOkAsync("race-editor", "Editor-pass-1");
+        List<KeyValuePair<string, string>> Form(string title) =>
+        [
+            new("Input.OrganId", organ.ToString()), new("Input.Title", title), new("Input.SubjectCategory", "民政、扶贫、救灾\\社会福利"),
+            new("Input.InformationType", "Notice"), new("Input.WrittenOn", "2026-04-01"), new("Input.FormedOn", ""),
+            new("Input.Attribute", "Proactive"), new("Input.Body", "<p>正文</p>"), new("Input.BodyFormat", "html"), new("then", "save"),
+        ];
+
+        var drafts = new List<Guid>();
+        for (var i = 0; i < Pairs; i++)
+        {
+            var created = await first.SubmitAsync("/admin/documents/edit", Form($"竞争草稿{i}"));
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            drafts.Add(Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]));
+        }
+
+        static async Task<List<KeyValuePair<string, string>>> ReadAsync(HttpClient client, Guid id)
+        {
+            var html = await client.GetStringAsync($"/admin/documents/edit/{id}");
+            var csrf = System.Text.RegularExpressions.Regex.Match(html, "name=\"__csrf\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var version = System.Text.RegularExpressions.Regex.Match(html, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
+            Assert.NotEmpty(version);
+            return [new("__csrf", WebUtility.HtmlDecode(csrf)), new("Version", version)];
+        }
+
+        var prepared = new List<(Guid Id, List<KeyValuePair<string, string>> A, List<KeyValuePair<string, string>> B)>();
+        foreach (var id in drafts)
+        {
+            prepared.Add((id, await ReadAsync(first, id), await ReadAsync(second, id)));
+        }
+
+        var results = await Task.WhenAll(prepared.Select(async p =>
+        {
+            var responses = await Task.WhenAll(
+                first.PostAsync($"/admin/documents/edit/{p.Id}", new FormUrlEncodedContent(Form("甲改的标题").Concat(p.A))),
+                second.PostAsync($"/admin/documents/edit/{p.Id}", new FormUrlEncodedContent(Form("乙改的标题").Concat(p.B))));
+            return (p.Id, A: responses[0], B: responses[1], ABody: await responses[0].Content.ReadAsStringAsync(), BBody: await responses[1].Content.ReadAsStringAsync());
+        }));
+
+        foreach (var (id, a, b, aBody, bBody) in results)
+        {
+            var statuses = new[] { a.StatusCode, b.StatusCode };
+            Assert.True(statuses.Count(s => s == HttpStatusCode.Redirect) == 1 && statuses.Count(s => s == HttpStatusCode.Conflict) == 1,
+                $"{id}: {a.StatusCode} / {b.StatusCode}");
+            var firstWon = a.StatusCode == HttpStatusCode.Redirect;
+            Assert.Contains("已被他人修改，请刷新后重试", (firstWon ? bBody : aBody).Text());
+            var title = await app.WithDbAsync(db => db.Documents.Where(d => d.Id == id).Select(d => d.Title).SingleAsync());
+            Assert.Equal(firstWon ? "甲改的标题" : "乙改的标题", title);
+            Assert.Single(await app.WithDbAsync(db => db.AuditEvents.Where(e => e.TargetId == id.ToString() && e.Action == "document.update").ToListAsync()));
+        }
+    }
+
     private List<string> StoredFiles() =>
         Directory.Exists(app.FilesRoot) ? [.. Directory.EnumerateFiles(app.FilesRoot, "*", SearchOption.AllDirectories)] : [];
 
