@@ -38,6 +38,7 @@ public static class PlatformModule
         services.AddGongkaiDatabase(configuration);
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Files.SweepFiles>();
         services.AddScoped<StaffAccess>();
         services.AddScoped<StaffAdministration>();
         services.AddScoped<ManageStaff>();

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Gongkai.Requests.Applicants;
 using Gongkai.Requests.Clock;
 using Gongkai.Requests.Intake;
@@ -12,8 +13,11 @@ namespace Gongkai.Requests;
 /// (<see cref="ApplicantProtector"/>); the applicant follows the request with the tracking number and a secret,
 /// of which only a hash is kept for checking.
 /// </summary>
-public sealed class DisclosureRequest
+public sealed class DisclosureRequest : IVersioned
 {
+    /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
+    public long RowVersion { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>受理编号, e.g. 2026-XC001-00001: year of receipt, organ code, sequence; unique.</summary>
     public required string TrackingNumber { get; set; }

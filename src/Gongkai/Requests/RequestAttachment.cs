@@ -1,10 +1,11 @@
+using Gongkai.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Gongkai.Requests;
 
 /// <summary>A file sent with a request (a scanned letter, the ID proof); the bytes live in the file store under their SHA-256.</summary>
-public sealed class RequestAttachment
+public sealed class RequestAttachment : IStoredFile
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid RequestId { get; set; }

@@ -1,4 +1,5 @@
 using Gongkai.Platform;
+using Gongkai.Platform.Web;
 using Gongkai.Requests.Clock;
 using Gongkai.Requests.Handling;
 using Gongkai.Requests.Intake;
@@ -23,7 +24,8 @@ internal static class RequestsAdminApi
     public sealed record CaseDto(Guid Id, string TrackingNumber, Guid OrganId, string Organ, string Channel, string ApplicantType, string ApplicantName,
         string ReceivedOn, string Stage, string StageLabel, string? DueDate, string? DueDatePendingReason, string Timeliness, string Phase, int? WorkingDaysLeft,
         string? CorrectionNoticeLatest, IReadOnlyList<string> Explanation, string? AssignedTo, string? RegisteredOn, ReplyDto? Reply, string? DeliveredBy,
-        string? DeliveredOn, string? Outcome, string? OutcomeLabel, string? ClosedOn, IReadOnlyList<EventDto> Events, IReadOnlyList<SentLetterDto> SentLetters);
+        string? DeliveredOn, string? Outcome, string? OutcomeLabel, string? ClosedOn, IReadOnlyList<EventDto> Events, IReadOnlyList<SentLetterDto> SentLetters,
+        long Version);
 
     /// <summary>发文存档: a reply letter as it was sent; <paramref name="Url"/> answers the PDF.</summary>
     public sealed record SentLetterDto(Guid Id, string Title, string Outcome, string TemplateKey, int TemplateVersion, string LetterDate, string DeliveredBy,
@@ -156,11 +158,12 @@ internal static class RequestsAdminApi
                     return NotFound();
                 }
 
+                IfMatch.Check(http.Request, request);
                 await step(http.RequestServices, request, ct);
                 return Results.Ok(await DtoAsync(request, cases, clock, ct));
             })
-            .Produces<CaseDto>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404)
-            .WithSummary(summary);
+            .Produces<CaseDto>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary(summary + "。可带 If-Match: \"version\"（读取时的 version）：期间已被他人修改则答复409，不作任何更改");
 
     private static void Step<TBody>(RouteGroupBuilder api, string route, string summary, Func<IServiceProvider, DisclosureRequest, TBody, CancellationToken, Task> step) =>
         api.MapPost(route, async (Guid id, TBody body, HttpContext http, RequestCases cases, RequestClock clock, CancellationToken ct) =>
@@ -170,11 +173,12 @@ internal static class RequestsAdminApi
                     return NotFound();
                 }
 
+                IfMatch.Check(http.Request, request);
                 await step(http.RequestServices, request, body, ct);
                 return Results.Ok(await DtoAsync(request, cases, clock, ct));
             })
-            .Produces<CaseDto>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404)
-            .WithSummary(summary);
+            .Produces<CaseDto>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary(summary + "。可带 If-Match: \"version\"（读取时的 version）：期间已被他人修改则答复409，不作任何更改");
 
     private static Task Clock(IServiceProvider sp, DisclosureRequest request, ClockEventInput input, CancellationToken ct) =>
         sp.GetRequiredService<RecordClockEvent>().HandleAsync(request, input, ct);
@@ -202,6 +206,7 @@ internal static class RequestsAdminApi
                 e.WorkingDays, e.Party, e.ApprovedBy, e.Outcome?.ToString(), e.RecordedByName)).ToList(),
             (await cases.SentLettersAsync(r.Id, ct)).Select(l => new SentLetterDto(l.Id, l.Title, l.Outcome.ToString(), l.TemplateKey, l.TemplateVersion,
                 ChineseDates.Iso(l.LetterDate), l.DeliveredBy.ToString(), ChineseDates.Iso(l.DeliveredOn), l.Sha256, l.Size,
-                $"/api/v1/admin/requests/{r.Id}/sent-letters/{l.Id}")).ToList());
+                $"/api/v1/admin/requests/{r.Id}/sent-letters/{l.Id}")).ToList(),
+            r.RowVersion);
     }
 }

@@ -1,10 +1,11 @@
+using Gongkai.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Gongkai.Disclosure.Documents;
 
 /// <summary>An attachment (附件) of a document; the bytes live in the file store under their SHA-256.</summary>
-public sealed class DocumentAttachment
+public sealed class DocumentAttachment : IStoredFile
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid DocumentId { get; set; }

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -28,7 +29,7 @@ internal sealed class DocumentRevisionConfiguration : IEntityTypeConfiguration<D
         b.Property(r => r.Title).HasMaxLength(300);
         b.Property(r => r.DocumentNumber).HasMaxLength(64);
         b.Property(r => r.ChangeNote).HasMaxLength(500);
-        b.HasIndex(r => new { r.DocumentId, r.Version }).IsUnique();
+        b.HasIndex(r => new { r.DocumentId, r.Version }).IsUnique().DecidesEditRace();
         b.HasOne<GovDocument>().WithMany().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

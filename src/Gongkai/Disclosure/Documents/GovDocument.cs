@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,8 +9,11 @@ namespace Gongkai.Disclosure.Documents;
 /// 索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期, 有效性 (china-rules §7.5).
 /// It is never deleted: it is withdrawn, or marked 废止/失效 and kept reachable with a banner.
 /// </summary>
-public sealed class GovDocument
+public sealed class GovDocument : IVersioned
 {
+    /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
+    public long RowVersion { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>The publishing organ (公开主体); scopes who may see and edit the document.</summary>
     public Guid OrganId { get; set; }

@@ -46,7 +46,7 @@ public sealed class ManageAttachments(GongkaiDb db, FileStore files, AuditLog au
             throw new ValidationFailure($"附件“{name}”的内容是{kind.Name}文件，与扩展名“{ext}”不符，已拒绝（疑似伪装文件）。", "Attachment");
         }
 
-        var stored = await files.SaveAsync(content, ct);
+        var stored = await files.SaveAsync(db, content, ct);
         var attachment = new DocumentAttachment
         {
             DocumentId = doc.Id,

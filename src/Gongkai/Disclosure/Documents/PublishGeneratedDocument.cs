@@ -107,7 +107,7 @@ public sealed class PublishGeneratedDocument(GongkaiDb db, AuditLog audit, Staff
         var order = 0;
         foreach (var f in input.Files)
         {
-            var stored = await files.SaveAsync(f.Content, ct);
+            var stored = await files.SaveAsync(db, f.Content, ct);
             var attachment = new DocumentAttachment
             {
                 DocumentId = doc.Id,

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,8 +9,11 @@ namespace Gongkai.Disclosure.Guide;
 /// obtaining its information, its openness office's name, address, hours, telephone, fax and internet contact, and
 /// the 依申请公开 procedure. An organ without a saved guide shows <see cref="GuideDefaults"/>.
 /// </summary>
-public sealed class OpennessGuide
+public sealed class OpennessGuide : IVersioned
 {
+    /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
+    public long RowVersion { get; set; }
+
     public const int LongText = 4000;
     public const int ShortText = 200;
 

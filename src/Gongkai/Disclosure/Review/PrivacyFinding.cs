@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -18,8 +19,11 @@ public enum FindingStatus
 /// One suspected piece of personal data in a document awaiting publication. The raw value is not stored —
 /// only its masked form and a hash to find it again — so the finding list itself leaks nothing.
 /// </summary>
-public sealed class PrivacyFinding
+public sealed class PrivacyFinding : IVersioned
 {
+    /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
+    public long RowVersion { get; set; }
+
     public long Id { get; set; }
     public Guid DocumentId { get; set; }
     /// <summary>正文, or the attachment's file name.</summary>

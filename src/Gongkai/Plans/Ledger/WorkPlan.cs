@@ -1,12 +1,16 @@
 using Gongkai.Plans.Parsing;
+using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Gongkai.Plans.Ledger;
 
 /// <summary>A 工作要点 imported into the ledger: its title, year and the source text its tasks were read from.</summary>
-public sealed class WorkPlan
+public sealed class WorkPlan : IVersioned
 {
+    /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
+    public long RowVersion { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Title { get; set; }
     public int Year { get; set; }
@@ -35,8 +39,11 @@ public enum PlanTaskStatus
 }
 
 /// <summary>One task of a plan, with its units as written and the organs they were mapped to.</summary>
-public sealed class PlanTask
+public sealed class PlanTask : IVersioned
 {
+    /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
+    public long RowVersion { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid PlanId { get; set; }
     public int Sequence { get; set; }

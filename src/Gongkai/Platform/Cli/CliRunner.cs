@@ -21,6 +21,7 @@ public static class CliRunner
         ["keys"] = KeyCommands.RunAsync,
         ["calendar"] = CalendarCommands.RunAsync,
         ["tokens"] = TokenCommands.RunAsync,
+        ["files"] = FilesCommands.RunAsync,
         ["demo"] = Disclosure.Demo.DemoCommands.RunAsync,
         ["search"] = Search.SearchCommands.RunAsync,
         ["report"] = Reports.ReportCommands.RunAsync,
@@ -87,6 +88,7 @@ public static class CliRunner
                                                                    创建个人接口令牌（令牌只显示一次）
               gongkai tokens list [--user 用户名] [--json]         列出接口令牌
               gongkai tokens revoke 令牌编号                        吊销接口令牌
+              gongkai files sweep [--dry-run] [--json]             删除文件库中无任何记录引用、一小时内未使用的文件
               gongkai search reindex [--only documents|interpretations] [--json]
                                                                    重建检索索引（政府信息、政策解读；升级后自动进行）
               gongkai plan parse 文件 [--json] [--year-end] [--year 年份] [--no-db]

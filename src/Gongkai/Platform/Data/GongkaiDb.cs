@@ -25,22 +25,77 @@ public class GongkaiDb(DbContextOptions options) : IdentityUserContext<StaffUser
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Files this unit of work wrote; they take their place only when it commits (<see cref="Files.StagedFiles"/>).</summary>
+    public Files.StagedFiles StagedFiles { get; } = new();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(Files.StagedFiles.Interceptor);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(GongkaiDb).Assembly);
+        RowVersions.Configure(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AuditEvent.RejectChanges(ChangeTracker);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        RowVersions.Bump(ChangeTracker);
+        try
+        {
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            PromoteWithoutTransaction();
+            return saved;
+        }
+        catch when (Database.CurrentTransaction is null)
+        {
+            StagedFiles.Discard();
+            throw;
+        }
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AuditEvent.RejectChanges(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        RowVersions.Bump(ChangeTracker);
+        return SavedAsync(base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
+    }
+
+    private async Task<int> SavedAsync(Task<int> saving)
+    {
+        try
+        {
+            var saved = await saving;
+            PromoteWithoutTransaction();
+            return saved;
+        }
+        catch when (Database.CurrentTransaction is null)
+        {
+            StagedFiles.Discard();
+            throw;
+        }
+    }
+
+    /// <summary>A save outside an explicit transaction has committed when it returns (its own transaction, if any, already promoted).</summary>
+    private void PromoteWithoutTransaction()
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            StagedFiles.Promote();
+        }
+    }
+
+    /// <summary>A unit of work that ends without committing leaves none of its files.</summary>
+    public override void Dispose()
+    {
+        StagedFiles.Discard();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        StagedFiles.Discard();
+        return base.DisposeAsync();
     }
 }
 

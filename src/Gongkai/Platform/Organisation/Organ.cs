@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -21,8 +22,11 @@ public enum OrganKind
 /// An organ (机关/单位) of the district: the government itself, a 委办局 or a 街道办事处.
 /// Its <see cref="Code"/> is the organisation code used later in 索引号.
 /// </summary>
-public sealed class Organ
+public sealed class Organ : IVersioned
 {
+    /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
+    public long RowVersion { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Code { get; set; }
     public required string ShortName { get; set; }

@@ -21,6 +21,7 @@ internal static class ErrorHandling
             {
                 ValidationFailure or CalendarRangeException or BadHttpRequestException => StatusCodes.Status400BadRequest,
                 ForbiddenAction => StatusCodes.Status403Forbidden,
+                _ when EditConflict.Is(ex) => StatusCodes.Status409Conflict,
                 _ when InfrastructureFailure.Is(ex) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
@@ -77,7 +78,7 @@ internal static class ErrorHandling
     }
 
     private static bool IsExpected(Exception error) =>
-        error is ValidationFailure or CalendarRangeException or ForbiddenAction or BadHttpRequestException;
+        error is ValidationFailure or CalendarRangeException or ForbiddenAction or BadHttpRequestException || EditConflict.Is(error);
 
     public static ProblemDetails ToProblem(Exception? error) => error switch
     {
@@ -91,6 +92,8 @@ internal static class ErrorHandling
         ForbiddenAction f => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = f.Message },
         CalendarRangeException c => new ProblemDetails { Status = 400, Title = "无法计算工作日", Detail = c.Message },
         BadHttpRequestException b => new ProblemDetails { Status = 400, Title = "请求格式不正确", Detail = b.Message },
+        // A lost edit race (stale version, or the same next number taken by another editor): nothing was saved.
+        _ when EditConflict.Is(error) => new ProblemDetails { Status = 409, Title = "已被他人修改", Detail = EditConflict.Text },
         _ when InfrastructureFailure.Is(error) => new ProblemDetails { Status = 503, Title = InfrastructureFailure.Title, Detail = InfrastructureFailure.Detail },
         _ => new ProblemDetails { Status = 500, Title = "系统出错", Detail = "处理请求时发生错误，已记录，请稍后重试。" },
     };

@@ -74,7 +74,8 @@ public sealed class AnswerComments(GongkaiDb db, AuditLog audit, StaffAccess acc
             .SetProperty(x => x.Disposition, d)
             .SetProperty(x => x.Reply, text)
             .SetProperty(x => x.AnsweredAt, now)
-            .SetProperty(x => x.AnsweredByName, name), ct);
+            .SetProperty(x => x.AnsweredByName, name)
+            .SetProperty(x => x.RowVersion, x => x.RowVersion + 1), ct);
         audit.Record("consultation.comment.answer", "Consultation", c.Id.ToString(),
             $"“{c.Title}”答复意见{count}条：{d.Label()}{(text is null ? "" : "，" + text)}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
@@ -110,7 +111,7 @@ public sealed class AnswerComments(GongkaiDb db, AuditLog audit, StaffAccess acc
         var others = chosen.Distinct().Where(k => k != target).ToList();
         await using var tx = await OwnedTransaction.BeginAsync(db, ct);
         var moved = await comments.Where(x => x.ConsultationId == c.Id && others.Contains(x.GroupKey))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.GroupKey, target), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.GroupKey, target).SetProperty(x => x.RowVersion, x => x.RowVersion + 1), ct);
         audit.Record("consultation.comment.group", "Consultation", c.Id.ToString(), $"“{c.Title}”将{moved}条意见归入同一组", c.OrganId, role);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,8 +18,11 @@ public enum ConsultationKind
 /// Its public state is never stored: it is derived from the clock (<see cref="ConsultationStates.Of"/>), so it opens
 /// and closes at the scheduled instants with no job and on every node alike.
 /// </summary>
-public sealed class Consultation
+public sealed class Consultation : IVersioned
 {
+    /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
+    public long RowVersion { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganId { get; set; }
     public ConsultationKind Kind { get; set; } = ConsultationKind.Solicitation;

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -48,8 +49,11 @@ public enum Disposition
 /// look it up. Identical texts share a <see cref="GroupKey"/> (a fingerprint), and staff may merge a campaign's
 /// variants into one group, so a group is answered once and counted with its size.
 /// </summary>
-public sealed class ConsultationComment
+public sealed class ConsultationComment : IVersioned
 {
+    /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
+    public long RowVersion { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ConsultationId { get; set; }
     public Guid VersionId { get; set; }
@@ -118,8 +122,11 @@ internal sealed class ConsultationCommentConfiguration : IEntityTypeConfiguratio
 }
 
 /// <summary>A reusable answer (答复模板) of an organ, for bulk answers.</summary>
-public sealed class AnswerTemplate
+public sealed class AnswerTemplate : IVersioned
 {
+    /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
+    public long RowVersion { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganId { get; set; }
     public required string Name { get; set; }

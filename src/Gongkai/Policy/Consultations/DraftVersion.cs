@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -39,7 +40,7 @@ internal sealed class DraftVersionConfiguration : IEntityTypeConfiguration<Draft
         b.Property(v => v.ChangeNote).HasMaxLength(2000);
         b.Property(v => v.Text).HasMaxLength(200_000);
         b.Property(v => v.CreatedByName).HasMaxLength(128);
-        b.HasIndex(v => new { v.ConsultationId, v.Number }).IsUnique();
+        b.HasIndex(v => new { v.ConsultationId, v.Number }).IsUnique().DecidesEditRace();
         b.HasOne<Consultation>().WithMany().HasForeignKey(v => v.ConsultationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(v => v.Articles).WithOne().HasForeignKey(a => a.VersionId).OnDelete(DeleteBehavior.Cascade);
     }

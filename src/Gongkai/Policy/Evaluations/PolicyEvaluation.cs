@@ -12,8 +12,11 @@ namespace Gongkai.Policy.Evaluations;
 /// 政策评价 (2023 plan): an organ's evaluation of one of its main policies in a year — scope, method, findings and
 /// follow-up — published by year end. The office sees which organs have none for the year.
 /// </summary>
-public sealed class PolicyEvaluation
+public sealed class PolicyEvaluation : IVersioned
 {
+    /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
+    public long RowVersion { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganId { get; set; }
     public int Year { get; set; }

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -34,8 +35,11 @@ public enum InterpretationStatus
 /// 政策解读: its own record, linked to one or more policy documents, with the interpretation elements as fields and,
 /// for 问答, question/answer pairs. Prepared with the policy (三同步) and published within the configured working days.
 /// </summary>
-public sealed class Interpretation
+public sealed class Interpretation : IVersioned
 {
+    /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
+    public long RowVersion { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganId { get; set; }
     public required string Title { get; set; }

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -19,8 +20,11 @@ public enum ReportStatus
 /// who entered it), the narrative sections 一, 五, 六, the override of failing hard rules, and publication. The tables
 /// themselves are computed from the records each time (<see cref="ComputeAnnualReport"/>) until publication freezes them.
 /// </summary>
-public sealed class AnnualReport
+public sealed class AnnualReport : IVersioned
 {
+    /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
+    public long RowVersion { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid OrganId { get; set; }
     public int Year { get; set; }

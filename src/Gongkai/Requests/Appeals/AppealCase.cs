@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -31,8 +32,11 @@ public enum AppealResult
 /// An administrative reconsideration (行政复议) or lawsuit (行政诉讼) against the handling of a request, linked to it
 /// (foi-anchors §7: appeals as linked cases). Never deleted; its result is recorded once decided.
 /// </summary>
-public sealed class AppealCase
+public sealed class AppealCase : IVersioned
 {
+    /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
+    public long RowVersion { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid RequestId { get; set; }
     /// <summary>Copied from the request for scoping and for the organ's annual report.</summary>

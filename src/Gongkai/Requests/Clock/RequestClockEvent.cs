@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -41,6 +42,6 @@ internal sealed class RequestClockEventConfiguration : IEntityTypeConfiguration<
         b.Property(e => e.Note).HasMaxLength(1000);
         b.Property(e => e.RecordedById).HasMaxLength(64);
         b.Property(e => e.RecordedByName).HasMaxLength(128);
-        b.HasIndex(e => new { e.RequestId, e.Sequence }).IsUnique();
+        b.HasIndex(e => new { e.RequestId, e.Sequence }).IsUnique().DecidesEditRace();
     }
 }

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,8 +10,11 @@ namespace Gongkai.Requests.Fees;
 /// <see cref="Clock.ClockEventKind.FeeNoticeIssued"/> and <see cref="Clock.ClockEventKind.FeePaid"/> events, written
 /// in the same unit of work.
 /// </summary>
-public sealed class FeeAssessment
+public sealed class FeeAssessment : IVersioned
 {
+    /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
+    public long RowVersion { get; set; }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid RequestId { get; set; }
     public FeeMethod Method { get; set; }
@@ -57,7 +61,7 @@ internal sealed class FeeAssessmentConfiguration : IEntityTypeConfiguration<FeeA
         b.Property(f => f.PaymentReference).HasMaxLength(100);
         b.Property(f => f.CreatedById).HasMaxLength(64);
         b.Property(f => f.CreatedByName).HasMaxLength(128);
-        b.HasIndex(f => f.RequestId).IsUnique();
+        b.HasIndex(f => f.RequestId).IsUnique().DecidesEditRace();
         b.HasOne<DisclosureRequest>().WithMany().HasForeignKey(f => f.RequestId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -35,6 +36,6 @@ internal sealed class LetterTemplateConfiguration : IEntityTypeConfiguration<Let
         b.Property(t => t.Note).HasMaxLength(500);
         b.Property(t => t.CreatedById).HasMaxLength(64);
         b.Property(t => t.CreatedByName).HasMaxLength(128);
-        b.HasIndex(t => new { t.Key, t.Version }).IsUnique();
+        b.HasIndex(t => new { t.Key, t.Version }).IsUnique().DecidesEditRace();
     }
 }

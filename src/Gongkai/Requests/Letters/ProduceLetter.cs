@@ -90,7 +90,7 @@ public sealed class ProduceLetter(
     {
         var letter = await PreviewAsync(request, LetterInput.ForReply(request, outcome, letterDate), ct);
         var content = pdf.Write(letter.Document);
-        var stored = await files.SaveAsync(content, ct);
+        var stored = await files.SaveAsync(db, content, ct);
         return new SentLetter
         {
             RequestId = request.Id,

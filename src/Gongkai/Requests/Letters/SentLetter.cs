@@ -1,3 +1,4 @@
+using Gongkai.Platform.Files;
 using Gongkai.Requests.Intake;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -10,7 +11,7 @@ namespace Gongkai.Requests.Letters;
 /// correction of the organ's name or a reopened request never changes what the applicant received. A reopened request
 /// that is answered again keeps both letters.
 /// </summary>
-public sealed class SentLetter
+public sealed class SentLetter : IStoredFile
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid RequestId { get; set; }

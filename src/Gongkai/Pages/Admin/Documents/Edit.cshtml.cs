@@ -20,6 +20,10 @@ public sealed class EditModel(GongkaiDb db, StaffAccess access, SaveDraft draft,
     [BindProperty]
     public string? ChangeNote { get; set; }
 
+    /// <summary>The version of the document the form was filled from: saving over someone else's later change answers 409.</summary>
+    [BindProperty]
+    public long? Version { get; set; }
+
     public GovDocument? Existing { get; private set; }
     public List<Organ> Organs { get; private set; } = [];
     public bool Revising => Existing?.Status == DocumentStatus.Published;
@@ -42,6 +46,7 @@ public sealed class EditModel(GongkaiDb db, StaffAccess access, SaveDraft draft,
             }
 
             Input = DocumentInput.From(d, Revising);
+            Version = d.RowVersion;
         }
         else
         {
@@ -70,6 +75,11 @@ public sealed class EditModel(GongkaiDb db, StaffAccess access, SaveDraft draft,
         {
             try
             {
+                if (Existing is not null)
+                {
+                    EditConflict.Expect(Existing, Version);
+                }
+
                 if (Existing is null)
                 {
                     Existing = await draft.CreateAsync(Input, ct);

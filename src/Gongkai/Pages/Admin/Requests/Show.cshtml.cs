@@ -35,6 +35,10 @@ public sealed class ShowModel(GongkaiDb db, RequestCases cases, RequestClock clo
     [BindProperty]
     public HandlingInput Handling { get; set; } = new();
 
+    /// <summary>The version of the request the page showed (hidden in every form): a step on a stale page answers 409.</summary>
+    [BindProperty]
+    public long? Version { get; set; }
+
     /// <summary>The small forms of the handling steps (assign, transfer, review, delivery).</summary>
     public sealed class HandlingInput
     {
@@ -83,7 +87,11 @@ public sealed class ShowModel(GongkaiDb db, RequestCases cases, RequestClock clo
             return NotFound();
         }
 
-        if (await this.TryAsync(() => step(Case), prefix))
+        if (await this.TryAsync(() =>
+            {
+                EditConflict.Expect(Case, Version);
+                return step(Case);
+            }, prefix))
         {
             TempData["Message"] = done;
             return Redirect(toList ? "/admin/requests" : $"/admin/requests/{id}");
@@ -127,7 +135,11 @@ public sealed class ShowModel(GongkaiDb db, RequestCases cases, RequestClock clo
             return NotFound();
         }
 
-        if (await this.TryAsync(() => record.HandleAsync(Case, Step, ct), "Step"))
+        if (await this.TryAsync(() =>
+            {
+                EditConflict.Expect(Case, Version);
+                return record.HandleAsync(Case, Step, ct);
+            }, "Step"))
         {
             TempData["Message"] = "已记录。";
             return Redirect($"/admin/requests/{id}");

@@ -103,7 +103,8 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentId", "Version")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasAnnotation("Gongkai:DecidesEditRace", true);
 
                     b.ToTable("document_revisions", (string)null);
                 });
@@ -193,6 +194,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Property<string>("ReviewerName")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("ScheduledFor")
                         .HasColumnType("timestamp with time zone");
@@ -325,6 +330,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -382,6 +391,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Property<string>("ResolvedBy")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -532,6 +545,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
@@ -631,6 +648,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.Property<string>("SourceFileName")
                         .HasMaxLength(200)
@@ -844,6 +865,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Property<bool>("ReceivesRequests")
                         .HasColumnType("boolean");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ShortName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1022,6 +1047,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -1113,6 +1142,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("OrganId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(5000)
@@ -1176,6 +1209,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Property<string>("OtherChannels")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1314,6 +1351,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SubmissionKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1407,7 +1448,8 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ConsultationId", "Number")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasAnnotation("Gongkai:DecidesEditRace", true);
 
                     b.ToTable("consultation_versions", (string)null);
                 });
@@ -1446,6 +1488,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Scope")
                         .IsRequired()
@@ -1522,6 +1568,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Scope")
                         .HasMaxLength(20000)
@@ -1734,6 +1784,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Property<string>("PublishedFigures")
                         .HasColumnType("text");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("RulesIssued")
                         .HasColumnType("integer");
 
@@ -1887,6 +1941,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Summary")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1962,7 +2020,8 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId", "Sequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasAnnotation("Gongkai:DecidesEditRace", true);
 
                     b.ToTable("request_clock_events", (string)null);
                 });
@@ -2133,6 +2192,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ReviewedOn")
                         .HasColumnType("date");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2272,10 +2335,15 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasAnnotation("Gongkai:DecidesEditRace", true);
 
                     b.ToTable("request_fees", (string)null);
                 });
@@ -2365,7 +2433,8 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Key", "Version")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasAnnotation("Gongkai:DecidesEditRace", true);
 
                     b.ToTable("letter_templates", (string)null);
                 });

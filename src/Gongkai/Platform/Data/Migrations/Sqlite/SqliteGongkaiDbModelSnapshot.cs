@@ -95,7 +95,8 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentId", "Version")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasAnnotation("Gongkai:DecidesEditRace", true);
 
                     b.ToTable("document_revisions", (string)null);
                 });
@@ -185,6 +186,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Property<string>("ReviewerName")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ScheduledFor")
                         .HasColumnType("INTEGER");
@@ -317,6 +322,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -372,6 +381,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Property<string>("ResolvedBy")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -522,6 +535,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -616,6 +633,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SourceFileName")
@@ -826,6 +847,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Property<bool>("ReceivesRequests")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ShortName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -985,6 +1010,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -1076,6 +1105,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(5000)
@@ -1139,6 +1172,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Property<string>("OtherChannels")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1275,6 +1312,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SubmissionKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1368,7 +1409,8 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ConsultationId", "Number")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasAnnotation("Gongkai:DecidesEditRace", true);
 
                     b.ToTable("consultation_versions", (string)null);
                 });
@@ -1406,6 +1448,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Scope")
@@ -1482,6 +1528,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Scope")
@@ -1691,6 +1741,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Property<string>("PublishedFigures")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("RulesIssued")
                         .HasColumnType("INTEGER");
 
@@ -1844,6 +1898,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Summary")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1919,7 +1977,8 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId", "Sequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasAnnotation("Gongkai:DecidesEditRace", true);
 
                     b.ToTable("request_clock_events", (string)null);
                 });
@@ -2090,6 +2149,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ReviewedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2229,10 +2292,15 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasAnnotation("Gongkai:DecidesEditRace", true);
 
                     b.ToTable("request_fees", (string)null);
                 });
@@ -2322,7 +2390,8 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Key", "Version")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasAnnotation("Gongkai:DecidesEditRace", true);
 
                     b.ToTable("letter_templates", (string)null);
                 });

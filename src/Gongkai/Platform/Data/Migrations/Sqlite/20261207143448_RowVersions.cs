@@ -1,0 +1,194 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gongkai.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RowVersions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "work_plans",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "request_fees",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "request_appeals",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "privacy_findings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "policy_evaluations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "plan_tasks",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "organs",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "openness_guides",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "interpretations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "documents",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "disclosure_requests",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "consultations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "consultation_comments",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "consultation_answer_templates",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RowVersion",
+                table: "annual_reports",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "work_plans");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "request_fees");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "request_appeals");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "privacy_findings");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "policy_evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "plan_tasks");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "organs");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "openness_guides");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "interpretations");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "documents");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "disclosure_requests");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "consultations");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "consultation_comments");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "consultation_answer_templates");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "annual_reports");
+        }
+    }
+}
