@@ -138,7 +138,7 @@ public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess acce
                 await db.SaveChangesAsync(ct);
                 return new CommentReceipt(comment.ReceiptNumber, comment.ReceivedAt, label, versionNumber, false);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException e) when (attempt < 3 && !InfrastructureFailure.Is(e))
             {
                 db.ChangeTracker.Clear();
                 if (key is not null && await ExistingAsync(key, ct) is { } raced)

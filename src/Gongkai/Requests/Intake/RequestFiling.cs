@@ -94,7 +94,7 @@ public sealed class RequestFiling(GongkaiDb db, AuditLog audit, CurrentActor act
                 await db.SaveChangesAsync(ct);
                 return new(request, secret, state, false);
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            catch (DbUpdateException e) when (attempt < Attempts && !InfrastructureFailure.Is(e))
             {
                 db.Entry(entry).State = EntityState.Detached;
                 await numbers.Reload(app.OrganId, receipt.ReceivedOn.Year, ct);

@@ -136,7 +136,8 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
 
     /// <summary>
     /// Writes the recomputed copies. PostgreSQL: one UPDATE … FROM unnest(…) per batch. SQLite (one local file): the batch's
-    /// values through one prepared INSERT into a temporary table, then one UPDATE of the rows whose ids are in it. Either way a row a handler touched after the pass began is skipped.
+    /// values through one prepared INSERT into a temporary table, then one UPDATE of the rows whose ids are in it. Either way a row a handler touched after the pass began is skipped, and a changed row's version counts up (a handler's
+    /// form read before the sweep's change loses with 409 like any other concurrent edit).
     /// </summary>
     private async Task<int> WriteChangesAsync(Dictionary<Stored, List<Guid>> changes, DateOnly today, DateTimeOffset startedAt, CancellationToken ct)
     {
@@ -151,7 +152,8 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
             // Table and column names are EF's defaults for DisclosureRequest (see its configuration).
             return await db.Database.ExecuteSqlRawAsync("""
                 UPDATE disclosure_requests AS r
-                SET "DueOn" = v.due, "DuePending" = v.pending, "Timeliness" = v.timeliness, "Stage" = v.stage, "CheckedOn" = @today
+                SET "DueOn" = v.due, "DuePending" = v.pending, "Timeliness" = v.timeliness, "Stage" = v.stage, "CheckedOn" = @today,
+                    "RowVersion" = r."RowVersion" + 1
                 FROM unnest(@ids, @due, @pending, @timeliness, @stage) AS v(id, due, pending, timeliness, stage)
                 WHERE r."Id" = v.id AND r."UpdatedAt" <= @started AND r."Stage" <> 'Closed'
                 """,
@@ -182,7 +184,8 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
                     .SetProperty(r => r.DuePending, values.DuePending)
                     .SetProperty(r => r.Timeliness, values.Timeliness)
                     .SetProperty(r => r.Stage, values.Stage)
-                    .SetProperty(r => r.CheckedOn, today), ct);
+                    .SetProperty(r => r.CheckedOn, today)
+                    .SetProperty(r => r.RowVersion, r => r.RowVersion + 1), ct);
         }
 
         return changed;

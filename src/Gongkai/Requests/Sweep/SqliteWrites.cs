@@ -93,8 +93,8 @@ internal static class SqliteWrites
                 // once per batch and probe the batch, quadratic in the open requests: 453 s for the next-day pass at a million.)
                 update.CommandText = """
                     UPDATE disclosure_requests AS r
-                    SET ("DueOn", "DuePending", "Timeliness", "Stage", "CheckedOn") =
-                        (SELECT v.due, v.pending, v.timeliness, v.stage, $today FROM sweep_changes AS v WHERE v.id = r."Id")
+                    SET ("DueOn", "DuePending", "Timeliness", "Stage", "CheckedOn", "RowVersion") =
+                        (SELECT v.due, v.pending, v.timeliness, v.stage, $today, r."RowVersion" + 1 FROM sweep_changes AS v WHERE v.id = r."Id")
                     WHERE r."Id" IN (SELECT id FROM sweep_changes) AND r."UpdatedAt" <= $started AND r."Stage" <> 'Closed'
                     """;
                 Parameter(update, "$today").Value = Text(today);
