@@ -7,6 +7,7 @@ using Gongkai.Requests;
 using Gongkai.Requests.Clock;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Gongkai.Tests.Requests.ClockTestData;
 
 namespace Gongkai.Tests.Http;
@@ -92,6 +93,47 @@ public abstract class LateClockEntryTests<TApp>(TApp app) : IClassFixture<TApp> 
         var request = await app.WithDbAsync(db => db.DisclosureRequests.SingleAsync(r => r.Id == id));
         Assert.Equal(RequestOutcome.OtherNoCorrection, request.Outcome);
         Assert.Equal(D("2026-03-20"), request.ClosedOn);
+    }
+
+    [Theory]
+    [InlineData("fee")]
+    [InlineData("correction")]
+    public async Task After_a_lapse_the_API_the_case_page_and_the_stored_row_agree_there_is_no_due_date(string lapse)
+    {
+        var staff = await kit.StaffAsync();
+        var handler = kit.Api(staff.Handler);
+        app.Clock.SetDay("2026-04-01");
+        var (id, _, _) = await kit.SubmitAsync("放弃申请" + lapse);
+        app.Clock.SetDay("2026-04-03");
+        await RequestTestKit.OkAsync(lapse == "fee"
+            ? await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/fee-notice", new { on = "2026-04-03" })
+            : await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/correction-notice", new { on = "2026-04-03", until = "2026-04-17" }));
+        app.Clock.SetDay("2026-06-01");
+        var browser = app.Browser();
+        await browser.SignInOkAsync("mz-cbr", "Handling-pass-1");
+        await AgreeAsync("视为放弃申请", stored: false);
+        var sweep = app.Services.GetRequiredService<Gongkai.Requests.Sweep.DailySweeper>();
+        await sweep.RunAsync("daily", onlyPending: false, wait: true, CancellationToken.None);
+        Assert.Equal(RequestStage.Closed, await app.WithDbAsync(db => db.DisclosureRequests.Where(r => r.Id == id).Select(r => r.Stage).SingleAsync()));
+        await AgreeAsync("办结", stored: true);
+
+        // The stored row is brought up to date by the handler's step or the sweep (here the sweep that closed it).
+        async Task AgreeAsync(string phase, bool stored)
+        {
+            var found = await RequestTestKit.OkAsync(await handler.GetAsync($"/api/v1/admin/requests/{id}"));
+            Assert.Equal(JsonValueKind.Null, found.GetProperty("dueDate").ValueKind);
+            Assert.DoesNotContain(found.GetProperty("explanation").EnumerateArray(), l => l.GetString()!.Contains("届满日为"));
+            if (stored)
+            {
+                Assert.Null(await app.WithDbAsync(db => db.DisclosureRequests.Where(r => r.Id == id).Select(r => r.DueOn).SingleAsync()));
+            }
+
+            var page = (await browser.GetStringAsync($"/admin/requests/{id}")).Text();
+            var due = page[page.IndexOf("id=\"due-date\"", StringComparison.Ordinal)..];
+            Assert.Contains(lapse == "fee" ? "无（其他处理（申请人逾期未缴纳信息处理费），不再答复）" : "无（其他处理（申请人无正当理由逾期不补正），不再答复）", due[..due.IndexOf("</p>", StringComparison.Ordinal)]);
+            Assert.Contains(phase, page);
+            Assert.DoesNotContain("届满日为", page);
+        }
     }
 }
 

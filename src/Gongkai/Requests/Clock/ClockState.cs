@@ -29,7 +29,8 @@ public enum Timeliness
 }
 
 /// <summary>
-/// The clock of one request at one day: the due date (null while waiting for a correction, after a lapse, or while
+/// The clock of one request at one day: the due date (null while waiting for a correction, after a lapse — then
+/// <see cref="LapsedAs"/> says which, also once the lapse is closed: no reply is owed —, or while
 /// pending because the calendar does not reach it — then <see cref="DuePendingReason"/> says so),
 /// the phase, the timeliness and the sentences that explain how the date was reached.
 /// </summary>

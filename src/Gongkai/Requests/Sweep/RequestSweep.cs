@@ -109,7 +109,7 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
                 var state = ReplyDeadline.Compute(calendar, ReceiptDate.Determine(row.Channel, row.SubmittedOn, row.SignedForOn, row.ConfirmedOn), entries, today,
                     explain: false);
                 run.Checked++;
-                if (state.LapsedAs is { } outcome)
+                if (state is { Phase: ClockPhase.Lapsed, LapsedAs: { } outcome })
                 {
                     lapsed.Add((row.Id, outcome));
                     continue;
