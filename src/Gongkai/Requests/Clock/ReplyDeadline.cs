@@ -38,6 +38,10 @@ public static class ReplyDeadline
 
             return Compute(calendar, receipt, events, today, lines, ref phase);
         }
+        catch (CalendarRangeException) when (Provisional(calendar, receipt, entries, today, explain) is { } provisional)
+        {
+            return provisional;
+        }
         catch (CalendarRangeException)
         {
             var year = calendar.LastDate.Year + 1;
@@ -261,6 +265,37 @@ public static class ReplyDeadline
 
         lines?.Add($"{D(closed.On)}办结（{outcome.Label()}），无需答复，不计算答复期限。");
         return new(received, null, ClockPhase.Closed, Timeliness.OnTime, outcome, latestNotice, null, lines ?? []);
+    }
+
+    /// <summary>
+    /// The clock on the calendar extended with provisional years (weekends and statutory holidays only) when the loaded
+    /// schedules do not reach it: a due date past the last loaded day is given as 暂定, with the reason, and still counts
+    /// as pending (<see cref="ClockState.DuePending"/>) so that loading the next year's schedule recomputes it. Null when
+    /// even the provisional years do not reach (the pending state without a date then stands).
+    /// </summary>
+    private static ClockState? Provisional(WorkingDayCalendar calendar, Receipt receipt, IEnumerable<ClockEntry> entries, DateOnly today, bool explain)
+    {
+        if (calendar.ProvisionalFrom is not null || receipt.ReceivedOn < calendar.FirstDate || today > calendar.LastDate.AddYears(WorkingDayCalendar.ProvisionalYears))
+        {
+            return null;
+        }
+
+        var state = Compute(calendar.WithProvisionalYears(), receipt, entries, today, explain);
+        if (state.DuePending)
+        {
+            return null;
+        }
+
+        if (state.DueOn is not { } due || due <= calendar.LastDate)
+        {
+            // The due date lies inside the published schedules: final, whatever else reached past them.
+            return state;
+        }
+
+        var year = calendar.LastDate.Year + 1;
+        var reason = $"{year}年节假日安排尚未发布，按周末和法定节假日推算，发布后重新计算";
+        var lines = explain ? state.Explanation.Append($"以上答复期限{D(due)}为暂定：{reason}（不含国务院安排的调休）。").ToList() : state.Explanation;
+        return state with { Explanation = lines, DuePendingReason = $"截止日期待{year}年节假日安排发布后计算", ProvisionalReason = reason };
     }
 
     /// <summary>When a fee noticed on <paramref name="noticeOn"/> must be paid: "应于…前缴纳", or the period while its last day is pending.</summary>

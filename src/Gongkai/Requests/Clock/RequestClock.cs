@@ -23,7 +23,7 @@ public sealed class RequestClock(CalendarStore calendars, TimeProvider clock)
     /// (no reply is owed), the pending reason, or 待定 (waiting for the correction).
     /// </summary>
     public static string DueText(ClockState state) =>
-        state.DueOn is { } due ? ChineseDates.Long(due)
+        state.DueOn is { } due ? ChineseDates.Long(due) + (state.DueProvisional ? "（暂定）" : "")
         : state.LapsedAs is { } lapse ? $"无（{lapse.Label()}，不再答复）"
         : state.DuePendingReason ?? "待定";
 

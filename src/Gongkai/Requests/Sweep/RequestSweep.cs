@@ -121,6 +121,13 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
                 {
                     run.StillPending++;
                 }
+                else if (row is { DuePending: true, DueOn: { } provisional })
+                {
+                    // The year's schedule is loaded: the provisional (暂定) date becomes final, for each request on its record.
+                    audit.Record("request.due.final", "DisclosureRequest", row.Id.ToString(),
+                        $"申请{row.TrackingNumber}：{provisional.Year}年节假日安排已载入，答复期限由暂定的{ChineseDates.Long(provisional)}确定为"
+                        + (now.DueOn is { } final ? ChineseDates.Long(final) : "无"), row.OrganId);
+                }
 
                 if (now != new Stored(row.DueOn, row.DuePending, row.Timeliness, row.Stage))
                 {
