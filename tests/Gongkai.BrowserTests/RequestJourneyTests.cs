@@ -29,7 +29,7 @@ public sealed partial class RequestJourneyTests(GongkaiSuite suite, ChromiumFixt
         var number = (await citizen.Locator("#tracking-number").InnerTextAsync()).Trim();
         var secret = (await citizen.Locator("#secret").InnerTextAsync()).Trim();
         Assert.Matches(TrackingNumber(), number);
-        // A date — or, from early December until next year's holiday schedule is loaded, the pending sentence.
+        // A date — from early December until next year's holiday schedule is loaded a provisional one (暂定).
         Assert.Matches(DueDate(), (await citizen.Locator("#due-date").InnerTextAsync()).Trim());
         await Axe.AssertCleanAsync(citizen, "the acknowledgement slip");
 
@@ -159,7 +159,7 @@ public sealed partial class RequestJourneyTests(GongkaiSuite suite, ChromiumFixt
     [GeneratedRegex(@"^\d{4}-[A-Z0-9]+-\d{5}$")]
     private static partial Regex TrackingNumber();
 
-    [GeneratedRegex(@"^(\d{4}年\d{1,2}月\d{1,2}日|截止日期待\d{4}年节假日安排发布后计算)$")]
+    [GeneratedRegex(@"^(\d{4}年\d{1,2}月\d{1,2}日(（暂定）)?|截止日期待\d{4}年节假日安排发布后计算)$")]
     private static partial Regex DueDate();
 
     [GeneratedRegex(@"受理编号(\S+?)，查询码(\S+?)（")]

@@ -20,9 +20,14 @@ internal static class RequestsAdminApi
     public sealed record ReplyDto(string Outcome, string OutcomeLabel, string? LegalGround, string? WithheldParts, string? ResponsibleOrgan,
         Guid? PublishedDocumentId, string? Summary, string? ProposedBy, string? ProposedOn, string? ReviewedBy, string? ReviewedOn, string? ReviewOpinion);
 
-    /// <param name="DueDate">Null while waiting for a correction, after a lapse, or while pending (then <paramref name="DueDatePendingReason"/>).</param>
+    /// <param name="DueDate">
+    /// Null while waiting for a correction, after a lapse, or while pending without a date (then <paramref name="DueDatePendingReason"/>).
+    /// Past the published holiday schedules it is provisional: <paramref name="DueDateProvisional"/> with <paramref name="DueDateProvisionalReason"/>,
+    /// <paramref name="DueDatePendingReason"/> still set (the final date waits for the schedule).
+    /// </param>
     public sealed record CaseDto(Guid Id, string TrackingNumber, Guid OrganId, string Organ, string Channel, string ApplicantType, string ApplicantName,
-        string ReceivedOn, string Stage, string StageLabel, string? DueDate, string? DueDatePendingReason, string Timeliness, string Phase, int? WorkingDaysLeft,
+        string ReceivedOn, string Stage, string StageLabel, string? DueDate, string? DueDatePendingReason, bool DueDateProvisional,
+        string? DueDateProvisionalReason, string Timeliness, string Phase, int? WorkingDaysLeft,
         string? CorrectionNoticeLatest, IReadOnlyList<string> Explanation, string? AssignedTo, string? RegisteredOn, ReplyDto? Reply, string? DeliveredBy,
         string? DeliveredOn, string? Outcome, string? OutcomeLabel, string? ClosedOn, IReadOnlyList<EventDto> Events, IReadOnlyList<SentLetterDto> SentLetters,
         long Version);
@@ -31,6 +36,7 @@ internal static class RequestsAdminApi
     public sealed record SentLetterDto(Guid Id, string Title, string Outcome, string TemplateKey, int TemplateVersion, string LetterDate, string DeliveredBy,
         string DeliveredOn, string Sha256, long Size, string Url);
 
+    /// <param name="DueDatePending">The final due date waits for the next year's holiday schedule; with a <paramref name="DueDate"/> that date is provisional (暂定).</param>
     public sealed record ListItemDto(Guid Id, string TrackingNumber, Guid OrganId, string ApplicantName, string ReceivedOn, string Stage, string? DueDate,
         bool DueDatePending, string? Timeliness, string? AssignedTo);
 
@@ -195,7 +201,7 @@ internal static class RequestsAdminApi
         var reply = r.ProposedOutcome ?? r.Outcome;
         return new CaseDto(r.Id, r.TrackingNumber, r.OrganId, await cases.OrganNameAsync(r.OrganId, ct), r.Channel.ToString(), r.ApplicantType.ToString(),
             r.ApplicantName, ChineseDates.Iso(r.ReceivedOn), r.Stage.ToString(), r.Stage.QueueLabel(), Iso(state.DueOn), state.DuePendingReason,
-            state.Timeliness.ToString(), state.Phase.ToString(), state.WorkingDaysLeft, Iso(state.CorrectionNoticeLatest), state.Explanation, r.AssignedToName,
+            state.DueProvisional, state.DueProvisional ? state.ProvisionalReason : null, state.Timeliness.ToString(), state.Phase.ToString(), state.WorkingDaysLeft, Iso(state.CorrectionNoticeLatest), state.Explanation, r.AssignedToName,
             Iso(r.RegisteredOn),
             reply is { } o && r.ProposedOutcome is not null
                 ? new ReplyDto(o.ToString(), o.Label(), r.LegalGround, r.WithheldParts, r.ResponsibleOrgan, r.PublishedDocumentId, r.ReplySummary,

@@ -8,12 +8,16 @@ namespace Gongkai.Requests;
 /// <summary>/api/v1/requests: the public side of 依申请公开 (apply, follow).</summary>
 internal static class RequestsApi
 {
-    /// <param name="DueDate">Null while the due date cannot be computed yet; <paramref name="DueDatePendingReason"/> then says why.</param>
-    public sealed record FiledDto(string TrackingNumber, string? Secret, string ReceivedOn, string? DueDate, string? DueDatePendingReason, string Stage,
-        bool Repeated, string StatusUrl);
+    /// <param name="DueDate">
+    /// Null while the due date cannot be computed at all; <paramref name="DueDatePendingReason"/> then says why. Past the
+    /// published holiday schedules it is a provisional date (<paramref name="DueDateProvisional"/>, with
+    /// <paramref name="DueDateProvisionalReason"/>), and <paramref name="DueDatePendingReason"/> still says the final date waits for the schedule.
+    /// </param>
+    public sealed record FiledDto(string TrackingNumber, string? Secret, string ReceivedOn, string? DueDate, string? DueDatePendingReason,
+        bool DueDateProvisional, string? DueDateProvisionalReason, string Stage, bool Repeated, string StatusUrl);
 
     public sealed record StatusDto(string TrackingNumber, string Organ, string Channel, string ReceivedOn, string Stage, string? DueDate,
-        string? DueDatePendingReason, string Timeliness, string? Outcome, string? ClosedOn, IReadOnlyList<string> Explanation);
+        string? DueDatePendingReason, bool DueDateProvisional, string? DueDateProvisionalReason, string Timeliness, string? Outcome, string? ClosedOn, IReadOnlyList<string> Explanation);
 
     public static void MapRequestsApi(this WebApplication app)
     {
@@ -29,7 +33,8 @@ internal static class RequestsApi
                 var filed = await submit.HandleAsync(input, ct);
                 var r = filed.Request;
                 return Results.Created($"/api/v1/requests/{r.TrackingNumber}", new FiledDto(r.TrackingNumber, filed.Secret,
-                    ChineseDates.Iso(r.ReceivedOn), filed.Clock.DueOn is { } due ? ChineseDates.Iso(due) : null, filed.Clock.DuePendingReason, r.Stage.Label(), filed.Repeated, "/requests/track"));
+                    ChineseDates.Iso(r.ReceivedOn), filed.Clock.DueOn is { } due ? ChineseDates.Iso(due) : null, filed.Clock.DuePendingReason,
+                    filed.Clock.DueProvisional, filed.Clock.ProvisionalReason, r.Stage.Label(), filed.Repeated, "/requests/track"));
             })
             .RequireRateLimiting(RateLimits.PublicFormPolicy)
             .Produces<FiledDto>(StatusCodes.Status201Created)
@@ -43,7 +48,8 @@ internal static class RequestsApi
                 return found is null
                     ? Results.Problem(statusCode: 404, title: "未找到该申请", detail: "受理编号或查询码不正确。")
                     : Results.Ok(new StatusDto(found.TrackingNumber, found.OrganName, found.Channel, ChineseDates.Iso(found.ReceivedOn), found.Stage,
-                        found.DueOn is { } due ? ChineseDates.Iso(due) : null, found.DuePendingReason, found.Timeliness, found.Outcome,
+                        found.DueOn is { } due ? ChineseDates.Iso(due) : null, found.DuePendingReason, found.DueProvisionalReason is not null,
+                        found.DueProvisionalReason, found.Timeliness, found.Outcome,
                         found.ClosedOn is { } closed ? ChineseDates.Iso(closed) : null, found.Explanation));
             })
             .Produces<StatusDto>()

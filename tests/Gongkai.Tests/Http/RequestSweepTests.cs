@@ -24,34 +24,46 @@ public abstract class RequestSweepTests<TApp>(TApp app) : IClassFixture<TApp> wh
         app.Services.GetRequiredService<DailySweeper>().RunAsync("daily", onlyPending: false, wait: true, CancellationToken.None);
 
     [Fact]
-    public async Task A_request_past_the_calendar_is_filed_with_its_due_date_pending_and_computed_when_the_year_is_loaded()
+    public async Task A_request_past_the_calendar_is_filed_with_a_provisional_due_date_made_final_and_audited_when_the_year_is_loaded()
     {
+        const string Reason = "2027年节假日安排尚未发布，按周末和法定节假日推算，发布后重新计算";
         app.Clock.SetDay("2026-12-21");
         var (id, number, filed) = await help.SubmitAsync("年底申请人");
-        Assert.Equal(JsonValueKind.Null, filed.GetProperty("dueDate").ValueKind);
+        // 12-22..12-31 (8), 元旦 2027-01-01 off, 01-04..01-19 (20): provisional, still pending the 2027 schedule.
+        Assert.Equal("2027-01-19", filed.GetProperty("dueDate").GetString());
+        Assert.True(filed.GetProperty("dueDateProvisional").GetBoolean());
+        Assert.Equal(Reason, filed.GetProperty("dueDateProvisionalReason").GetString());
         Assert.Equal("截止日期待2027年节假日安排发布后计算", filed.GetProperty("dueDatePendingReason").GetString());
         var stored = await app.WithDbAsync(db => db.DisclosureRequests.SingleAsync(r => r.Id == id));
         Assert.True(stored.DuePending);
-        Assert.Null(stored.DueOn);
+        Assert.Equal(D("2027-01-19"), stored.DueOn);
+        Assert.NotNull(stored.Timeliness);
 
         var client = app.Browser();
         var tracked = (await (await client.SubmitAsync("/requests/track", [new("TrackingNumber", number), new("Secret", filed.GetProperty("secret").GetString()!)]))
             .Content.ReadAsStringAsync()).Text();
-        Assert.Contains("id=\"due-date\">截止日期待2027年节假日安排发布后计算", tracked);
+        Assert.Contains("id=\"due-date\">2027年1月19日（暂定）", tracked);
+        Assert.Contains(Reason, tracked);
+        var status = await client.GetFromJsonAsync<JsonElement>($"/api/v1/requests/{number}?secret={Uri.EscapeDataString(filed.GetProperty("secret").GetString()!)}");
+        Assert.Equal("2027-01-19", status.GetProperty("dueDate").GetString());
+        Assert.True(status.GetProperty("dueDateProvisional").GetBoolean());
 
         var staff = await help.StaffAsync();
         var handler = help.Api(staff.Handler);
-        var pending = await handler.GetFromJsonAsync<JsonElement>("/api/v1/admin/requests?duePending=true");
-        Assert.Contains(pending.GetProperty("items").EnumerateArray(), i => i.GetProperty("trackingNumber").GetString() == number);
         var detail = await handler.GetFromJsonAsync<JsonElement>($"/api/v1/admin/requests/{id}");
         Assert.Equal("截止日期待2027年节假日安排发布后计算", detail.GetProperty("dueDatePendingReason").GetString());
+        Assert.True(detail.GetProperty("dueDateProvisional").GetBoolean());
+        Assert.Equal(Reason, detail.GetProperty("dueDateProvisionalReason").GetString());
+        Assert.Equal("2027-01-19", detail.GetProperty("dueDate").GetString());
 
         var admin = app.Browser();
         await admin.SignInOkAsync("admin", GongkaiApp.AdminPassword);
-        var list = (await admin.GetStringAsync("/admin/requests?pending=true")).Text();
+        var list = (await admin.GetStringAsync($"/admin/requests?q={number}")).Text();
         Assert.Contains(number, list);
-        Assert.Contains("待定（待载入下一年度节假日安排）", list);
-        Assert.Contains("截止日期待2027年节假日安排发布后计算", (await admin.GetStringAsync($"/admin/requests/{id}")).Text());
+        Assert.Contains("2027年1月19日（暂定）", list);
+        var casePage = (await admin.GetStringAsync($"/admin/requests/{id}")).Text();
+        Assert.Contains("2027年1月19日（暂定）", casePage);
+        Assert.Contains(Reason, casePage);
 
         // A fee notice in December: its 20-working-day payment period runs past the calendar, so the notice states the
         // period instead of a date, and the date is filled in when the year is loaded.
@@ -72,6 +84,9 @@ public abstract class RequestSweepTests<TApp>(TApp app) : IClassFixture<TApp> wh
         stored = await app.WithDbAsync(db => db.DisclosureRequests.SingleAsync(r => r.Id == id));
         Assert.False(stored.DuePending);
         Assert.Equal(D("2027-01-19"), stored.DueOn);
+        var final = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == "request.due.final" && e.TargetId == id.ToString()));
+        Assert.Contains("答复期限由暂定的2027年1月19日确定为2027年1月19日", final.Summary);
+        Assert.False((await handler.GetFromJsonAsync<JsonElement>($"/api/v1/admin/requests/{id}")).GetProperty("dueDateProvisional").GetBoolean());
         Assert.Equal("2027-01-19", (await handler.GetFromJsonAsync<JsonElement>($"/api/v1/admin/requests/{id}")).GetProperty("dueDate").GetString());
         Assert.Equal(D("2027-01-19"), (await app.WithDbAsync(db => db.FeeAssessments.SingleAsync(f => f.RequestId == feeId))).PayBy);
         Assert.Contains("2027年1月19日", (await admin.GetStringAsync(feeUrl)).Text());

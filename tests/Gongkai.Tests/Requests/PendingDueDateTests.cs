@@ -7,8 +7,9 @@ using static Gongkai.Tests.Requests.ClockTestData;
 namespace Gongkai.Tests.Requests;
 
 /// <summary>
-/// The calendar stops at the last loaded year (2026 here): a request whose due date falls after it is still filed, its due
-/// date pending with the reason, and computed as soon as the next year is loaded.
+/// The calendar stops at the last loaded year (2026 here): a request whose due date falls after it is still filed, with a
+/// provisional (暂定) due date from weekends and the statutory holidays, the reason, still pending, and computed finally as
+/// soon as the next year is loaded.
 /// </summary>
 public sealed class PendingDueDateTests
 {
@@ -31,15 +32,30 @@ public sealed class PendingDueDateTests
     [InlineData("2026-12-04")]
     [InlineData("2026-12-21")]
     [InlineData("2026-12-31")]
-    public void A_due_date_past_the_calendar_is_pending_with_the_reason(string received)
+    public void A_due_date_past_the_calendar_is_provisional_and_pending_with_the_reason(string received)
     {
         var state = Compute(InPerson(received), received);
-        Assert.Null(state.DueOn);
+        Assert.Equal(Shipped.WithProvisionalYears().AddWorkingDays(D(received), 20), state.DueOn);
+        Assert.True(state.DueOn > Shipped.LastDate);
         Assert.True(state.DuePending);
+        Assert.True(state.DueProvisional);
         Assert.Equal("截止日期待2027年节假日安排发布后计算", state.DuePendingReason);
+        Assert.Equal("2027年节假日安排尚未发布，按周末和法定节假日推算，发布后重新计算", state.ProvisionalReason);
         Assert.Equal(ClockPhase.Running, state.Phase);
-        Assert.Contains(state.Explanation, l => l.StartsWith("截止日期待2027年节假日安排发布后计算", StringComparison.Ordinal));
+        Assert.Contains("暂定：2027年节假日安排尚未发布，按周末和法定节假日推算，发布后重新计算", state.Explanation[^1]);
         Assert.Contains(state.Explanation, l => l.Contains("当面提交申请", StringComparison.Ordinal));
+        Assert.EndsWith("（暂定）", RequestClock.DueText(state));
+    }
+
+    [Fact]
+    public void The_provisional_date_skips_new_year_and_the_spring_festival_of_2027()
+    {
+        // 2026-12-21 + 20: 12-22..12-31 (8), 2027-01-01 元旦 off, 01-04..01-15 (18), 01-18, 01-19 (20th). 2027 春节: 除夕 02-05 – 初三 02-08.
+        Assert.Equal(D("2027-01-19"), Compute(InPerson("2026-12-21"), "2026-12-21").DueOn);
+        var extended = Compute(InPerson("2026-12-21"), "2026-12-28", E(ExtensionApproved, "2026-12-28", days: 20, approvedBy: "王主任"));
+        // 01-19 + 20: 01-20..02-04 (12), 02-05 and 02-08 off (春节; 初一 and 初二 a weekend), 02-09..02-18 (20).
+        Assert.Equal(D("2027-02-18"), extended.DueOn);
+        Assert.True(extended.DueProvisional);
     }
 
     [Fact]
@@ -56,7 +72,8 @@ public sealed class PendingDueDateTests
         var events = new[] { E(ExtensionApproved, "2026-11-30", days: 20, approvedBy: "王主任") };
         var pending = Compute(InPerson("2026-11-23"), "2026-11-30", events);
         Assert.True(pending.DuePending);
-        Assert.Null(pending.DueOn);
+        Assert.Equal(D("2027-01-19"), pending.DueOn); // 元旦 counted off: one day later than on the loaded 2027 below
+        Assert.True(pending.DueProvisional);
         Assert.Equal(D("2026-12-02"), pending.CorrectionNoticeLatest);
 
         var computed = ReplyDeadline.Compute(With2027, InPerson("2026-11-23"), events, D("2026-11-30"));
@@ -68,7 +85,8 @@ public sealed class PendingDueDateTests
     {
         var state = Compute(InPerson("2026-12-28"), "2027-01-04");
         Assert.True(state.DuePending);
-        Assert.Null(state.CorrectionNoticeLatest);
+        Assert.True(state.DueProvisional);
+        Assert.Equal(D("2027-01-07"), state.CorrectionNoticeLatest);
         Assert.Equal(Timeliness.OnTime, state.Timeliness);
     }
 
@@ -79,8 +97,9 @@ public sealed class PendingDueDateTests
         Assert.Equal(ClockPhase.Closed, state.Phase);
         Assert.Equal(Timeliness.OnTime, state.Timeliness);
 
-        // The explanation ends with the close: in time, since the deadline lies beyond the last loaded day.
-        Assert.Equal("2026年12月30日办结，在答复期限内（答复期限在2026年12月31日之后）。", state.Explanation[^1]);
+        // The explanation ends with the close against the provisional deadline.
+        Assert.Equal("2026年12月30日办结，在答复期限内。", state.Explanation[^2]);
+        Assert.StartsWith("以上答复期限2027年1月19日为暂定", state.Explanation[^1]);
     }
 
     [Fact]
@@ -89,11 +108,11 @@ public sealed class PendingDueDateTests
         var fee = Compute(InPerson("2026-12-03"), "2026-12-14", E(FeeNoticeIssued, "2026-12-10"));
         Assert.Equal(ClockPhase.AwaitingFee, fee.Phase);
         Assert.True(fee.DuePending);
-        Assert.Contains(fee.Explanation, l => l.Contains("申请人应在自2026年12月10日起20个工作日内（具体日期待2027年节假日安排发布后确定）缴纳", StringComparison.Ordinal));
+        Assert.Contains(fee.Explanation, l => l.Contains("申请人应于2027年1月8日前缴纳", StringComparison.Ordinal));
 
         var consulted = Compute(InPerson("2026-12-03"), "2026-12-15", E(ThirdPartyConsulted, "2026-12-14", party: "某公司"));
         Assert.Equal(ClockPhase.Consultation, consulted.Phase);
-        Assert.Contains(consulted.Explanation, l => l.Contains("意见期限15个工作日，届满日待2027年节假日安排发布后确定", StringComparison.Ordinal));
+        Assert.Contains(consulted.Explanation, l => l.Contains("意见期限15个工作日，至2027年1月5日", StringComparison.Ordinal));
 
         // Paid (or answered) in December: the pause ends, and the date is computed when it can be.
         var paid = ReplyDeadline.Compute(With2027, InPerson("2026-12-03"), [E(FeeNoticeIssued, "2026-12-10"), E(FeePaid, "2026-12-14")], D("2026-12-14"));

@@ -22,7 +22,7 @@ public sealed class ReopenedClockTests
     [Theory]
     [InlineData("2026-12-07", null)]
     [InlineData("2026-12-07", "2026-12-18")]
-    public void Reopening_in_December_leaves_the_new_date_pending_and_the_request_open_until_replied_again(string reopened, string? replied)
+    public void Reopening_in_December_gives_a_provisional_new_date_and_the_request_stays_open_until_replied_again(string reopened, string? replied)
     {
         var events = new List<ClockEntry> { E(ClockEventKind.Closed, "2026-11-20"), E(ClockEventKind.Reopened, reopened) };
         if (replied is not null)
@@ -31,10 +31,16 @@ public sealed class ReopenedClockTests
         }
 
         var state = Compute(InPerson("2026-11-02"), "2026-12-18", [.. events]);
-        Assert.Null(state.DueOn);
+        // 12-07 + 20: 12-08..12-31 (18), 2027-01-01 元旦 off, 01-04, 01-05.
+        Assert.Equal(D("2027-01-05"), state.DueOn);
+        Assert.True(state.DueProvisional);
         Assert.Equal("截止日期待2027年节假日安排发布后计算", state.DuePendingReason);
         Assert.Equal(replied is null ? ClockPhase.Running : ClockPhase.Closed, state.Phase);
-        Assert.Equal(replied is null ? "截止日期待2027年节假日安排发布后计算：答复期限将超出已载入的节假日安排（2016—2026年），载入2027年安排后自动计算。" : "2026年12月18日办结，在答复期限内（答复期限在2026年12月31日之后）。", state.Explanation[^1]);
+        Assert.StartsWith("以上答复期限2027年1月5日为暂定", state.Explanation[^1]);
+        if (replied is not null)
+        {
+            Assert.Equal("2026年12月18日重新答复，在期限内。", state.Explanation[^2]);
+        }
     }
 
     [Fact]

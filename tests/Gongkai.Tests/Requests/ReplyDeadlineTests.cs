@@ -222,21 +222,22 @@ public class ReplyDeadlineTests
         Assert.Equal(expected, state.Timeliness);
     }
 
-    [Theory]
-    [InlineData("2027-03-01", "截止日期待2027年节假日安排发布后计算")]
-    [InlineData("2015-12-30", "收到申请之日不在已载入的节假日安排范围内")]
-    public void A_receipt_outside_the_loaded_calendar_leaves_the_due_date_pending_not_guessed(string received, string reason)
+    [Fact]
+    public void A_receipt_before_the_loaded_calendar_leaves_the_due_date_pending_not_guessed()
     {
-        var state = Compute(InPerson(received), "2026-06-01");
+        var state = Compute(InPerson("2015-12-30"), "2026-06-01");
         Assert.Null(state.DueOn);
-        Assert.StartsWith(reason, state.DuePendingReason);
+        Assert.StartsWith("收到申请之日不在已载入的节假日安排范围内", state.DuePendingReason);
     }
 
-    [Fact]
-    public void A_deadline_running_past_the_last_loaded_year_is_pending_not_guessed()
+    [Theory]
+    [InlineData("2026-12-15", "2026-12-15", "2027-01-13")]
+    [InlineData("2027-03-01", "2026-06-01", "2027-03-29")]
+    public void A_deadline_past_the_last_loaded_year_is_provisional_and_still_pending(string received, string today, string provisional)
     {
-        var state = Compute(InPerson("2026-12-15"), "2026-12-15");
-        Assert.Null(state.DueOn);
+        var state = Compute(InPerson(received), today);
+        Assert.Equal(D(provisional), state.DueOn);
+        Assert.True(state.DueProvisional);
         Assert.Equal("截止日期待2027年节假日安排发布后计算", state.DuePendingReason);
     }
 }

@@ -10,6 +10,11 @@ public enum CalendarSource
     StateCouncil = 0,
     /// <summary>本地调整（如少数民族节日、区政府另行安排）</summary>
     Local = 1,
+    /// <summary>
+    /// 暂定: a statutory holiday (<see cref="StatutoryHolidays"/>) of a year whose schedule is not published yet; never
+    /// stored, and below every stored source, so a local day already entered for that year wins.
+    /// </summary>
+    Provisional = -1,
 }
 
 /// <summary>A year whose schedule is loaded; deadlines may only be computed inside loaded years.</summary>

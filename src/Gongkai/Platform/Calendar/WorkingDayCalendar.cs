@@ -31,6 +31,7 @@ public sealed class WorkingDayCalendar
     private readonly int[] workingUpTo;
     private readonly DateOnly[] workingDates;
     private readonly Dictionary<DateOnly, SpecialDay> special;
+    private WorkingDayCalendar? provisional;
 
     private WorkingDayCalendar(DateOnly first, DateOnly last, Dictionary<DateOnly, SpecialDay> special)
     {
@@ -100,6 +101,29 @@ public sealed class WorkingDayCalendar
     }
 
     public bool Covers(DateOnly date) => date >= first && date <= last;
+
+    /// <summary>Years after the loaded schedules that <see cref="WithProvisionalYears"/> adds.</summary>
+    public const int ProvisionalYears = 2;
+
+    /// <summary>The first day no published schedule covers, in a calendar with provisional years; null in a published one.</summary>
+    public DateOnly? ProvisionalFrom { get; private init; }
+
+    /// <summary>
+    /// This calendar followed by <see cref="ProvisionalYears"/> years with only weekends and the statutory holidays
+    /// (<see cref="StatutoryHolidays"/>): no make-up working days, no bridging days. Dates it gives past
+    /// <see cref="LastDate"/> are provisional (暂定) until the year's schedule is loaded. Built once per calendar.
+    /// </summary>
+    public WorkingDayCalendar WithProvisionalYears()
+    {
+        if (provisional is not null)
+        {
+            return provisional;
+        }
+
+        var years = Enumerable.Range(last.Year + 1, ProvisionalYears).Where(y => y <= StatutoryHolidays.LastYear).ToList();
+        var extended = Create(Years.Concat(years), special.Values.Concat(years.SelectMany(StatutoryHolidays.For)));
+        return provisional = new WorkingDayCalendar(extended.first, extended.last, extended.special) { ProvisionalFrom = last.AddDays(1) };
+    }
 
     public DayKind Classify(DateOnly date)
     {

@@ -6,11 +6,15 @@ namespace Gongkai.Requests.Clock;
 /// <summary>
 /// Whether an event may be recorded on a request's clock. A refusal is a <see cref="ValidationFailure"/> with the
 /// legal reason, thrown before anything changes: a 补正 notice after day 7 or a second one, an extension beyond 20
-/// working days or without the approver, a date before receipt or in the future, an answer to no consultation.
+/// working days or without the approver, a date before receipt or in the future, an answer to no consultation, a lapse
+/// closed before its period ended. Every rule is judged on the clock as it stood on the event's own date, never on the
+/// day it is entered: a step entered late, within what the law allows, is accepted and gives the same due date as on
+/// the day (a correction received on the last day of its period and entered a week later is timely).
 /// </summary>
 public static class ClockRules
 {
-    public static void Check(WorkingDayCalendar calendar, Receipt receipt, IReadOnlyList<ClockEntry> existing, ClockEntry next, DateOnly today)
+    /// <returns>The clock as it stood on <paramref name="next"/>'s date, before the event (its <see cref="ClockState.LapsedAs"/> is how a lapse closes).</returns>
+    public static ClockState Check(WorkingDayCalendar calendar, Receipt receipt, IReadOnlyList<ClockEntry> existing, ClockEntry next, DateOnly today)
     {
         var received = receipt.ReceivedOn;
         if (next.On < received)
@@ -29,7 +33,8 @@ public static class ClockRules
             throw new ValidationFailure($"事项须按发生顺序记录：{D(next.On)}早于上一事项的日期{D(last)}。", "On");
         }
 
-        var state = ReplyDeadline.Compute(calendar, receipt, existing, today);
+        // The state on the event's date: what was open, paused or lapsed then, whatever has happened since.
+        var state = ReplyDeadline.Compute(calendar, receipt, existing, next.On);
         if (state.Phase == ClockPhase.Closed)
         {
             throw new ValidationFailure("该申请已办结，不能再记录办理事项。");
@@ -38,6 +43,11 @@ public static class ClockRules
         if (state.Phase == ClockPhase.Lapsed && next.Kind != ClockEventKind.Closed)
         {
             throw new ValidationFailure($"申请人逾期未{(state.LapsedAs == RequestOutcome.OtherFeeUnpaid ? "缴纳信息处理费" : "补正")}，视为放弃申请，只能办结。");
+        }
+
+        if (next.Kind == ClockEventKind.Closed)
+        {
+            CheckNotWithinPeriod(calendar, existing, next, state);
         }
 
         if (state.Phase == ClockPhase.AwaitingCorrection && next.Kind is not (ClockEventKind.CorrectionReceived or ClockEventKind.Closed))
@@ -132,6 +142,31 @@ public static class ClockRules
                 break;
             default:
                 throw new ValidationFailure("未知的办理事项。", "Kind");
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// Art. 30 and 国办函〔2020〕109号: the applicant is deemed to have given up only once the 补正 or payment period has
+    /// ended; while it runs the request cannot be closed (其他处理-1/-2 dated inside the period).
+    /// </summary>
+    private static void CheckNotWithinPeriod(WorkingDayCalendar calendar, IReadOnlyList<ClockEntry> existing, ClockEntry next, ClockState state)
+    {
+        if (state.Phase == ClockPhase.AwaitingCorrection)
+        {
+            var until = existing.First(e => e.Kind == ClockEventKind.CorrectionRequested).Until ?? next.On;
+            throw new ValidationFailure(
+                $"补正期限至{D(until)}，{D(next.On)}尚在补正期限内，申请人仍可补正，不能按“逾期未补正，视为放弃申请”（其他处理第1项）办结；"
+                + $"补正期限届满后（{D(until.AddDays(1))}起）才能办结。", "On");
+        }
+
+        if (state.Phase == ClockPhase.AwaitingFee)
+        {
+            var fee = existing.Last(e => e.Kind == ClockEventKind.FeeNoticeIssued);
+            throw new ValidationFailure(
+                $"{D(fee.On)}发出收费通知，申请人{ReplyDeadline.PaymentDue(calendar, fee.On)}，{D(next.On)}尚在缴费期限内，"
+                + "不能按“逾期未缴纳信息处理费，视为放弃申请”（其他处理第2项）办结；缴费期限届满后才能办结。", "On");
         }
     }
 

@@ -29,7 +29,8 @@ public enum Timeliness
 }
 
 /// <summary>
-/// The clock of one request at one day: the due date (null while waiting for a correction, after a lapse, or while
+/// The clock of one request at one day: the due date (null while waiting for a correction, after a lapse — then
+/// <see cref="LapsedAs"/> says which, also once the lapse is closed: no reply is owed —, or while
 /// pending because the calendar does not reach it — then <see cref="DuePendingReason"/> says so),
 /// the phase, the timeliness and the sentences that explain how the date was reached.
 /// </summary>
@@ -42,10 +43,20 @@ public sealed record ClockState(
     DateOnly? CorrectionNoticeLatest,
     int? WorkingDaysLeft,
     IReadOnlyList<string> Explanation,
-    string? DuePendingReason = null)
+    string? DuePendingReason = null,
+    string? ProvisionalReason = null)
 {
-    /// <summary>The due date cannot be computed yet: the calendar does not reach it (e.g. the next year's holidays are not published).</summary>
+    /// <summary>
+    /// The due date is not final yet: the calendar does not reach it (e.g. the next year's holidays are not published).
+    /// Then either <see cref="DueOn"/> is null, or it is provisional (<see cref="DueProvisional"/>).
+    /// </summary>
     public bool DuePending => DuePendingReason is not null;
+
+    /// <summary>
+    /// <see cref="DueOn"/> is 暂定: computed past the loaded schedules from weekends and the statutory holidays only;
+    /// <see cref="ProvisionalReason"/> says so. It is a date to remind on, recomputed when the schedule is loaded.
+    /// </summary>
+    public bool DueProvisional => ProvisionalReason is not null && DueOn is not null;
 }
 
 public static class ClockLabels

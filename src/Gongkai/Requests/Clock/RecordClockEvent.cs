@@ -48,8 +48,8 @@ public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess a
         ClockState before;
         try
         {
-            before = ReplyDeadline.Compute(calendar, receipt, existing, today);
-            ClockRules.Check(calendar, receipt, existing, entry, today);
+            // The clock on the event's date decides, not today's: a lapse closes as it stood on the closing day.
+            before = ClockRules.Check(calendar, receipt, existing, entry, today);
         }
         catch (CalendarRangeException e)
         {

@@ -38,6 +38,10 @@ public static class ReplyDeadline
 
             return Compute(calendar, receipt, events, today, lines, ref phase);
         }
+        catch (CalendarRangeException) when (Provisional(calendar, receipt, entries, today, explain) is { } provisional)
+        {
+            return provisional;
+        }
         catch (CalendarRangeException)
         {
             var year = calendar.LastDate.Year + 1;
@@ -81,16 +85,17 @@ public static class ReplyDeadline
             if (correction is null)
             {
                 var latest = NoticeLatest(calendar, received);
+                // Lapsed on the closing day, or today while open.
+                if ((closed?.On ?? today) > until)
+                {
+                    lines?.Add($"补正期限{D(until)}届满，申请人未补正，视为放弃申请，行政机关不再处理（条例第三十条；年度报告“其他处理”第1项）。");
+                    return Lapse(received, RequestOutcome.OtherNoCorrection, closed, latest, lines);
+                }
+
                 if (closed is not null)
                 {
                     lines?.Add($"{D(closed.On)}办结。");
                     return new(received, null, ClockPhase.Closed, Timeliness.OnTime, null, latest, null, lines ?? []);
-                }
-
-                if (today > until)
-                {
-                    lines?.Add($"补正期限{D(until)}届满，申请人未补正，视为放弃申请，行政机关不再处理（条例第三十条；年度报告“其他处理”第1项）。");
-                    return new(received, null, ClockPhase.Lapsed, Timeliness.OnTime, RequestOutcome.OtherNoCorrection, latest, null, lines ?? []);
                 }
 
                 lines?.Add($"正在等待申请人补正；收到补正之日起重新计算{ReplyWorkingDays}个工作日的答复期限。");
@@ -160,7 +165,7 @@ public static class ReplyDeadline
                 end = paid.On;
                 lines?.Add($"{D(fee.On)}发出收费通知，{D(paid.On)}申请人缴纳信息处理费，其间{calendar.WorkingDaysBetween(fee.On, end)}个工作日不计入答复期限。");
             }
-            else if (today > payBy)
+            else if ((closed?.On ?? today) > payBy)
             {
                 end = payBy;
                 lapsed = RequestOutcome.OtherFeeUnpaid;
@@ -174,6 +179,11 @@ public static class ReplyDeadline
             }
 
             pauses.Add((calendar.WorkingDaysBetween(start, fee.On), calendar.WorkingDaysBetween(start, end)));
+        }
+
+        if (lapsed is { } feeLapse)
+        {
+            return Lapse(received, feeLapse, closed, latestNotice, lines);
         }
 
         var total = limit;
@@ -209,11 +219,6 @@ public static class ReplyDeadline
             return new(received, due, ClockPhase.Closed, late ? Timeliness.Overdue : Timeliness.OnTime, null, latestNotice, null, lines ?? []);
         }
 
-        if (lapsed is not null)
-        {
-            return new(received, null, ClockPhase.Lapsed, Timeliness.OnTime, lapsed, latestNotice, null, lines ?? []);
-        }
-
         var left = today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today);
         var timeliness = today > due ? Timeliness.Overdue : left <= DueSoonWorkingDays ? Timeliness.DueSoon : Timeliness.OnTime;
         return new(received, due, phase, timeliness, null, latestNotice, left, lines ?? []);
@@ -244,6 +249,53 @@ public static class ReplyDeadline
         var left = today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today);
         var timeliness = today > due ? Timeliness.Overdue : left <= DueSoonWorkingDays ? Timeliness.DueSoon : Timeliness.OnTime;
         return new(earlier.ReceivedOn, due, ClockPhase.Running, timeliness, null, earlier.CorrectionNoticeLatest, left, lines);
+    }
+
+    /// <summary>
+    /// The one rule for a lapse (视为放弃申请: the 补正 or the fee did not come within its period): no reply is owed, so the
+    /// request has no due date, before it is closed and after; the explanation ends with the lapse (and the close), never
+    /// with a date. <see cref="ClockState.LapsedAs"/> says which lapse, also once closed.
+    /// </summary>
+    private static ClockState Lapse(DateOnly received, RequestOutcome outcome, ClockEntry? closed, DateOnly? latestNotice, List<string>? lines)
+    {
+        if (closed is null)
+        {
+            return new(received, null, ClockPhase.Lapsed, Timeliness.OnTime, outcome, latestNotice, null, lines ?? []);
+        }
+
+        lines?.Add($"{D(closed.On)}办结（{outcome.Label()}），无需答复，不计算答复期限。");
+        return new(received, null, ClockPhase.Closed, Timeliness.OnTime, outcome, latestNotice, null, lines ?? []);
+    }
+
+    /// <summary>
+    /// The clock on the calendar extended with provisional years (weekends and statutory holidays only) when the loaded
+    /// schedules do not reach it: a due date past the last loaded day is given as 暂定, with the reason, and still counts
+    /// as pending (<see cref="ClockState.DuePending"/>) so that loading the next year's schedule recomputes it. Null when
+    /// even the provisional years do not reach (the pending state without a date then stands).
+    /// </summary>
+    private static ClockState? Provisional(WorkingDayCalendar calendar, Receipt receipt, IEnumerable<ClockEntry> entries, DateOnly today, bool explain)
+    {
+        if (calendar.ProvisionalFrom is not null || receipt.ReceivedOn < calendar.FirstDate || today > calendar.LastDate.AddYears(WorkingDayCalendar.ProvisionalYears))
+        {
+            return null;
+        }
+
+        var state = Compute(calendar.WithProvisionalYears(), receipt, entries, today, explain);
+        if (state.DuePending)
+        {
+            return null;
+        }
+
+        if (state.DueOn is not { } due || due <= calendar.LastDate)
+        {
+            // The due date lies inside the published schedules: final, whatever else reached past them.
+            return state;
+        }
+
+        var year = calendar.LastDate.Year + 1;
+        var reason = $"{year}年节假日安排尚未发布，按周末和法定节假日推算，发布后重新计算";
+        var lines = explain ? state.Explanation.Append($"以上答复期限{D(due)}为暂定：{reason}（不含国务院安排的调休）。").ToList() : state.Explanation;
+        return state with { Explanation = lines, DuePendingReason = $"截止日期待{year}年节假日安排发布后计算", ProvisionalReason = reason };
     }
 
     /// <summary>When a fee noticed on <paramref name="noticeOn"/> must be paid: "应于…前缴纳", or the period while its last day is pending.</summary>

@@ -18,9 +18,14 @@ public sealed class RequestClock(CalendarStore calendars, TimeProvider clock)
         return state;
     }
 
-    /// <summary>The due date as one phrase for audit summaries and lists: the date, the pending reason, or 待定.</summary>
+    /// <summary>
+    /// The due date as one phrase for audit summaries, the case page and the tracking page: the date, 无 after a lapse
+    /// (no reply is owed), the pending reason, or 待定 (waiting for the correction).
+    /// </summary>
     public static string DueText(ClockState state) =>
-        state.DueOn is { } due ? ChineseDates.Long(due) : state.DuePendingReason ?? "待定";
+        state.DueOn is { } due ? ChineseDates.Long(due) + (state.DueProvisional ? "（暂定）" : "")
+        : state.LapsedAs is { } lapse ? $"无（{lapse.Label()}，不再答复）"
+        : state.DuePendingReason ?? "待定";
 
     /// <summary>
     /// Copies the computed due date, its pending flag, timeliness and stage onto the request (for lists, queues and the

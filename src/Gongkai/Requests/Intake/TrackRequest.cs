@@ -6,7 +6,8 @@ namespace Gongkai.Requests.Intake;
 
 /// <summary>What the applicant sees of their request: stage and due date, never staff notes or personal data.</summary>
 public sealed record TrackedRequest(string TrackingNumber, string OrganName, string Channel, DateOnly ReceivedOn, string Stage, DateOnly? DueOn,
-    string Timeliness, string? Outcome, DateOnly? ClosedOn, IReadOnlyList<string> Explanation, string? DuePendingReason);
+    string Timeliness, string? Outcome, DateOnly? ClosedOn, IReadOnlyList<string> Explanation, string? DuePendingReason, string DueText,
+    string? DueProvisionalReason);
 
 /// <summary>
 /// The applicant follows a request with its tracking number and secret. A wrong secret and an unknown number give
@@ -31,6 +32,7 @@ public sealed class TrackRequest(GongkaiDb db, RequestClock clock)
         var state = await clock.StateAsync(request, ct);
         var organ = await db.Organs.Where(o => o.Id == request.OrganId).Select(o => o.FullName).SingleAsync(ct);
         return new(request.TrackingNumber, organ, request.Channel.Label(), request.ReceivedOn, request.Stage.Label(), state.DueOn,
-            state.Timeliness.Label(), request.Outcome?.Label() ?? state.LapsedAs?.Label(), request.ClosedOn, state.Explanation, state.DuePendingReason);
+            state.Timeliness.Label(), request.Outcome?.Label() ?? state.LapsedAs?.Label(), request.ClosedOn, state.Explanation, state.DuePendingReason,
+            RequestClock.DueText(state), state.DueProvisional ? state.ProvisionalReason : null);
     }
 }

@@ -109,7 +109,7 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
                 var state = ReplyDeadline.Compute(calendar, ReceiptDate.Determine(row.Channel, row.SubmittedOn, row.SignedForOn, row.ConfirmedOn), entries, today,
                     explain: false);
                 run.Checked++;
-                if (state.LapsedAs is { } outcome)
+                if (state is { Phase: ClockPhase.Lapsed, LapsedAs: { } outcome })
                 {
                     lapsed.Add((row.Id, outcome));
                     continue;
@@ -120,6 +120,13 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
                 if (now.DuePending)
                 {
                     run.StillPending++;
+                }
+                else if (row is { DuePending: true, DueOn: { } provisional })
+                {
+                    // The year's schedule is loaded: the provisional (暂定) date becomes final, for each request on its record.
+                    audit.Record("request.due.final", "DisclosureRequest", row.Id.ToString(),
+                        $"申请{row.TrackingNumber}：{provisional.Year}年节假日安排已载入，答复期限由暂定的{ChineseDates.Long(provisional)}确定为"
+                        + (now.DueOn is { } final ? ChineseDates.Long(final) : "无"), row.OrganId);
                 }
 
                 if (now != new Stored(row.DueOn, row.DuePending, row.Timeliness, row.Stage))
