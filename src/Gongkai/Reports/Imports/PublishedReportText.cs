@@ -42,7 +42,7 @@ public static partial class PublishedReportText
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex BareNumber();
 
-    [GeneratedRegex(@"^(\D*[^\d.])(\d+(?:\.\d+)?)$")]
+    [GeneratedRegex(@"^(.*[^\d.,+\-])(\d+(?:\.\d+)?)$")]
     private static partial Regex TrailingNumber();
 
     [GeneratedRegex(@"^(\d+)([^\d.,、)\]].*)$")]
@@ -208,29 +208,25 @@ public static partial class PublishedReportText
         return [.. tokens.Where((t, i) => t.Kind != Kind.Blank || (hasFigure && i > lastText))];
     }
 
+    /// <summary>A word's tokens: a figure, text, or text with a figure glued before or after it (“予以公开5”, “1（二）…”).</summary>
     private static IEnumerable<Token> Word(string word)
     {
         if (Figure(word) is { } whole)
         {
-            yield return whole;
-            yield break;
-        }
-
-        if (TrailingNumber().Match(word) is { Success: true } trailing)
-        {
-            yield return new(Kind.Text, trailing.Groups[1].Value);
-            yield return Figure(trailing.Groups[2].Value)!;
-            yield break;
+            return [whole];
         }
 
         if (LeadingNumber().Match(word) is { Success: true } leading)
         {
-            yield return Figure(leading.Groups[1].Value)!;
-            yield return new(Kind.Text, leading.Groups[2].Value);
-            yield break;
+            return [Figure(leading.Groups[1].Value)!, .. Word(leading.Groups[2].Value)];
         }
 
-        yield return new(Kind.Text, word);
+        if (TrailingNumber().Match(word) is { Success: true } trailing)
+        {
+            return [.. Word(trailing.Groups[1].Value), Figure(trailing.Groups[2].Value)!];
+        }
+
+        return [new(Kind.Text, word)];
     }
 
     private static Token? Figure(string word)
