@@ -88,20 +88,48 @@ internal static class ReportCommands
     private static async Task<int> TemplateAsync(string[] args, CliContext ctx)
     {
         var a = new CliArguments(args, new HashSet<string> { "format", "out" }, new HashSet<string>());
-        if ((a.Value("format") ?? Legacy.Pre2019Format.Id) != Legacy.Pre2019Format.Id)
+        if (a.Positionals.Count > 0)
         {
-            throw new CliError($"暂只提供{Legacy.Pre2019Format.Id}（{Legacy.Pre2019Format.Name}）的导入模板。");
+            throw new CliError($"多余的参数“{a.Positionals[0]}”。");
         }
 
+        var id = a.Value("format") ?? Legacy.Pre2019Format.Id;
         var output = a.Required("out");
-        await File.WriteAllBytesAsync(output, Legacy.ImportReport.Template());
-        await ctx.Out.WriteLineAsync($"已生成导入模板：{output}");
+        byte[] template;
+        string name;
+        if (id == Legacy.Pre2019Format.Id)
+        {
+            (template, name) = (Legacy.ImportReport.Template(), Legacy.Pre2019Format.Name);
+        }
+        else if (ReportFormat.All.FirstOrDefault(f => f.Id == id) is { } format)
+        {
+            (template, name) = (Imports.ReportWorkbook.Template(format), $"{format.Name}格式（{(format == ReportFormat.Trial2019 ? "2019、2020年度" : "2021年度起")}）");
+        }
+        else
+        {
+            throw new CliError($"未知的格式“{id}”，可选：2021（国办公开办函〔2021〕30号）、2019（国办公开办函〔2019〕60号）、pre2019（{Legacy.Pre2019Format.Name}）。");
+        }
+
+        await File.WriteAllBytesAsync(output, template);
+        await ctx.Out.WriteLineAsync($"已生成{name}的导入模板：{output}");
         return 0;
     }
 
+    private static object Check(RuleResult r) => new { rule = r.Rule, hard = r.Hard, outcome = r.Outcome.ToString(), message = r.Message, cells = r.Cells };
+
+    /// <summary>
+    /// <c>report import --organ CODE --year Y --file F [--json]</c>: before 2019 the filled statistics-table template
+    /// (.xlsx); 2019 on the year's format from its Excel template or the published report (.pdf, .docx, UTF-8 .txt).
+    /// Failing rules are warnings (the figures are as published), listed with their messages in <c>checks</c>.
+    /// </summary>
     private static async Task<int> ImportAsync(string[] args, CliContext ctx)
     {
         var a = new CliArguments(args, new HashSet<string> { "organ", "year", "file" }, new HashSet<string> { "json" });
+        if (a.Positionals.Count > 0)
+        {
+            throw new CliError($"多余的参数“{a.Positionals[0]}”。");
+        }
+
         if (!int.TryParse(a.Required("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
             throw new CliError($"年度“{a.Value("year")}”不是有效的年份。");
@@ -114,18 +142,52 @@ internal static class ReportCommands
         }
 
         var services = await ctx.ServicesAsync();
-        var (_, figures) = await services.GetRequiredService<Legacy.ImportReport>().HandleAsync(a.Required("organ"), year, await File.ReadAllBytesAsync(path));
-        var warnings = figures.Warnings.ToList();
+        var bytes = await File.ReadAllBytesAsync(path);
+        if (year < ReportFormat.FirstYear)
+        {
+            var (_, figures) = await services.GetRequiredService<Legacy.ImportReport>().HandleAsync(a.Required("organ"), year, bytes);
+            var warnings = figures.Warnings.ToList();
+            if (a.Has("json"))
+            {
+                await ctx.WriteJsonAsync(new
+                {
+                    imported = figures.Values.Count,
+                    format = Legacy.Pre2019Format.Name,
+                    warnings = warnings.Select(w => new { rule = w.Rule, message = w.Message }),
+                    checks = figures.Checks.Select(Check),
+                });
+            }
+            else
+            {
+                await ctx.Out.WriteLineAsync($"已导入{year}年度统计表{figures.Values.Count}项。");
+                foreach (var w in warnings)
+                {
+                    await ctx.Out.WriteLineAsync($"不一致（{w.Rule}）：{w.Message}");
+                }
+            }
+
+            return 0;
+        }
+
+        var (_, report) = await services.GetRequiredService<Imports.ImportPublishedReport>().HandleAsync(a.Required("organ"), year, bytes);
+        var failed = report.Warnings.ToList();
         if (a.Has("json"))
         {
-            await ctx.WriteJsonAsync(new { imported = figures.Values.Count, warnings = warnings.Select(w => new { rule = w.Rule, message = w.Message }) });
+            await ctx.WriteJsonAsync(new
+            {
+                imported = report.Cells.Count,
+                format = report.Format.Name,
+                source = Imports.ImportPublishedReport.SourceName(report.Source),
+                warnings = failed.Select(w => new { rule = w.Rule, message = w.Message }),
+                checks = report.Checks.Select(Check),
+            });
         }
         else
         {
-            await ctx.Out.WriteLineAsync($"已导入{year}年度统计表{figures.Values.Count}项。");
-            foreach (var w in warnings)
+            await ctx.Out.WriteLineAsync($"已导入{year}年度年度报告（{report.Format.Name}格式，{Imports.ImportPublishedReport.SourceName(report.Source)}）{report.Cells.Count}项。");
+            foreach (var w in failed)
             {
-                await ctx.Out.WriteLineAsync($"不一致（{w.Rule}）：{w.Message}");
+                await ctx.Out.WriteLineAsync($"核对未通过（{w.Rule}，提示）：{w.Message}");
             }
         }
 

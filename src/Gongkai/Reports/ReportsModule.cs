@@ -17,6 +17,7 @@ public static class ReportsModule
         services.AddScoped<Legacy.LegacyReports>();
         services.AddScoped<EditAnnualReport>();
         services.AddScoped<Legacy.ImportReport>();
+        services.AddScoped<Imports.ImportPublishedReport>();
         services.AddSingleton<ReportPdf>();
         services.AddSingleton<ReportFiles>();
         services.AddScoped<Rollup.DistrictReport>();

@@ -6,14 +6,19 @@ using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace Gongkai.Plans.Parsing;
 
-/// <summary>The words of an uploaded plan: plain text (UTF-8 or GB18030), Word (.docx) or a PDF with a text layer.</summary>
+/// <summary>
+/// The words of an uploaded plan (or published report): plain text (UTF-8 or GB18030), Word (.docx) or a PDF with a text
+/// layer. With <c>keepLayout</c> the text keeps what a table reader needs: a PDF's pages end with a form feed (so a page
+/// number or running header can be told from the table), and the cells of a Word table row are joined by tabs on one
+/// line (an empty cell stays an empty field).
+/// </summary>
 public static class PlanDocumentReader
 {
     public const int MaxBytes = 20 * 1024 * 1024;
 
     static PlanDocumentReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static string Read(byte[] bytes, string? fileName = null)
+    public static string Read(byte[] bytes, string? fileName = null, bool keepLayout = false)
     {
         if (bytes.Length == 0)
         {
@@ -27,12 +32,12 @@ public static class PlanDocumentReader
 
         if (StartsWith(bytes, "%PDF"u8))
         {
-            return ReadPdf(bytes);
+            return ReadPdf(bytes, keepLayout);
         }
 
         if (StartsWith(bytes, "PK\u0003\u0004"u8))
         {
-            return ReadDocx(bytes);
+            return ReadDocx(bytes, keepLayout);
         }
 
         if (StartsWith(bytes, [0xD0, 0xCF, 0x11, 0xE0]))
@@ -77,7 +82,7 @@ public static class PlanDocumentReader
         }
     }
 
-    private static string ReadDocx(byte[] bytes)
+    private static string ReadDocx(byte[] bytes, bool keepLayout)
     {
         try
         {
@@ -115,7 +120,7 @@ public static class PlanDocumentReader
                     }
                 }
 
-                sb.Append('\n');
+                sb.Append(keepLayout && EndsCellBeforeAnother(paragraph) ? '\t' : '\n');
             }
 
             if (numbering.Unresolved > 0)
@@ -131,7 +136,11 @@ public static class PlanDocumentReader
         }
     }
 
-    private static string ReadPdf(byte[] bytes)
+    /// <summary>The last paragraph of a table cell that has another cell after it in its row.</summary>
+    private static bool EndsCellBeforeAnother(Paragraph paragraph) =>
+        paragraph.Parent is TableCell cell && ReferenceEquals(cell.Elements<Paragraph>().LastOrDefault(), paragraph) && cell.ElementsAfter().OfType<TableCell>().Any();
+
+    private static string ReadPdf(byte[] bytes, bool keepLayout)
     {
         var sb = new StringBuilder();
         try
@@ -139,7 +148,7 @@ public static class PlanDocumentReader
             using var pdf = PdfDocument.Open(bytes);
             foreach (var page in pdf.GetPages())
             {
-                sb.Append(ContentOrderTextExtractor.GetText(page)).Append('\n');
+                sb.Append(ContentOrderTextExtractor.GetText(page)).Append(keepLayout ? "\n\f" : "\n");
             }
         }
         catch (Exception e) when (e is not PlanParseException)

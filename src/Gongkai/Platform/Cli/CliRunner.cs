@@ -99,6 +99,11 @@ public static class CliRunner
                                                                    N 为1到2000000，同一种子生成相同内容）
               gongkai report annual --year 2025 --organ 机关代码 --format json|html|pdf|xlsx [--out 文件]
                                                                    由记录生成某机关的政府信息公开工作年度报告（含R1—R8核对）
+              gongkai report template --format 2021|2019|pre2019 --out 文件.xlsx
+                                                                   生成某一格式的Excel导入模板
+              gongkai report import --organ 机关代码 --year 年度 --file 文件 [--json]
+                                                                   导入已公布的年度报告（2019年起：.xlsx模板、.pdf、.docx、
+                                                                   UTF-8 .txt；以前年度：统计表模板），R1—R8核对作为提示
 
             主密钥：环境变量 GONGKAI_MASTER_KEY 或文件 Keys:MasterKeyFile（默认 data/master.key），与数据库分开备份。
             配置与网站相同：appsettings.json、环境变量（如 Database__Provider、ConnectionStrings__Gongkai）。

@@ -44,10 +44,15 @@ public sealed class ComputeAllAnnualReports(GongkaiDb db, ComputeAnnualReport si
         return [.. organs.Select(o =>
         {
             var (figures, requests) = now[o.Id];
+            var own = saved.FirstOrDefault(r => r.OrganId == o.Id && r.Year == year);
+            if (Imports.ImportedReports.IsImported(own))
+            {
+                return new AnnualReportView(o, year, own, figures, requests, "", Imports.ImportedReports.Check(figures, before?[o.Id].Figures, format));
+            }
+
             var rules = Reconciliation.Check(figures, before?[o.Id].Figures, computedFromRecords: true, requests.ClosedWithoutOutcome, format);
             var fee = fees.GetValueOrDefault(o.Id);
-            return new AnnualReportView(o, year, saved.FirstOrDefault(r => r.OrganId == o.Id && r.Year == year), figures, requests,
-                ComputeAnnualReport.FeeLine(fee.Count, fee.Yuan), rules);
+            return new AnnualReportView(o, year, own, figures, requests, ComputeAnnualReport.FeeLine(fee.Count, fee.Yuan), rules);
         })];
     }
 
@@ -57,8 +62,14 @@ public sealed class ComputeAllAnnualReports(GongkaiDb db, ComputeAnnualReport si
         var requests = await statistics.ComputeAsync(ids, StatisticsPeriod.Year(year), ct);
         var documents = await single.DocumentCountsAsync(null, year, ct);
         var appeals = await single.AppealCountsAsync(null, year, ct);
-        return ids.ToDictionary(id => id, id => (ComputeAnnualReport.Fill(format, saved.FirstOrDefault(r => r.OrganId == id && r.Year == year), requests[id],
-            documents.GetValueOrDefault(id) ?? ComputeAnnualReport.DocumentCounts.None, appeals.GetValueOrDefault(id) ?? []), requests[id]));
+        return ids.ToDictionary(id => id, id =>
+        {
+            var own = saved.FirstOrDefault(r => r.OrganId == id && r.Year == year);
+            // An imported year counts as published; its requests are not in the platform.
+            return Imports.ImportedReports.Figures(own) is { } imported
+                ? (imported, RequestFigures.None(StatisticsPeriod.Year(year)))
+                : (ComputeAnnualReport.Fill(format, own, requests[id], documents.GetValueOrDefault(id) ?? ComputeAnnualReport.DocumentCounts.None, appeals.GetValueOrDefault(id) ?? []), requests[id]);
+        });
     }
 
     private async Task<Dictionary<Guid, (int Count, long Yuan)>> FeesAsync(int year, CancellationToken ct)

@@ -25,6 +25,9 @@ public sealed record AnnualReportView(
 
     /// <summary>The national format of the year's tables (2019 and 2020: the trial format).</summary>
     public ReportFormat Format => ReportFormat.ForYear(Year);
+
+    /// <summary>Whether the figures are a report published elsewhere and imported (not counted from the records).</summary>
+    public bool Imported => Imports.ImportedReports.IsImported(Saved);
 }
 
 /// <summary>
@@ -60,27 +63,47 @@ public sealed class ComputeAnnualReport(GongkaiDb db, RequestStatistics statisti
 
         var saved = await db.AnnualReports.AsNoTracking().FirstOrDefaultAsync(r => r.OrganId == organId && r.Year == year, ct);
         var (figures, requests) = await FiguresAsync(organId, year, saved, format, ct);
-        ReportFigures? previous = null;
-        if (year > FirstYear)
+        var previous = await PreviousAsync(organId, year, format, ct);
+        if (Imports.ImportedReports.IsImported(saved))
         {
-            try
-            {
-                var savedBefore = await db.AnnualReports.AsNoTracking().FirstOrDefaultAsync(r => r.OrganId == organId && r.Year == year - 1, ct);
-                // Counted in this year's format, so R6 and R7 compare like with like across the 2020/2021 change.
-                previous = (await FiguresAsync(organId, year - 1, savedBefore, format, ct)).Figures;
-            }
-            catch (ValidationFailure)
-            {
-                // The previous year is outside the calendar: the cross-year rules say so.
-            }
+            // Published elsewhere and imported: its figures as published, the rules as warnings, no text of its own.
+            return new AnnualReportView(organ, year, saved, figures, requests, "", Imports.ImportedReports.Check(figures, previous, format));
         }
 
         var rules = Reconciliation.Check(figures, previous, computedFromRecords: true, requests.ClosedWithoutOutcome, format);
         return new AnnualReportView(organ, year, saved, figures, requests, await FeeLineAsync(organId, year, ct), rules);
     }
 
+    /// <summary>
+    /// The previous year's figures for R6 and R7, counted in this year's format so they compare like with like across
+    /// the 2020/2021 change — or as imported, when the previous year's report was imported; null before the calendar.
+    /// </summary>
+    public async Task<ReportFigures?> PreviousAsync(Guid organId, int year, ReportFormat format, CancellationToken ct = default)
+    {
+        if (year <= FirstYear)
+        {
+            return null;
+        }
+
+        try
+        {
+            var savedBefore = await db.AnnualReports.AsNoTracking().FirstOrDefaultAsync(r => r.OrganId == organId && r.Year == year - 1, ct);
+            return (await FiguresAsync(organId, year - 1, savedBefore, format, ct)).Figures;
+        }
+        catch (ValidationFailure)
+        {
+            // The previous year is outside the calendar: the cross-year rules say so.
+            return null;
+        }
+    }
+
     private async Task<(ReportFigures Figures, RequestFigures Requests)> FiguresAsync(Guid organId, int year, AnnualReport? saved, ReportFormat format, CancellationToken ct)
     {
+        if (Imports.ImportedReports.Figures(saved) is { } imported)
+        {
+            return (imported, RequestFigures.None(StatisticsPeriod.Year(year)));
+        }
+
         var requests = await statistics.ComputeAsync([organId], StatisticsPeriod.Year(year), ct);
         var documents = (await DocumentCountsAsync([organId], year, ct)).GetValueOrDefault(organId) ?? DocumentCounts.None;
         var appeals = (await AppealCountsAsync([organId], year, ct)).GetValueOrDefault(organId) ?? [];

@@ -149,6 +149,11 @@ public static class Reconciliation
             {
                 results.Add(new("R7", false, RuleOutcome.NotApplicable, "2019年试行格式不列本年废止件数和现行有效件数，不核对此项", []));
             }
+            else if (NationalFormat2021.Item1.Rows.Any(row => previous[NationalFormat2021.Item1.CellId(row.Key, "valid")] is null))
+            {
+                // An imported 2020 report in the trial format has no 现行有效件数.
+                results.Add(new("R7", false, RuleOutcome.NotApplicable, "上一年度的报告（导入的2019年试行格式报告）没有现行有效件数，不核对此项", []));
+            }
             else
             {
                 var g = NationalFormat2021.Item1;

@@ -24,7 +24,49 @@ public static class ReportXlsx
 
     public static string Reference(int row, int column) => ColumnName(column) + (row + 1).ToString(CultureInfo.InvariantCulture);
 
-    public static byte[] Write(AnnualReportView v)
+    /// <summary>A cell of the workbook: its sheet, row and column (0-based) and the placed cell of the national layout.</summary>
+    public sealed record SheetCell(string Sheet, int Row, int Column, PlacedCell Cell);
+
+    /// <summary>The sheets and where each cell of the layout goes (the title, block headings, the tables' cells).</summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<SheetCell> Cells)> Sheets(ReportFormat format, ReportFigures figures, string title)
+    {
+        static IReadOnlyList<SheetCell> Place(string name, IEnumerable<ReportMatrix> blocks, string? title)
+        {
+            var cells = new List<SheetCell>();
+            var offset = 0;
+            if (title is not null)
+            {
+                cells.Add(new(name, 0, 0, new PlacedCell(0, 0, 1, 1, title, null, true)));
+                offset = 2;
+            }
+
+            foreach (var m in blocks)
+            {
+                if (m.Grid.Heading is { } heading)
+                {
+                    cells.Add(new(name, offset, 0, new PlacedCell(offset, 0, 1, 1, heading, null, true)));
+                    offset++;
+                }
+
+                cells.AddRange(m.Cells.Select(c => new SheetCell(name, offset + c.Row, c.Column, c)));
+                offset += m.Rows + 1;
+            }
+
+            return cells;
+        }
+
+        return
+        [
+            ("表二", Place("表二", format.Table2.Select(g => ReportMatrix.Of(g, figures)), title)),
+            ("表三", Place("表三", [ReportMatrix.Of(format.Table3, figures)], null)),
+            ("表四", Place("表四", [ReportMatrix.Of(format.Table4, figures)], null)),
+        ];
+    }
+
+    public static byte[] Write(AnnualReportView v) => Write(v.Format, v.Figures, ReportDocument.Title(v));
+
+    /// <summary>The workbook of a format's tables with the given figures (empty figures: the import template).</summary>
+    public static byte[] Write(ReportFormat format, ReportFigures figures, string title)
     {
         using var stream = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -33,24 +75,24 @@ public static class ReportXlsx
             book.Workbook = new Workbook();
             var sheets = book.Workbook.AppendChild(new Sheets());
             uint id = 1;
-            void Sheet(string name, IEnumerable<ReportMatrix> blocks, string? title)
+            foreach (var (name, placed) in Sheets(format, figures, title))
             {
                 var part = book.AddNewPart<WorksheetPart>();
                 var data = new SheetData();
                 var merges = new MergeCells();
                 var rows = new SortedDictionary<int, SortedDictionary<int, Cell>>();
-                void Put(int r, int c, string text, bool number)
+                foreach (var (_, r, c, p) in placed)
                 {
                     var cell = new Cell { CellReference = Reference(r, c) };
-                    if (number && text.Length > 0)
+                    if (!p.Header && p.Text.Length > 0)
                     {
                         cell.DataType = CellValues.Number;
-                        cell.CellValue = new CellValue(text);
+                        cell.CellValue = new CellValue(p.Text);
                     }
                     else
                     {
                         cell.DataType = CellValues.InlineString;
-                        cell.InlineString = new InlineString(new Text(text));
+                        cell.InlineString = new InlineString(new Text(p.Text));
                     }
 
                     if (!rows.TryGetValue(r, out var row))
@@ -59,33 +101,10 @@ public static class ReportXlsx
                     }
 
                     row[c] = cell;
-                }
-
-                var offset = 0;
-                if (title is not null)
-                {
-                    Put(0, 0, title, false);
-                    offset = 2;
-                }
-
-                foreach (var m in blocks)
-                {
-                    if (m.Grid.Heading is { } heading)
+                    if (p.RowSpan > 1 || p.ColSpan > 1)
                     {
-                        Put(offset, 0, heading, false);
-                        offset++;
+                        merges.Append(new MergeCell { Reference = $"{Reference(r, c)}:{Reference(r + p.RowSpan - 1, c + p.ColSpan - 1)}" });
                     }
-
-                    foreach (var c in m.Cells)
-                    {
-                        Put(offset + c.Row, c.Column, c.Text, !c.Header);
-                        if (c.RowSpan > 1 || c.ColSpan > 1)
-                        {
-                            merges.Append(new MergeCell { Reference = $"{Reference(offset + c.Row, c.Column)}:{Reference(offset + c.Row + c.RowSpan - 1, c.Column + c.ColSpan - 1)}" });
-                        }
-                    }
-
-                    offset += m.Rows + 1;
                 }
 
                 foreach (var (r, cells) in rows)
@@ -104,9 +123,6 @@ public static class ReportXlsx
                 sheets.Append(new Sheet { Id = book.GetIdOfPart(part), SheetId = id++, Name = name });
             }
 
-            Sheet("表二", v.Format.Table2.Select(g => ReportMatrix.Of(g, v.Figures)), ReportDocument.Title(v));
-            Sheet("表三", [ReportMatrix.Of(v.Format.Table3, v.Figures)], null);
-            Sheet("表四", [ReportMatrix.Of(v.Format.Table4, v.Figures)], null);
             book.Workbook.Save();
         }
 

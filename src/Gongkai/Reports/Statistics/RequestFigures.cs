@@ -17,6 +17,10 @@ public sealed record RequestFigures(
     long WorkingDaysTaken,
     int WorkingDaysMeasured)
 {
+    /// <summary>No requests (a year whose figures were imported, not counted from records).</summary>
+    public static RequestFigures None(StatisticsPeriod period) => new(period, new Dictionary<(RequestChannel, ApplicantType), int>(), new Dictionary<ApplicantType, int>(),
+        new Dictionary<(RequestOutcome, ApplicantType), int>(), new Dictionary<ApplicantType, int>(), 0, new Dictionary<ApplicantType, int>(), 0, 0, 0);
+
     public int Received(RequestChannel? channel = null, ApplicantType? type = null) =>
         ReceivedBy.Where(p => (channel is null || p.Key.Channel == channel) && (type is null || p.Key.Type == type)).Sum(p => p.Value);
 

@@ -200,6 +200,12 @@ public sealed class AnnualModel(StaffAccess access, Gongkai.Reports.Rollup.Annua
     /// </summary>
     public string? CellLink(string cellId)
     {
+        if (View?.Imported == true)
+        {
+            // Imported figures as published: the platform holds no records behind them.
+            return null;
+        }
+
         var parts = cellId.Split('|');
         if (parts[0] == NationalFormat2021.Table3.Key && ReportFigures.Table3Records(parts[1], parts[2]) is { } cell)
         {

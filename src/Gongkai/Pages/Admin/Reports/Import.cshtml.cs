@@ -11,14 +11,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Pages.Admin.Reports;
 
 /// <summary>
-/// 导入2019年以前的统计表: the Excel template to download, and the upload of a filled one for an organ and a year
-/// (2008–2018), stored as that year's published figures with the same checks as <c>gongkai report import</c>: sums that
-/// do not add up are shown as warnings (published figures are history); a negative or non-integer count, an unknown
-/// row label or a file that is not the template is refused with the row named, and nothing is saved.
+/// 导入已公布的年度报告: the Excel templates to download (the pre-2019 statistics table, the 2019 trial format, the 2021
+/// format), and the upload for an organ and a year, the same use cases as <c>gongkai report import</c>: 2008–2018 the
+/// filled statistics-table template (<see cref="ImportReport"/>), 2019 on the year's format from its template or the
+/// published report's PDF, Word or text file (<see cref="Gongkai.Reports.Imports.ImportPublishedReport"/>). Rules
+/// that fail are shown as warnings (published figures are history); a file that cannot be read is refused with the
+/// row or cell named, and nothing is saved.
 /// </summary>
-public sealed class ImportModel(GongkaiDb db, StaffAccess access, ImportReport import) : PageModel
+public sealed class ImportModel(GongkaiDb db, StaffAccess access, ImportReport import, Gongkai.Reports.Imports.ImportPublishedReport importPublished) : PageModel
 {
-    public const long MaxBytes = 5 * 1024 * 1024;
+    public const long MaxBytes = Gongkai.Plans.Parsing.PlanDocumentReader.MaxBytes;
 
     [BindProperty]
     public string? Organ { get; set; }
@@ -31,6 +33,9 @@ public sealed class ImportModel(GongkaiDb db, StaffAccess access, ImportReport i
 
     public List<(string Code, string Name)> Organs { get; private set; } = [];
     public ImportedFigures? Result { get; private set; }
+    /// <summary>A 2019-or-later report imported (its format, source, cells and checks).</summary>
+    public Gongkai.Reports.Imports.PublishedReport? Published { get; private set; }
+    public Guid? ImportedOrganId { get; private set; }
     public string? ImportedOrgan { get; private set; }
 
     private async Task<OrganScope?> LoadAsync(CancellationToken ct)
@@ -49,10 +54,21 @@ public sealed class ImportModel(GongkaiDb db, StaffAccess access, ImportReport i
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) is null ? Forbid() : Page();
 
-    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct) =>
-        await LoadAsync(ct) is null
-            ? Forbid()
-            : File(ImportReport.Template(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "政府信息公开情况统计表（2019年以前）导入模板.xlsx");
+    public async Task<IActionResult> OnGetTemplateAsync(string? format, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is null)
+        {
+            return Forbid();
+        }
+
+        const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        if (ReportFormat.All.FirstOrDefault(f => f.Id == format) is { } f)
+        {
+            return File(Gongkai.Reports.Imports.ReportWorkbook.Template(f), Xlsx, $"年度报告（{f.Name}格式）导入模板.xlsx");
+        }
+
+        return File(ImportReport.Template(), Xlsx, "政府信息公开情况统计表（2019年以前）导入模板.xlsx");
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -70,19 +86,19 @@ public sealed class ImportModel(GongkaiDb db, StaffAccess access, ImportReport i
 
         if (Year is null)
         {
-            ModelState.AddModelError(nameof(Year), "请填写年度（2008—2018）。");
+            ModelState.AddModelError(nameof(Year), "请填写年度。");
             return Page();
         }
 
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "请选择填好的Excel模板文件（.xlsx）。");
+            ModelState.AddModelError(nameof(Upload), "请选择填好的Excel模板（.xlsx），或已公布年度报告的PDF、Word（.docx）、文本（.txt）文件。");
             return Page();
         }
 
         if (Upload.Length > MaxBytes)
         {
-            ModelState.AddModelError(nameof(Upload), $"文件大小超过{MaxBytes / 1024 / 1024}MB，统计表模板不会这么大，请检查文件。");
+            ModelState.AddModelError(nameof(Upload), $"文件大小超过{MaxBytes / 1024 / 1024}MB，年度报告不会这么大，请检查文件。");
             return Page();
         }
 
@@ -90,8 +106,18 @@ public sealed class ImportModel(GongkaiDb db, StaffAccess access, ImportReport i
         await Upload.CopyToAsync(buffer, ct);
         await this.TryAsync(async () =>
         {
-            var (_, figures) = await import.HandleAsync(Organ ?? "", Year.Value, buffer.ToArray(), ct);
-            (Result, ImportedOrgan) = (figures, organ?.FullName);
+            if (Year.Value < ReportFormat.FirstYear)
+            {
+                var (_, figures) = await import.HandleAsync(Organ ?? "", Year.Value, buffer.ToArray(), ct);
+                Result = figures;
+            }
+            else
+            {
+                var (_, published) = await importPublished.HandleAsync(Organ ?? "", Year.Value, buffer.ToArray(), ct);
+                Published = published;
+            }
+
+            (ImportedOrgan, ImportedOrganId) = (organ?.FullName, organ?.Id);
         }, "");
         return Page();
     }
