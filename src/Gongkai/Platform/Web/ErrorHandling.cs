@@ -17,6 +17,7 @@ internal static class ErrorHandling
             {
                 ValidationFailure or CalendarRangeException or BadHttpRequestException => StatusCodes.Status400BadRequest,
                 ForbiddenAction => StatusCodes.Status403Forbidden,
+                Staff.StaffNotFound => StatusCodes.Status404NotFound,
                 _ => StatusCodes.Status500InternalServerError,
             },
             ExceptionHandler = async context =>
@@ -67,7 +68,7 @@ internal static class ErrorHandling
     }
 
     private static bool IsExpected(Exception error) =>
-        error is ValidationFailure or CalendarRangeException or ForbiddenAction or BadHttpRequestException;
+        error is ValidationFailure or CalendarRangeException or ForbiddenAction or Staff.StaffNotFound or BadHttpRequestException;
 
     public static ProblemDetails ToProblem(Exception? error) => error switch
     {
@@ -79,6 +80,7 @@ internal static class ErrorHandling
             Extensions = { ["field"] = v.Field },
         },
         ForbiddenAction f => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = f.Message },
+        Staff.StaffNotFound n => new ProblemDetails { Status = 404, Title = "未找到该账号", Detail = n.Message },
         CalendarRangeException c => new ProblemDetails { Status = 400, Title = "无法计算工作日", Detail = c.Message },
         BadHttpRequestException b => new ProblemDetails { Status = 400, Title = "请求格式不正确", Detail = b.Message },
         _ => new ProblemDetails { Status = 500, Title = "系统出错", Detail = "处理请求时发生错误，已记录，请稍后重试。" },
