@@ -2,6 +2,7 @@ using Gongkai.Platform.Data;
 using Gongkai.Platform.Organisation;
 using Gongkai.Platform.Staff;
 using Gongkai.Platform.Web;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Gongkai.Pages.Admin.Staff;
 
-public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageStaff manage, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageStaff manage, SignInManager<StaffUser> signIn, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed class RoleRow
     {
@@ -78,6 +79,11 @@ public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageSta
             }
 
             await tx.CommitAsync(ct);
+            if (Existing.Id == signIn.UserManager.GetUserId(User))
+            {
+                // Editing one's own account renews its security stamp: this session stays, the others end.
+                await signIn.RefreshSignInAsync(Existing);
+            }
         });
         if (!ok)
         {
