@@ -52,6 +52,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
         await using var tx = await OwnedTransaction.BeginAsync(db, ct);
         var result = await users.CreateAsync(user, input.Password);
         ThrowIfFailed(result, "Password");
+        await MustChangePassword.MarkAsync(users, user);
         foreach (var grant in input.Roles.Distinct())
         {
             db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = grant.Role, OrganId = grant.OrganId, GrantedAt = clock.GetUtcNow() });
@@ -150,6 +151,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
         await using var tx = await OwnedTransaction.BeginAsync(db, ct);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         ThrowIfFailed(await users.ResetPasswordAsync(user, token, newPassword), "Password");
+        await MustChangePassword.MarkAsync(users, user);
         audit.Record("staff.password.reset", "StaffUser", user.Id, $"重置账号 {user.UserName} 的密码", user.OrganId, await admin.ActingRoleAsync());
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
