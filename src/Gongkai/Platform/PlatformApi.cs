@@ -61,17 +61,14 @@ internal static class PlatformApi
 
         api.MapGet("/staff/{id}", async (string id, GongkaiDb db, StaffAdministration admin, CancellationToken ct) =>
             {
-                var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
-                if (user is null || !await admin.CanManageAsync(user))
-                {
-                    return Results.Problem(statusCode: 404, title: "未找到该账号");
-                }
+                var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new StaffNotFound();
+                await admin.EnsureMayManageAsync(user, ct);
 
                 var roles = await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == id).Select(r => new RoleDto(r.Role.ToString(), r.OrganId)).ToListAsync(ct);
                 return Results.Ok(new MeDto(user.Id, user.UserName!, user.DisplayName, user.OrganId, roles));
             })
             .RequireAuthorization(PlatformModule.ApiPolicy)
-            .WithSummary("一个工作人员账号（仅本单位范围）");
+            .WithSummary("一个工作人员账号（仅本单位范围，且其每个角色都是调用者可以授予的）");
 
         api.MapGet("/audit", async (GongkaiDb db, StaffAccess access, string? action, string? from, string? to, int? take, CancellationToken ct) =>
             {
@@ -87,6 +84,8 @@ internal static class PlatformApi
             })
             .RequireAuthorization(PlatformModule.ApiPolicy)
             .WithSummary("审计日志（按权限范围）");
+
+        app.MapStaffApi();
 
         api.MapGet("/calendar/days/{date}", async (string date, CalendarStore store, CancellationToken ct) =>
             {

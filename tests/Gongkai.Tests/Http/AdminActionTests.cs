@@ -128,7 +128,7 @@ public abstract class AdminActionTests<TApp>(TApp app) : IClassFixture<TApp> whe
             new("RoleRows[0].Role", "Editor"), new("RoleRows[0].Granted", "true"),
         ], "/admin/staff/edit?handler=Save");
         var html = (await response.Content.ReadAsStringAsync()).Text();
-        Assert.Contains("密码至少需要10个字符", html);
+        Assert.Contains("密码至少需要12个字符", html);
         Assert.Contains("value=\"weakling\"", html);
         Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "weakling")));
         Assert.False(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Summary!.Contains("weakling"))));

@@ -17,7 +17,7 @@ namespace Gongkai.Tests.Infrastructure;
 /// </summary>
 public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string AdminPassword = "Admin-pass-2026";
+    public const string AdminPassword = "District-key-2026";
     private readonly string databaseName = "gk_test_" + Guid.NewGuid().ToString("N")[..12];
     private string? sqliteFile;
 

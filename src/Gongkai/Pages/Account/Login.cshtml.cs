@@ -31,13 +31,41 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
             return Page();
         }
 
+        // Every failure gets the same answer after the same work: an unknown user name costs a password hash too,
+        // and whether an account is locked or disabled is said only to someone who knows its password.
         var user = await users.FindByNameAsync(UserName.Trim());
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        if (user is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(DummyUser, DummyHash.Value, Password);
+            return Refused();
+        }
+
+        var correct = await users.CheckPasswordAsync(user, Password);
+        var locked = await users.IsLockedOutAsync(user);
+        if (!correct)
+        {
+            if (!locked && !user.IsDisabled)
+            {
+                await users.AccessFailedAsync(user);
+            }
+
+            return Refused();
+        }
+
+        if (user.IsDisabled || locked)
+        {
+            audit.Record("staff.signin.refused", "StaffUser", user.Id, locked ? $"{user.UserName} 登录失败次数过多，账号已锁定" : $"{user.UserName} 账号已停用，拒绝登录", user.OrganId);
+            await db.SaveChangesAsync();
+            ModelState.AddModelError(string.Empty, locked
+                ? L["登录失败次数过多，账号已被锁定，请15分钟后再试或联系管理员解锁。"]
+                : L["该账号已停用，请联系管理员。"]);
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            audit.Record("staff.signin", "StaffUser", user!.Id, $"{user.UserName} 登录", user.OrganId);
+            audit.Record("staff.signin", "StaffUser", user.Id, $"{user.UserName} 登录", user.OrganId);
             await db.SaveChangesAsync();
             return LocalRedirect(SafeReturnUrl());
         }
@@ -47,15 +75,18 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
             return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = SafeReturnUrl() });
         }
 
-        if (user is not null && (result.IsLockedOut || result.IsNotAllowed || user.IsDisabled))
-        {
-            audit.Record("staff.signin.refused", "StaffUser", user.Id, result.IsLockedOut ? $"{user.UserName} 登录失败次数过多，账号已锁定" : $"{user.UserName} 账号已停用，拒绝登录", user.OrganId);
-            await db.SaveChangesAsync();
-        }
+        return Refused();
+    }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? L["登录失败次数过多，账号已被锁定，请15分钟后再试或联系管理员解锁。"]
-            : user?.IsDisabled == true ? L["该账号已停用，请联系管理员。"] : L["用户名或密码不正确。"]);
+    private static readonly StaffUser DummyUser = new() { DisplayName = "" };
+
+    /// <summary>A hash of a random password, made once, so an unknown user name is answered after the same hashing work.</summary>
+    private static readonly Lazy<string> DummyHash = new(() =>
+        new Microsoft.AspNetCore.Identity.PasswordHasher<StaffUser>().HashPassword(DummyUser, Guid.NewGuid().ToString("N")));
+
+    private PageResult Refused()
+    {
+        ModelState.AddModelError(string.Empty, L["用户名或密码不正确。"]);
         return Page();
     }
 

@@ -19,6 +19,10 @@ public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<St
     [BindProperty]
     public string? Confirm { get; set; }
 
+    /// <summary>Sent here because the password was set by someone else: it must be changed before any /admin page opens.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool First { get; set; }
+
     public void OnGet()
     {
     }
@@ -43,6 +47,12 @@ public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<St
             return Page();
         }
 
+        if (New == Current)
+        {
+            ModelState.AddModelError(nameof(New), L["新密码不能与当前密码相同。"]);
+            return Page();
+        }
+
         await using var tx = await OwnedTransaction.BeginAsync(db);
         var result = await users.ChangePasswordAsync(user, Current, New);
         if (!result.Succeeded)
@@ -55,11 +65,12 @@ public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<St
             return Page();
         }
 
+        await MustChangePassword.ClearAsync(users, user);
         audit.Record("staff.password.change", "StaffUser", user.Id, $"{user.UserName} 修改了自己的密码", user.OrganId);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = L["密码已修改。"].Value;
-        return RedirectToPage();
+        return First ? LocalRedirect("/admin") : RedirectToPage();
     }
 }

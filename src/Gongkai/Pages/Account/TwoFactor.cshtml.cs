@@ -74,6 +74,8 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            // A new key renews the security stamp, which every request checks: keep this session signed in.
+            await signIn.RefreshSignInAsync(user);
         }
 
         SharedKey = Group(key!);

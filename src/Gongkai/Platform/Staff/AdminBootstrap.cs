@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Platform.Staff;
 
 /// <summary>
-/// Creates the administrator account <c>admin</c> on first start. Its password comes from
-/// GONGKAI_ADMIN_PASSWORD or is random, and is printed once to the console (never to the log).
+/// Creates the administrator account <c>admin</c> on first start. Its password comes from GONGKAI_ADMIN_PASSWORD
+/// (chosen by the operator) or is generated; a generated one must be changed at the first sign-in and is shown once,
+/// on the console when it is a terminal, otherwise in an owner-only file (see <see cref="InitialPasswordNotice"/>).
 /// </summary>
 internal sealed class AdminBootstrap(GongkaiDb db, UserManager<StaffUser> users, AuditLog audit, CurrentActor actor, TimeProvider clock)
 {
@@ -32,6 +33,10 @@ internal sealed class AdminBootstrap(GongkaiDb db, UserManager<StaffUser> users,
         };
         await using var tx = await OwnedTransaction.BeginAsync(db, ct);
         ManageStaff.ThrowIfFailed(await users.CreateAsync(user, password), "Password");
+        if (string.IsNullOrEmpty(configuredPassword))
+        {
+            await MustChangePassword.MarkAsync(users, user);
+        }
         db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = StaffRole.SystemAdministrator, GrantedAt = clock.GetUtcNow() });
         audit.Record("staff.create", "StaffUser", user.Id, "首次启动，创建系统管理员账号 admin", null, StaffRole.SystemAdministrator);
         await db.SaveChangesAsync(ct);

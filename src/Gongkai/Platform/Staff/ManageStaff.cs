@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Platform.Staff;
 
-/// <summary>Creates staff accounts, changes their roles, locks, unlocks and resets passwords; all audited.</summary>
+/// <summary>
+/// Creates staff accounts, changes their roles, disables, unlocks and resets passwords; all audited. Every use case on
+/// an existing account first asks <see cref="StaffAdministration.EnsureMayManageAsync"/>, so pages, API and CLI cannot
+/// forget the rule (404 outside the actor's scope, 403 for an account holding a role beyond the actor).
+/// </summary>
 public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, AuditLog audit, StaffAdministration admin, TimeProvider clock)
 {
     public async Task<StaffUser> CreateAsync(StaffInput input, CancellationToken ct = default)
@@ -30,7 +34,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
         await EnsureOrganAsync(input.OrganId, ct);
         await EnsureRolesValidAsync(input.Roles, ct);
         await admin.EnsureMayGrantAsync(input.Roles);
-        if (!(await admin.ScopeAsync()).Covers(input.OrganId) && !(await admin.ScopeAsync()).All)
+        if (!(await admin.ScopeAsync()).Covers(input.OrganId))
         {
             throw new ValidationFailure("只能在本单位范围内新建账号。", "OrganId");
         }
@@ -48,6 +52,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
         await using var tx = await OwnedTransaction.BeginAsync(db, ct);
         var result = await users.CreateAsync(user, input.Password);
         ThrowIfFailed(result, "Password");
+        await MustChangePassword.MarkAsync(users, user);
         foreach (var grant in input.Roles.Distinct())
         {
             db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = grant.Role, OrganId = grant.OrganId, GrantedAt = clock.GetUtcNow() });
@@ -62,6 +67,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
 
     public async Task SetRolesAsync(StaffUser user, IReadOnlyList<RoleGrant> roles, CancellationToken ct = default)
     {
+        await admin.EnsureMayManageAsync(user, ct);
         await EnsureRolesValidAsync(roles, ct);
         var current = await db.RoleAssignments.Where(r => r.UserId == user.Id).ToListAsync(ct);
         var removed = current.Where(c => !roles.Contains(new RoleGrant(c.Role, c.OrganId))).ToList();
@@ -87,6 +93,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
 
     public async Task UpdateProfileAsync(StaffUser user, string? displayName, string? email, Guid? organId, CancellationToken ct = default)
     {
+        await admin.EnsureMayManageAsync(user, ct);
         displayName = displayName?.Trim() ?? "";
         if (displayName.Length is 0 or > 64)
         {
@@ -116,6 +123,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
 
     public async Task SetDisabledAsync(StaffUser user, bool disabled, CancellationToken ct = default)
     {
+        await admin.EnsureMayManageAsync(user, ct);
         if (user.IsDisabled == disabled)
         {
             return;
@@ -130,6 +138,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
 
     public async Task UnlockAsync(StaffUser user, CancellationToken ct = default)
     {
+        await admin.EnsureMayManageAsync(user, ct);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         audit.Record("staff.unlock", "StaffUser", user.Id, $"解除账号 {user.UserName} 的锁定", user.OrganId, await admin.ActingRoleAsync());
@@ -138,12 +147,28 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
 
     public async Task ResetPasswordAsync(StaffUser user, string newPassword, CancellationToken ct = default)
     {
+        await admin.EnsureMayManageAsync(user, ct);
         await using var tx = await OwnedTransaction.BeginAsync(db, ct);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         ThrowIfFailed(await users.ResetPasswordAsync(user, token, newPassword), "Password");
+        await MustChangePassword.MarkAsync(users, user);
         audit.Record("staff.password.reset", "StaffUser", user.Id, $"重置账号 {user.UserName} 的密码", user.OrganId, await admin.ActingRoleAsync());
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The account with this user name, when the current user may manage it; otherwise 404 or 403.</summary>
+    public async Task<StaffUser> FindAsync(string? userName, CancellationToken ct = default)
+    {
+        var normalized = users.NormalizeName(userName?.Trim());
+        var user = string.IsNullOrEmpty(normalized) ? null : await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
+        if (user is null)
+        {
+            throw new StaffNotFound();
+        }
+
+        await admin.EnsureMayManageAsync(user, ct);
+        return user;
     }
 
     private async Task EnsureOrganAsync(Guid? organId, CancellationToken ct)

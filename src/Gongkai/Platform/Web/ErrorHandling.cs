@@ -21,6 +21,7 @@ internal static class ErrorHandling
             {
                 ValidationFailure or CalendarRangeException or BadHttpRequestException => StatusCodes.Status400BadRequest,
                 ForbiddenAction => StatusCodes.Status403Forbidden,
+                Staff.StaffNotFound => StatusCodes.Status404NotFound,
                 _ when EditConflict.Is(ex) => StatusCodes.Status409Conflict,
                 _ when InfrastructureFailure.Is(ex) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
@@ -78,7 +79,7 @@ internal static class ErrorHandling
     }
 
     private static bool IsExpected(Exception error) =>
-        error is ValidationFailure or CalendarRangeException or ForbiddenAction or BadHttpRequestException || EditConflict.Is(error);
+        error is ValidationFailure or CalendarRangeException or ForbiddenAction or Staff.StaffNotFound or BadHttpRequestException || EditConflict.Is(error);
 
     public static ProblemDetails ToProblem(Exception? error) => error switch
     {
@@ -90,6 +91,7 @@ internal static class ErrorHandling
             Extensions = { ["field"] = v.Field },
         },
         ForbiddenAction f => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = f.Message },
+        Staff.StaffNotFound n => new ProblemDetails { Status = 404, Title = "未找到该账号", Detail = n.Message },
         CalendarRangeException c => new ProblemDetails { Status = 400, Title = "无法计算工作日", Detail = c.Message },
         BadHttpRequestException b => new ProblemDetails { Status = 400, Title = "请求格式不正确", Detail = b.Message },
         // A lost edit race (stale version, or the same next number taken by another editor): nothing was saved.

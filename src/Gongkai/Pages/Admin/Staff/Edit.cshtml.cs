@@ -2,6 +2,7 @@ using Gongkai.Platform.Data;
 using Gongkai.Platform.Organisation;
 using Gongkai.Platform.Staff;
 using Gongkai.Platform.Web;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Gongkai.Pages.Admin.Staff;
 
-public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageStaff manage, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageStaff manage, SignInManager<StaffUser> signIn, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed class RoleRow
     {
@@ -28,11 +29,14 @@ public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageSta
     public List<Organ> Organs { get; private set; } = [];
     public string State { get; private set; } = "正常";
 
+    /// <summary>Why the account may not be managed by the viewer (the page then answers 403 with this message only).</summary>
+    public string? Refusal { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (await LoadAsync(id, ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
         var held = Existing is null ? [] : await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == Existing.Id).ToListAsync(ct);
@@ -52,9 +56,9 @@ public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageSta
 
     public async Task<IActionResult> OnPostSaveAsync(string? id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (await LoadAsync(id, ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
         Input.Roles = RoleRows.Where(r => r.Granted).Select(r => new RoleGrant(r.Role, r.OrganId)).ToList();
@@ -75,6 +79,11 @@ public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageSta
             }
 
             await tx.CommitAsync(ct);
+            if (Existing.Id == signIn.UserManager.GetUserId(User))
+            {
+                // Editing one's own account renews its security stamp: this session stays, the others end.
+                await signIn.RefreshSignInAsync(Existing);
+            }
         });
         if (!ok)
         {
@@ -88,7 +97,12 @@ public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageSta
 
     public async Task<IActionResult> OnPostStatusAsync(string id, bool disable, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct) || Existing is null)
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Existing is null)
         {
             return NotFound();
         }
@@ -100,7 +114,12 @@ public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageSta
 
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct) || Existing is null)
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Existing is null)
         {
             return NotFound();
         }
@@ -110,30 +129,42 @@ public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageSta
         return Redirect($"/admin/staff/edit/{Existing.Id}");
     }
 
-    /// <summary>Loads the account when the viewer may manage it; false means 404 (another organ's account, or none).</summary>
-    private async Task<bool> LoadAsync(string? id, CancellationToken ct)
+    /// <summary>
+    /// Loads the account when the viewer may manage it (<see cref="StaffAdministration.JudgeAsync"/>, the rule the use
+    /// cases check again); null to go on, otherwise 404 (another organ's account, or none) or 403 with the reason.
+    /// </summary>
+    private async Task<IActionResult?> LoadAsync(string? id, CancellationToken ct)
     {
         var scope = await admin.ScopeAsync();
         if (scope.IsEmpty)
         {
-            return false;
+            return NotFound();
         }
 
         var ids = scope.OrganIds.ToList();
         Organs = await db.Organs.AsNoTracking().Where(o => scope.All || ids.Contains(o.Id)).OrderBy(o => o.SortOrder).ToListAsync(ct);
         if (id is null)
         {
-            return true;
+            return null;
         }
 
         Existing = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (Existing is null || !await admin.CanManageAsync(Existing))
+        var verdict = Existing is null ? StaffVerdict.Hidden : await admin.JudgeAsync(Existing, ct);
+        if (verdict == StaffVerdict.Hidden)
         {
             Existing = null;
-            return false;
+            return NotFound();
         }
 
-        State = Existing.IsDisabled ? "已停用" : Existing.LockoutEnd > clock.GetUtcNow() ? "已锁定" : "正常";
-        return true;
+        if (verdict == StaffVerdict.Forbidden)
+        {
+            Refusal = StaffAdministration.RefusalMessage(Existing!);
+            Existing = null;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        State = Existing!.IsDisabled ? "已停用" : Existing.LockoutEnd > clock.GetUtcNow() ? "已锁定" : "正常";
+        return null;
     }
 }

@@ -36,7 +36,8 @@ public sealed class IndexModel(GongkaiDb db, StaffAdministration admin, TimeProv
         var roles = await db.RoleAssignments.AsNoTracking().Where(r => userIds.Contains(r.UserId)).ToListAsync(ct);
         var organs = await db.Organs.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ShortName, ct);
         var now = clock.GetUtcNow();
-        foreach (var u in users)
+        // Only accounts the viewer may manage are listed: one holding a role beyond them is not theirs to see.
+        foreach (var u in users.Where(u => StaffAdministration.Judge(scope, u.OrganId, roles.Where(r => r.UserId == u.Id)) == StaffVerdict.Allowed))
         {
             var held = roles.Where(r => r.UserId == u.Id)
                 .Select(r => $"{r.Role.Label()}（{(r.OrganId is { } o ? organs.GetValueOrDefault(o, "?") : "全区")}）");
