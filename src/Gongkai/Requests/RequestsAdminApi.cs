@@ -34,7 +34,7 @@ internal static class RequestsAdminApi
 
     /// <summary>发文存档: a reply letter as it was sent; <paramref name="Url"/> answers the PDF.</summary>
     public sealed record SentLetterDto(Guid Id, string Title, string Outcome, string TemplateKey, int TemplateVersion, string LetterDate, string DeliveredBy,
-        string DeliveredOn, string Sha256, long Size, string Url);
+        string DeliveredOn, string? Sha256, long Size, string Url);
 
     /// <param name="DueDatePending">The final due date waits for the next year's holiday schedule; with a <paramref name="DueDate"/> that date is provisional (暂定).</param>
     public sealed record ListItemDto(Guid Id, string TrackingNumber, Guid OrganId, string ApplicantName, string ReceivedOn, string Stage, string? DueDate,

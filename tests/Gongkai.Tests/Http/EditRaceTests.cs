@@ -329,7 +329,7 @@ public abstract class EditRaceTests<TApp>(TApp app) : IClassFixture<TApp> where 
         await RequestTestKit.OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/reply", new { outcome = "Disclosed", summary = "提供" }));
         await RequestTestKit.OkAsync(await head.PostAsJsonAsync($"/api/v1/admin/requests/{id}/review", new { approve = true }));
         await RequestTestKit.OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/delivery", new { method = "Email", on = "2026-04-10" }));
-        var kept = await app.WithDbAsync(db => db.SentLetters.Where(l => l.RequestId == id).Select(l => l.Sha256).SingleAsync());
+        var kept = await app.WithDbAsync(db => db.SentLetters.Where(l => l.RequestId == id).Select(l => l.Sha256!).SingleAsync());
         var keptPath = Path.Combine(app.FilesRoot, kept[..2], kept);
 
         // A process that stopped after its commit but before moving its letter into place; an orphan written long ago; one just written.

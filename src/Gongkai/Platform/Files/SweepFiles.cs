@@ -92,5 +92,5 @@ public sealed class SweepFiles(GongkaiDb db, FileStore store, TimeProvider clock
     }
 
     private Task<List<string>> NamedAsync<T>(string[] hashes, CancellationToken ct) where T : class, IStoredFile =>
-        db.Set<T>().AsNoTracking().Where(r => hashes.Contains(r.Sha256)).Select(r => r.Sha256).Distinct().ToListAsync(ct);
+        db.Set<T>().AsNoTracking().Where(r => hashes.Contains(r.Sha256)).Select(r => r.Sha256!).Distinct().ToListAsync(ct);
 }

@@ -43,7 +43,8 @@ public sealed class ProduceLetter(
     FileStore files,
     CurrentActor actor,
     AuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<ProduceLetter> logger)
 {
     public async Task<ProducedLetter> PreviewAsync(DisclosureRequest request, LetterInput input, CancellationToken ct = default)
     {
@@ -82,16 +83,16 @@ public sealed class ProduceLetter(
 
     /// <summary>
     /// 发文存档: the reply letter of <paramref name="outcome"/> filled from the recorded reply, dated the day it was approved,
-    /// written as PDF into the file store; the caller adds the answered record with the delivery it belongs to. Refuses,
-    /// as the letter page would, a reply the letter cannot be made from.
+    /// kept as filled in and written as PDF into the file store; the caller adds the answered record with the delivery it
+    /// belongs to. Refuses, as the letter page would, a reply the letter cannot be made from. A PDF that cannot be rendered
+    /// (no usable font, a renderer fault) does not hold up the delivery: the letter's text is kept and its PDF is rendered
+    /// when it is first opened.
     /// </summary>
     public async Task<SentLetter> ArchiveReplyAsync(DisclosureRequest request, RequestOutcome outcome, DateOnly letterDate, DeliveryMethod how, DateOnly deliveredOn,
         CancellationToken ct = default)
     {
         var letter = await PreviewAsync(request, LetterInput.ForReply(request, outcome, letterDate), ct);
-        var content = pdf.Write(letter.Document);
-        var stored = await files.SaveAsync(db, content, ct);
-        return new SentLetter
+        var sent = new SentLetter
         {
             RequestId = request.Id,
             OrganId = request.OrganId,
@@ -103,20 +104,50 @@ public sealed class ProduceLetter(
             DeliveredBy = how,
             DeliveredOn = deliveredOn,
             FileName = letter.FileName(LetterFormat.Pdf),
-            Sha256 = stored.Sha256,
-            Size = stored.Size,
+            Content = SentLetterContent.Write(letter.Document),
             StoredAt = clock.GetUtcNow(),
             StoredById = actor.UserId,
             StoredByName = actor.Name,
         };
+        try
+        {
+            await RenderAsync(sent, letter.Document, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The letter's text names the applicant: only the letter and the kind of fault are logged.
+            logger.LogWarning("发文存档 {Letter}: PDF not rendered at delivery ({Fault}); rendered when first opened", sent.Id, e.GetType().Name);
+        }
+
+        return sent;
     }
 
-    /// <summary>A kept letter's bytes, for its request's staff; the view is audited (the letter names the applicant).</summary>
+    /// <summary>A kept letter's bytes, rendered first if delivery could not render them; for its request's staff, audited.</summary>
     public async Task<(SentLetter Letter, Stream Content)?> OpenSentAsync(DisclosureRequest request, Guid letterId, CancellationToken ct = default)
     {
         var role = await RequestAccess.RequireAsync(access, request.OrganId, "查看存档文书：");
-        var letter = await db.SentLetters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == letterId && l.RequestId == request.Id, ct);
-        if (letter is null || files.Open(letter.Sha256) is not { } content)
+        var letter = await db.SentLetters.SingleOrDefaultAsync(l => l.Id == letterId && l.RequestId == request.Id, ct);
+        if (letter is null)
+        {
+            return null;
+        }
+
+        if (!letter.IsRendered)
+        {
+            try
+            {
+                await RenderAsync(letter, SentLetterContent.Read(letter.Content), ct);
+            }
+            catch (ValidationFailure e)
+            {
+                throw new ValidationFailure($"存档的{letter.Title}暂时无法生成PDF：{e.Message} 文书内容已随送达存档，排除后再次下载即可。");
+            }
+
+            audit.Record("request.letter.sent.render", "DisclosureRequest", request.Id.ToString(),
+                $"申请{request.TrackingNumber}：存档的{letter.Title}送达时未能生成PDF，现按存档内容生成（SHA-256 {letter.Sha256![..12]}）", request.OrganId, role);
+        }
+
+        if (files.Open(letter.Sha256!) is not { } content)
         {
             return null;
         }
@@ -125,5 +156,12 @@ public sealed class ProduceLetter(
             $"申请{request.TrackingNumber}：查看存档的{letter.Title}（{ChineseDates.Long(letter.DeliveredOn)}送达）", request.OrganId, role);
         await db.SaveChangesAsync(ct);
         return (letter, content);
+    }
+
+    private async Task RenderAsync(SentLetter letter, PrintedDocument document, CancellationToken ct)
+    {
+        var stored = await files.SaveAsync(db, pdf.Write(document), ct);
+        letter.Sha256 = stored.Sha256;
+        letter.Size = stored.Size;
     }
 }

@@ -29,8 +29,17 @@ public sealed class SentLetter : IStoredFile
     public DateOnly DeliveredOn { get; set; }
 
     public required string FileName { get; set; }
-    public required string Sha256 { get; set; }
+
+    /// <summary>
+    /// The letter as filled in (title, reference and paragraphs, <see cref="SentLetterContent"/>): what went out is kept
+    /// even when its PDF could not be rendered at delivery, and the PDF is rendered from it later.
+    /// </summary>
+    public required string Content { get; set; }
+
+    /// <summary>The stored PDF; null while it waits to be rendered (delivery never waits for rendering).</summary>
+    public string? Sha256 { get; set; }
     public long Size { get; set; }
+    public bool IsRendered => Sha256 is not null;
     public DateTimeOffset StoredAt { get; set; }
     public string? StoredById { get; set; }
     public string? StoredByName { get; set; }
@@ -46,6 +55,7 @@ internal sealed class SentLetterConfiguration : IEntityTypeConfiguration<SentLet
         b.Property(l => l.Outcome).HasConversion<string>().HasMaxLength(40);
         b.Property(l => l.DeliveredBy).HasConversion<string>().HasMaxLength(40);
         b.Property(l => l.FileName).HasMaxLength(260);
+        b.Ignore(l => l.IsRendered);
         b.Property(l => l.Sha256).HasMaxLength(64);
         b.Property(l => l.StoredById).HasMaxLength(450);
         b.Property(l => l.StoredByName).HasMaxLength(100);

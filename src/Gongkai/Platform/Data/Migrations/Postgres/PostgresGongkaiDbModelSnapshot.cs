@@ -2445,6 +2445,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("DeliveredBy")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2473,7 +2477,6 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Sha256")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
