@@ -43,7 +43,7 @@ public sealed class CliTests : IDisposable
     [InlineData("未知选项 --days", "calendar", "add", "--from", "2026-02-10", "--days", "20")]
     [InlineData("缺少必需的选项 --working-days", "calendar", "add", "--from", "2026-02-10")]
     [InlineData("--working-days 应为0到1000之间的整数", "calendar", "add", "--from", "2026-02-10", "--working-days", "twenty")]
-    [InlineData("未知子命令 calendar next", "calendar", "next")]
+    [InlineData("未知命令 calendar next", "calendar", "next")]
     [InlineData("--documents 应为1到2000000之间的整数，收到“0”", "demo", "generate", "--documents", "0")]
     [InlineData("--documents 应为1到2000000之间的整数，收到“十”", "demo", "generate", "--documents", "十")]
     [InlineData("--seed 应为0到", "demo", "generate", "--documents", "5", "--seed", "-3")]
