@@ -24,7 +24,7 @@ for n in "$starts" "$wrk_seconds" "$warmup_seconds" "$wrk_threads" "$wrk_connect
   [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 1 ] && [ "$n" -le 600 ] || { echo "bench knobs must be integers 1..600 (got '$n')" >&2; exit 2; }
 done
 
-admin_password="Bench-admin-2026"
+admin_password="Bench-key-2026"  # may not contain the user name admin (password rules)
 work=$(mktemp -d /tmp/gongkai-bench.XXXXXX)
 server_pid=""
 

@@ -64,8 +64,9 @@ public abstract class InfrastructureOutageTests<TApp>(TApp app) : IClassFixture<
 
             if (app.PagesFail)
             {
+                // A failed sign-in is recorded (a write); a successful one writes nothing and would still succeed.
                 var page = await browser.PostAsync("/account/login", new FormUrlEncodedContent(
-                    [new("UserName", "admin"), new("Password", GongkaiApp.AdminPassword), new("__csrf", csrf)]));
+                    [new("UserName", "admin"), new("Password", "Wrong-password-2026"), new("__csrf", csrf)]));
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
                 Assert.True(page.Headers.Contains("Retry-After"));
                 Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);

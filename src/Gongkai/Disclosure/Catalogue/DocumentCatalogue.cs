@@ -85,7 +85,7 @@ public sealed class DocumentCatalogue(GongkaiDb db)
         var page = Math.Clamp(filter.Page, 1, pageCount);
         var entries = await matching
             .OrderByDescending(d => d.PublishedAt).ThenByDescending(d => d.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Skip(Gongkai.Platform.Web.Paging.Offset(page, PageSize)).Take(PageSize)
             .Select(d => new Entry(d.Id, d.IndexNumber, d.Title, d.Summary, d.DocumentNumber, d.WrittenOn, d.PublishedAt!.Value, d.OrganId, d.Validity, d.InformationType, d.SubjectCategory))
             .ToListAsync(ct);
         return new Result(total, page, pageCount, entries, new Facets(tops, subs, types, years, items, organs));
@@ -105,7 +105,7 @@ public sealed class DocumentCatalogue(GongkaiDb db)
         page = Math.Clamp(page, 1, pageCount);
         var entries = await query
             .OrderByDescending(d => d.WrittenOn).ThenByDescending(d => d.PublishedAt).ThenByDescending(d => d.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Skip(Gongkai.Platform.Web.Paging.Offset(page, PageSize)).Take(PageSize)
             .Select(d => new Entry(d.Id, d.IndexNumber, d.Title, d.Summary, d.DocumentNumber, d.WrittenOn, d.PublishedAt!.Value, d.OrganId, d.Validity, d.InformationType, d.SubjectCategory))
             .ToListAsync(ct);
         return (total, page, pageCount, entries);

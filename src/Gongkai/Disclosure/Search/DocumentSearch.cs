@@ -55,7 +55,7 @@ public sealed class DocumentSearch(GongkaiDb db)
 
         var index = SearchIndex.For(db);
         var size = Math.Clamp(filters.PageSize, 1, MaxPageSize);
-        var offset = (Math.Max(1, filters.Page) - 1) * size;
+        var offset = Gongkai.Platform.Web.Paging.Offset(filters.Page, size);
         List<Found> page;
         int matches;
         await using (await index.BeginReadAsync(db, ct))

@@ -104,7 +104,7 @@ public sealed class PlanLedger(GongkaiDb db, TimeProvider clock)
         var matching = await query.CountAsync(ct);
         var pages = Math.Max(1, (matching + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pages);
-        var tasks = await query.OrderBy(t => t.Sequence).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var tasks = await query.OrderBy(t => t.Sequence).Skip(Gongkai.Platform.Web.Paging.Offset(page, pageSize)).Take(pageSize).ToListAsync(ct);
         return new LedgerPage(await WithProgressAsync(tasks, publicOnly, ct), matching, page, pageSize);
     }
 

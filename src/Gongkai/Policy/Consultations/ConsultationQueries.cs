@@ -46,7 +46,7 @@ public sealed class ConsultationQueries(GongkaiDb db, StaffAccess access, Commen
         };
         var total = await q.CountAsync(ct);
         var ordered = tab == ConsultationState.Open ? q.OrderBy(c => c.ClosesAt) : q.OrderByDescending(c => c.ClosesAt);
-        var rows = await ordered.Skip((Math.Max(1, page) - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var rows = await ordered.Skip(Gongkai.Platform.Web.Paging.Offset(page, PageSize)).Take(PageSize).ToListAsync(ct);
         return (await SummariesAsync(rows, now, ct), total);
     }
 
@@ -118,7 +118,7 @@ public sealed class ConsultationQueries(GongkaiDb db, StaffAccess access, Commen
         var q = db.Set<ConsultationComment>().AsNoTracking().Where(x => x.ConsultationId == id && x.Moderation == ModerationStatus.Published);
         var total = await q.CountAsync(ct);
         var feedback = await db.Set<Consultation>().Where(c => c.Id == id).Select(c => c.FeedbackPublishedAt != null).SingleAsync(ct);
-        var rows = await q.OrderByDescending(x => x.Id).Skip((Math.Max(1, page) - 1) * PageSize).Take(PageSize)
+        var rows = await q.OrderByDescending(x => x.Id).Skip(Gongkai.Platform.Web.Paging.Offset(page, PageSize)).Take(PageSize)
             .Select(x => new { x.ReceiptNumber, x.CommenterName, x.ArticleLabel, x.VersionNumber, x.ReceivedAt, x.PublicBody, x.Disposition, x.Reply })
             .ToListAsync(ct);
         return (rows.Select(r => new PublicComment(r.ReceiptNumber, CommenterProtector.PublicName(r.CommenterName), r.ArticleLabel, r.VersionNumber, r.ReceivedAt,

@@ -34,7 +34,7 @@ public sealed class InterpretationQueries(GongkaiDb db, StaffAccess access, Publ
         }
 
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(i => i.PublishedAt).Skip((Math.Max(1, page) - 1) * PageSize).Take(PageSize)
+        var rows = await query.OrderByDescending(i => i.PublishedAt).Skip(Gongkai.Platform.Web.Paging.Offset(page, PageSize)).Take(PageSize)
             .Select(i => new { i.Id, i.Title, i.Form, i.PublishedAt, Policies = i.Policies.Select(p => p.Title).ToList() }).ToListAsync(ct);
         return (rows.Select(r => new Item(r.Id, r.Title, r.Form, r.PublishedAt, r.Policies)).ToList(), total);
     }

@@ -61,7 +61,7 @@ public sealed class RequestQueue(GongkaiDb db, RequestCases cases)
         var ordered = !openOnly ? query.OrderByDescending(r => r.Id)
             : db.Database.IsNpgsql() ? query.OrderBy(r => r.DueOn).ThenBy(r => r.ReceivedOn).ThenBy(r => r.Id)
             : query.OrderBy(r => r.DueOn == null).ThenBy(r => r.DueOn).ThenBy(r => r.ReceivedOn).ThenBy(r => r.Id);
-        var rows = await ordered.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var rows = await ordered.Skip(Gongkai.Platform.Web.Paging.Offset(page, PageSize)).Take(PageSize).ToListAsync(ct);
         return new(total, page, pageCount, rows);
     }
 }
