@@ -221,6 +221,20 @@ public abstract partial class SignInThrottleTests<TApp>(TApp app) : IClassFixtur
         var failures = await app.WithDbAsync(db => db.Set<SignInThrottleEntry>().Where(e => e.Key == "a:THR-PARALLEL").Select(e => e.Failures).SingleAsync());
         Assert.Equal(24, failures);
     }
+
+    [Fact]
+    public async Task Counters_nobody_needs_are_forgotten_at_the_next_sign_in()
+    {
+        await app.StaffAsync("thr-stale", "Stale-pond-2026", (StaffRole.Editor, null));
+        Assert.Equal(HttpStatusCode.OK, (await TryAsync(From("203.0.113.90"), "thr-made-up-name", "guess-2026-x")).Status);
+        Assert.True(await app.WithDbAsync(db => db.Set<SignInThrottleEntry>().AnyAsync(e => e.Key == "a:THR-MADE-UP-NAME")));
+
+        app.Clock.Now += TimeSpan.FromMinutes(16);
+        Assert.Equal(HttpStatusCode.Redirect, (await TryAsync(From("198.51.100.90"), "thr-stale", "Stale-pond-2026")).Status);
+        Assert.False(await app.WithDbAsync(db => db.Set<SignInThrottleEntry>().AnyAsync(e => e.Key == "a:THR-MADE-UP-NAME")));
+        // The owner's address is remembered, not forgotten.
+        Assert.True(await app.WithDbAsync(db => db.Set<SignInThrottleEntry>().AnyAsync(e => e.Key.StartsWith("p:THR-STALE:") && e.LastSuccessAt != null)));
+    }
 }
 
 public sealed class SignInThrottleTests_Sqlite(AddressedSqliteApp app) : SignInThrottleTests<AddressedSqliteApp>(app);

@@ -101,6 +101,23 @@ public sealed class SignInThrottle(GongkaiDb db, AuditLog audit, TimeProvider cl
             INSERT INTO sign_in_throttle ("Key", "Failures", "LastFailureAt", "BlockedUntil", "LastSuccessAt") VALUES (@key, 0, NULL, NULL, @now)
             ON CONFLICT ("Key") DO UPDATE SET "Failures" = 0, "BlockedUntil" = NULL, "LastSuccessAt" = @now
             """, [("key", keys.Pair), ("now", Now())], ct);
+        await ForgetStaleAsync(ct);
+    }
+
+    /// <summary>
+    /// Counters nobody needs any more (no failure in the window, no delay running, no sign-in within KnownAddressDays)
+    /// are deleted whenever someone signs in, so names a stranger made up do not pile up.
+    /// </summary>
+    private Task ForgetStaleAsync(CancellationToken ct)
+    {
+        var now = Now();
+        var quiet = now - (long)Window.TotalMilliseconds;
+        var forgotten = now - (long)KnownFor.TotalMilliseconds;
+        return db.Set<SignInThrottleEntry>()
+            .Where(e => (e.LastFailureAt == null || e.LastFailureAt < quiet)
+                && (e.BlockedUntil == null || e.BlockedUntil < now)
+                && (e.LastSuccessAt == null || e.LastSuccessAt < forgotten))
+            .ExecuteDeleteAsync(ct);
     }
 
     /// <summary>An administrator's unlock: the account's failures and delays are gone, everywhere.</summary>
