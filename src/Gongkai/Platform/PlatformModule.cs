@@ -42,6 +42,7 @@ public static class PlatformModule
         services.AddScoped<StaffAccess>();
         services.AddScoped<StaffAdministration>();
         services.AddScoped<ManageStaff>();
+        services.AddScoped<SignInThrottle>();
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<SaveOrgan>();
         services.AddScoped<DemoOrganisation>();
@@ -62,6 +63,7 @@ public static class PlatformModule
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
+                // Password failures are not counted by Identity (anyone could lock an account): SignInThrottle delays instead.
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;

@@ -102,8 +102,9 @@ public abstract class AdminActionTests<TApp>(TApp app) : IClassFixture<TApp> whe
             await app.Browser().SignInAsync("jw-editor", "wrong-password-" + i);
         }
 
-        Assert.Contains("已锁定", (await client.GetStringAsync(page)).Text());
+        Assert.Contains("登录受限", (await client.GetStringAsync(page)).Text());
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, [], page + "?handler=Unlock")).StatusCode);
+        Assert.DoesNotContain("登录受限", (await client.GetStringAsync(page)).Text());
         Assert.NotNull(await LastAuditAsync("staff.unlock"));
 
         var reset = await client.SubmitAsync(page,

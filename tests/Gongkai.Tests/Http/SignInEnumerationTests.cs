@@ -39,6 +39,7 @@ public sealed class CountingSqliteApp : SqliteApp, ICountingApp
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<StaffUser>>(Hasher));
+        Clocked.Configure(builder, new FakeClock());
     }
 }
 
@@ -50,20 +51,21 @@ public sealed class CountingPostgresApp : PostgresApp, ICountingApp
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<StaffUser>>(Hasher));
+        Clocked.Configure(builder, new FakeClock());
     }
 }
 
 /// <summary>Every failed sign-in gets the same answer after the same work; locked or disabled is told only to someone with the password (issue 14, item 2).</summary>
 public abstract class SignInEnumerationTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : GongkaiApp, ICountingApp
 {
-    private async Task<(string Text, int Hashes)> FailAsync(string userName, string password)
+    private async Task<(string Text, int Hashes)> FailAsync(string userName, string password, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var client = app.Browser();
         var token = await client.CsrfTokenAsync("/account/login");
         var before = app.Hasher.Verifications;
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent([new("UserName", userName), new("Password", password), new("__csrf", token)]));
         var hashes = app.Hasher.Verifications - before;
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.StatusCode);
         var html = (await response.Content.ReadAsStringAsync()).Text();
         var start = html.IndexOf("<main", StringComparison.Ordinal);
         return (System.Text.RegularExpressions.Regex.Replace(html[start..], "name=\"__csrf\" type=\"hidden\" value=\"[^\"]+\"", "csrf"), hashes);
@@ -91,14 +93,20 @@ public abstract class SignInEnumerationTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(unknown.Text, disabled.Text.Replace("enum-off", "enum-nobody"));
         Assert.DoesNotContain("停用", disabled.Text);
 
-        for (var i = 0; i < 6; i++)
+        // Two more failures each and both names are throttled (the clock stands still): the early attempt is refused
+        // without hashing anything, in the same words for the real account and the unknown name.
+        for (var i = 0; i < 2; i++)
         {
             await FailAsync("enum-real", "Some-guess-" + i);
+            await FailAsync("enum-nobody", "Some-guess-" + i);
         }
 
-        var locked = await FailAsync("enum-real", "Some-guess-2027");
-        Assert.Equal(1, locked.Hashes);
-        Assert.Equal(unknown.Text, locked.Text.Replace("enum-real", "enum-nobody"));
+        var throttledReal = await FailAsync("enum-real", "Quiet-river-2026", HttpStatusCode.TooManyRequests);
+        var throttledUnknown = await FailAsync("enum-nobody", "Some-guess-2027", HttpStatusCode.TooManyRequests);
+        Assert.Equal(0, throttledReal.Hashes);
+        Assert.Equal(0, throttledUnknown.Hashes);
+        Assert.Contains("请于1秒后重试", throttledUnknown.Text);
+        Assert.Equal(throttledUnknown.Text, throttledReal.Text.Replace("enum-real", "enum-nobody").Replace("Quiet-river-2026", "Some-guess-2027"));
     }
 }
 

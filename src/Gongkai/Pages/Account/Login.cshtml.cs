@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Gongkai.Pages.Account;
 
-public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit, GongkaiDb db, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, SignInThrottle throttle, AuditLog audit, GongkaiDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -32,39 +32,45 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         }
 
         // Every failure gets the same answer after the same work: an unknown user name costs a password hash too,
-        // and whether an account is locked or disabled is said only to someone who knows its password.
+        // and whether an account is disabled is said only to someone who knows its password. Too many failures make
+        // the next attempt wait (by address and by account, growing delays); an early one is refused unverified.
+        var name = users.NormalizeName(UserName.Trim());
+        var address = HttpContext.Connection.RemoteIpAddress;
+        var wait = await throttle.WaitAsync(name, address);
+        if (wait > TimeSpan.Zero)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError(string.Empty, L["用户名或密码不正确，或尝试过于频繁。请于{0}秒后重试。", (int)Math.Ceiling(wait.TotalSeconds)]);
+            return Page();
+        }
+
         var user = await users.FindByNameAsync(UserName.Trim());
         if (user is null)
         {
             users.PasswordHasher.VerifyHashedPassword(DummyUser, DummyHash.Value, Password);
+            await throttle.FailedAsync(name, address, null);
             return Refused();
         }
 
-        var correct = await users.CheckPasswordAsync(user, Password);
-        var locked = await users.IsLockedOutAsync(user);
-        if (!correct)
+        if (!await users.CheckPasswordAsync(user, Password))
         {
-            if (!locked && !user.IsDisabled)
-            {
-                await users.AccessFailedAsync(user);
-            }
-
+            await throttle.FailedAsync(name, address, user);
             return Refused();
         }
 
-        if (user.IsDisabled || locked)
+        if (user.IsDisabled)
         {
-            audit.Record("staff.signin.refused", "StaffUser", user.Id, locked ? $"{user.UserName} 登录失败次数过多，账号已锁定" : $"{user.UserName} 账号已停用，拒绝登录", user.OrganId);
+            audit.Record("staff.signin.refused", "StaffUser", user.Id, $"{user.UserName} 账号已停用，拒绝登录", user.OrganId);
             await db.SaveChangesAsync();
-            ModelState.AddModelError(string.Empty, locked
-                ? L["登录失败次数过多，账号已被锁定，请15分钟后再试或联系管理员解锁。"]
-                : L["该账号已停用，请联系管理员。"]);
+            ModelState.AddModelError(string.Empty, L["该账号已停用，请联系管理员。"]);
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            await throttle.SucceededAsync(name, address);
             audit.Record("staff.signin", "StaffUser", user.Id, $"{user.UserName} 登录", user.OrganId);
             await db.SaveChangesAsync();
             return LocalRedirect(SafeReturnUrl());

@@ -10,7 +10,7 @@ namespace Gongkai.Platform.Staff;
 /// an existing account first asks <see cref="StaffAdministration.EnsureMayManageAsync"/>, so pages, API and CLI cannot
 /// forget the rule (404 outside the actor's scope, 403 for an account holding a role beyond the actor).
 /// </summary>
-public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, AuditLog audit, StaffAdministration admin, TimeProvider clock)
+public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, AuditLog audit, StaffAdministration admin, TimeProvider clock, SignInThrottle throttle)
 {
     public async Task<StaffUser> CreateAsync(StaffInput input, CancellationToken ct = default)
     {
@@ -141,6 +141,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
         await admin.EnsureMayManageAsync(user, ct);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await throttle.ClearAccountAsync(user.NormalizedUserName!, ct);
         audit.Record("staff.unlock", "StaffUser", user.Id, $"解除账号 {user.UserName} 的锁定", user.OrganId, await admin.ActingRoleAsync());
         await db.SaveChangesAsync(ct);
     }

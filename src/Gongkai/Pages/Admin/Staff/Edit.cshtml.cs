@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Gongkai.Pages.Admin.Staff;
 
-public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageStaff manage, SignInManager<StaffUser> signIn, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageStaff manage, SignInManager<StaffUser> signIn, SignInThrottle throttle, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed class RoleRow
     {
@@ -164,7 +164,8 @@ public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageSta
             return Page();
         }
 
-        State = Existing!.IsDisabled ? "已停用" : Existing.LockoutEnd > clock.GetUtcNow() ? "已锁定" : "正常";
+        State = Existing!.IsDisabled ? "已停用"
+            : (await throttle.ThrottledAsync([Existing.NormalizedUserName!], ct)).Count > 0 ? "登录受限（多次密码错误，重试须等待）" : "正常";
         return null;
     }
 }
