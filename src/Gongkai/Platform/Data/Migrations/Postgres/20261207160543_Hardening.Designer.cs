@@ -13,8 +13,8 @@ using NpgsqlTypes;
 namespace Gongkai.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDb))]
-    [Migration("20261207154817_SignInThrottle")]
-    partial class SignInThrottle
+    [Migration("20261207160543_Hardening")]
+    partial class Hardening
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2471,6 +2471,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("DeliveredBy")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2499,7 +2503,6 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Sha256")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 

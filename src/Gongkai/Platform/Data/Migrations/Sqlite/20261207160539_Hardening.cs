@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Gongkai.Platform.Data.Migrations.Postgres
+namespace Gongkai.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class RowVersions : Migration
+    public partial class Hardening : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,122 +13,161 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "work_plans",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Sha256",
+                table: "sent_letters",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 64);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Content",
+                table: "sent_letters",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "request_fees",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "request_appeals",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "privacy_findings",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "policy_evaluations",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "plan_tasks",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "organs",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "openness_guides",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "interpretations",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "documents",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "disclosure_requests",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "consultations",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "consultation_comments",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "consultation_answer_templates",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "AspNetUsers",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "annual_reports",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.CreateTable(
+                name: "sign_in_throttle",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BlockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastSuccessAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sign_in_throttle", x => x.Key);
+                });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "sign_in_throttle");
+
             migrationBuilder.DropColumn(
                 name: "RowVersion",
                 table: "work_plans");
+
+            migrationBuilder.DropColumn(
+                name: "Content",
+                table: "sent_letters");
 
             migrationBuilder.DropColumn(
                 name: "RowVersion",
@@ -189,6 +228,18 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "RowVersion",
                 table: "annual_reports");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Sha256",
+                table: "sent_letters",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "TEXT",
+                oldMaxLength: 64,
+                oldNullable: true);
         }
     }
 }

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Gongkai.Platform.Data.Migrations.Sqlite
+namespace Gongkai.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class RowVersions : Migration
+    public partial class Hardening : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,122 +13,161 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "work_plans",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Sha256",
+                table: "sent_letters",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(64)",
+                oldMaxLength: 64);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Content",
+                table: "sent_letters",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "request_fees",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "request_appeals",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "privacy_findings",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "policy_evaluations",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "plan_tasks",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "organs",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "openness_guides",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "interpretations",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "documents",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "disclosure_requests",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "consultations",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "consultation_comments",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "consultation_answer_templates",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "AspNetUsers",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "RowVersion",
                 table: "annual_reports",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.CreateTable(
+                name: "sign_in_throttle",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    LastFailureAt = table.Column<long>(type: "bigint", nullable: true),
+                    BlockedUntil = table.Column<long>(type: "bigint", nullable: true),
+                    LastSuccessAt = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sign_in_throttle", x => x.Key);
+                });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "sign_in_throttle");
+
             migrationBuilder.DropColumn(
                 name: "RowVersion",
                 table: "work_plans");
+
+            migrationBuilder.DropColumn(
+                name: "Content",
+                table: "sent_letters");
 
             migrationBuilder.DropColumn(
                 name: "RowVersion",
@@ -189,6 +228,18 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "RowVersion",
                 table: "annual_reports");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Sha256",
+                table: "sent_letters",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "character varying(64)",
+                oldMaxLength: 64,
+                oldNullable: true);
         }
     }
 }
