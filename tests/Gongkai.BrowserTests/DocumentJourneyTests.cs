@@ -34,7 +34,7 @@ public sealed partial class DocumentJourneyTests(GongkaiSuite suite, ChromiumFix
 
         // The editor drafts through the form and submits; the personal-data scan finds the mobile number.
         var editor = await NewPersonAsync();
-        await SignInAsync(editor, Editor, Password);
+        await SignInFirstTimeAsync(editor, Editor, Password, Password + "-own");
         await editor.GetByRole(AriaRole.Link, new() { Name = "信息发布", Exact = true }).ClickAsync();
         await editor.GetByRole(AriaRole.Link, new() { Name = "起草新信息" }).ClickAsync();
         await Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "起草新信息", Level = 1 })).ToBeVisibleAsync();
@@ -58,7 +58,7 @@ public sealed partial class DocumentJourneyTests(GongkaiSuite suite, ChromiumFix
 
         // The reviewer, another person, masks with one click, records the opinion, approves and publishes now.
         var reviewer = await NewPersonAsync();
-        await SignInAsync(reviewer, Reviewer, Password);
+        await SignInFirstTimeAsync(reviewer, Reviewer, Password, Password + "-own");
         await reviewer.GetByRole(AriaRole.Link, new() { Name = "信息发布", Exact = true }).ClickAsync();
         await reviewer.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         var findings = reviewer.GetByRole(AriaRole.Region, new() { Name = "个人信息检测" });
@@ -145,7 +145,7 @@ public sealed partial class DocumentJourneyTests(GongkaiSuite suite, ChromiumFix
         await admin.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
         await admin.GetByLabel("姓名", new() { Exact = true }).FillAsync(displayName);
         await admin.GetByLabel("所属单位").SelectOptionAsync(new SelectOptionValue { Label = Organ });
-        await admin.GetByLabel("初始密码（至少10位，含数字）").FillAsync(Password);
+        await admin.GetByLabel("初始密码（至少12位，含数字，不能含用户名或是常见密码）").FillAsync(Password);
         await admin.GetByRole(AriaRole.Checkbox, new() { Name = $"授予{role}", Exact = true }).CheckAsync();
         await admin.GetByLabel($"{role}的范围", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Organ });
         await admin.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();

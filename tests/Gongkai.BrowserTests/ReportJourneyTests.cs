@@ -88,7 +88,9 @@ public sealed class ReportJourneyTests(GongkaiSuite suite, ChromiumFixture chrom
     {
         await SignInAsync();
         await GotoOkAsync("/admin/reports/import");
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "下载Excel导入模板" })).ToBeVisibleAsync();
+        // One template per format: the pre-2019 statistics table, the 2019 trial format and the 2021 format.
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "下载Excel导入模板（2019年以前的统计表）" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "下载Excel导入模板" })).ToHaveCountAsync(3);
         await GotoOkAsync("/admin/reports/district/2025");
         await Expect(Page.Locator("#district-total")).ToContainTextAsync("合计（全区年度报告）");
         await Expect(Page.Locator("#district-organs tbody tr[data-organ='XC015']")).ToHaveCountAsync(1);

@@ -54,7 +54,7 @@ public sealed partial class RequestJourneyTests(GongkaiSuite suite, ChromiumFixt
 
         // The handler registers an ordinary letter that arrived and was confirmed with the applicant today.
         var handler = await NewPersonAsync();
-        await SignInAsync(handler, Handler, Password);
+        await SignInFirstTimeAsync(handler, Handler, Password, Password + "-own");
         await GotoOkAsync(handler, "/admin/requests/new");
         var today = Today().ToString("yyyy-MM-dd");
         await handler.GetByLabel("申请渠道").SelectOptionAsync(new SelectOptionValue { Label = "平常信函" });
@@ -87,7 +87,7 @@ public sealed partial class RequestJourneyTests(GongkaiSuite suite, ChromiumFixt
 
         // The reviewer finds it in the 待审核 queue and approves.
         var reviewer = await NewPersonAsync();
-        await SignInAsync(reviewer, Reviewer, Password);
+        await SignInFirstTimeAsync(reviewer, Reviewer, Password, Password + "-own");
         await GotoOkAsync(reviewer, "/admin/requests?stage=AwaitingReview");
         await reviewer.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         Assert.Equal(casePath, new Uri(reviewer.Url).AbsolutePath);
@@ -146,7 +146,7 @@ public sealed partial class RequestJourneyTests(GongkaiSuite suite, ChromiumFixt
         await admin.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
         await admin.GetByLabel("姓名", new() { Exact = true }).FillAsync(displayName);
         await admin.GetByLabel("所属单位").SelectOptionAsync(new SelectOptionValue { Label = Organ });
-        await admin.GetByLabel("初始密码（至少10位，含数字）").FillAsync(Password);
+        await admin.GetByLabel("初始密码（至少12位，含数字，不能含用户名或是常见密码）").FillAsync(Password);
         await admin.GetByRole(AriaRole.Checkbox, new() { Name = $"授予{role}", Exact = true }).CheckAsync();
         await admin.GetByLabel($"{role}的范围", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Organ });
         await admin.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();

@@ -165,6 +165,21 @@ public abstract class BrowserTest(GongkaiSuite suite, ChromiumFixture chromium) 
         await ExpectWorkListAsync(page);
     }
 
+    /// <summary>
+    /// First sign-in of an account an administrator created: the initial password must be replaced before the work list
+    /// opens; sets <paramref name="newPassword"/> and waits for the work list.
+    /// </summary>
+    protected static async Task SignInFirstTimeAsync(IPage page, string userName, string initialPassword, string newPassword)
+    {
+        await SubmitSignInAsync(page, userName, initialPassword);
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/account/password");
+        await page.GetByLabel("当前密码", new() { Exact = true }).FillAsync(initialPassword);
+        await page.GetByLabel("新密码（至少12位，含数字，不能含用户名或是常见密码）", new() { Exact = true }).FillAsync(newPassword);
+        await page.GetByLabel("再次输入新密码", new() { Exact = true }).FillAsync(newPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "修改密码", Exact = true }).ClickAsync();
+        await ExpectWorkListAsync(page);
+    }
+
     /// <summary>Signs in as the administrator and waits for the work list.</summary>
     protected async Task SignInAsync()
     {
