@@ -119,7 +119,9 @@ public abstract class BrowserTest(GongkaiSuite suite, ChromiumFixture chromium) 
         });
         contexts.Add(context);
         context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(30_000);
+        // The shared server writes its 3,000 demo documents in the background during the first minutes (SQLite has one
+        // writer), so a form POST that saves a long plan may wait behind a batch: 30 s was exceeded twice in full runs.
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
