@@ -119,9 +119,7 @@ public abstract class BrowserTest(GongkaiSuite suite, ChromiumFixture chromium) 
         });
         contexts.Add(context);
         context.SetDefaultTimeout(15_000);
-        // The shared server writes its 3,000 demo documents in the background during the first minutes (SQLite has one
-        // writer), so a form POST that saves a long plan may wait behind a batch: 30 s was exceeded twice in full runs.
-        context.SetDefaultNavigationTimeout(60_000);
+        context.SetDefaultNavigationTimeout(30_000);
         return await context.NewPageAsync();
     }
 
@@ -193,7 +191,17 @@ public abstract class BrowserTest(GongkaiSuite suite, ChromiumFixture chromium) 
 
     protected static async Task ExpectWorkListAsync(IPage page)
     {
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/admin");
+        try
+        {
+            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/admin");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser stayed and what that page said (a refusal, a throttle, an error page).
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"the work list did not open; the browser stayed on {page.Url}, which says: {text[..Math.Min(text.Length, 500)]}", e);
+        }
+
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "工作台", Level = 1 })).ToBeVisibleAsync();
     }
 
