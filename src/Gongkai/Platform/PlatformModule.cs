@@ -127,12 +127,7 @@ public static class PlatformModule
             o.SupportedCultures = [zh];
             o.SupportedUICultures = [zh];
         });
-        services.AddRazorPages(o =>
-            {
-                o.Conventions.AuthorizeFolder("/Admin", StaffPolicy);
-                o.Conventions.AuthorizePage("/Account/TwoFactor", StaffPolicy);
-                o.Conventions.AuthorizePage("/Account/Password", StaffPolicy);
-            })
+        services.AddModulePages(StaffPolicy)
             .AddViewLocalization()
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new InputDates.ModelBinderProvider()));
         services.AddAntiforgery(o =>

@@ -1,0 +1,138 @@
+using Gongkai.Disclosure;
+using Gongkai.Disclosure.Documents;
+using Gongkai.Platform;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Organisation;
+using Gongkai.Platform.Staff;
+using Gongkai.Platform.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Gongkai.Disclosure.Pages.Admin.Documents;
+
+public sealed class EditModel(GongkaiDb db, StaffAccess access, SaveDraft draft, SubmitDocument submit, ReviseDocument revise, IStringLocalizer<SharedResource> L) : PageModel
+{
+    [BindProperty]
+    public DocumentInput Input { get; set; } = new();
+
+    [BindProperty]
+    public string? ChangeNote { get; set; }
+
+    /// <summary>The version of the document the form was filled from: saving over someone else's later change answers 409.</summary>
+    [BindProperty]
+    public long? Version { get; set; }
+
+    public GovDocument? Existing { get; private set; }
+    public List<Organ> Organs { get; private set; } = [];
+    public bool Revising => Existing?.Status == DocumentStatus.Published;
+
+    /// <param name="organId">A new draft's organ, when the link that starts it names one (e.g. the Art. 44 suggestion).</param>
+    /// <param name="title">A new draft's suggested title.</param>
+    public async Task<IActionResult> OnGetAsync(Guid? id, [FromQuery] Guid? organId, [FromQuery] string? title, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Existing is { } d)
+        {
+            if (d.Status is DocumentStatus.Reviewed or DocumentStatus.Withdrawn)
+            {
+                TempData["Message"] = string.Format(L["“{0}”状态的信息不能编辑。"], L[d.Status.Label()]);
+                return Redirect($"/admin/documents/{d.Id}");
+            }
+
+            Input = DocumentInput.From(d, Revising);
+            Version = d.RowVersion;
+        }
+        else
+        {
+            Input.OrganId = Organs.FirstOrDefault(o => o.Id == organId)?.Id ?? Organs.FirstOrDefault()?.Id;
+            Input.Title = string.IsNullOrWhiteSpace(title) ? null : title.Trim()[..Math.Min(title.Trim().Length, 200)];
+            Input.WrittenOn = ChineseDates.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>());
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, string? then, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddModelError(string.Empty, L["日期格式不正确，请按“年-月-日”填写。"]);
+            return Page();
+        }
+
+        var ok = await this.TryAsync(async () =>
+        {
+            try
+            {
+                if (Existing is not null)
+                {
+                    EditConflict.Expect(Existing, Version);
+                }
+
+                if (Existing is null)
+                {
+                    Existing = await draft.CreateAsync(Input, ct);
+                }
+                else if (Revising)
+                {
+                    await revise.HandleAsync(Existing, Input, ChangeNote, ct);
+                }
+                else
+                {
+                    await draft.UpdateAsync(Existing, Input, ct);
+                }
+
+                if (then == "submit")
+                {
+                    var findings = await submit.HandleAsync(Existing, ct);
+                    TempData["Message"] = findings.Count == 0
+                        ? L["已提交审核，未检出个人信息。"].Value
+                        : string.Format(L["已提交审核，个人信息检测发现{0}处，请审核人处理。"], findings.Count);
+                }
+            }
+            catch (ForbiddenAction e)
+            {
+                throw new ValidationFailure(e.Message);
+            }
+        });
+        if (!ok)
+        {
+            return Page();
+        }
+
+        TempData["Message"] ??= Revising ? L["已发布修订版本。"].Value : L["已保存。"].Value;
+        return Redirect($"/admin/documents/{Existing!.Id}");
+    }
+
+    /// <summary>Loads the organs the user may draft for and the document when it is within their scope; false means 404.</summary>
+    private async Task<bool> LoadAsync(Guid? id, CancellationToken ct)
+    {
+        var editors = await access.ScopeAsync(DocumentAccess.Editors);
+        var ids = editors.OrganIds.ToList();
+        Organs = await db.Organs.AsNoTracking().Where(o => o.IsActive && (editors.All || ids.Contains(o.Id))).OrderBy(o => o.SortOrder).ToListAsync(ct);
+        if (id is null)
+        {
+            return !editors.IsEmpty;
+        }
+
+        Existing = await db.Documents.Include(d => d.Attachments).FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (Existing is null || !(await access.ScopeAsync(DocumentAccess.Viewers)).Covers(Existing.OrganId))
+        {
+            Existing = null;
+            return false;
+        }
+
+        return true;
+    }
+}

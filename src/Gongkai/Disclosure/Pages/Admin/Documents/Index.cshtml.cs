@@ -1,0 +1,89 @@
+using Gongkai.Disclosure;
+using Gongkai.Disclosure.Documents;
+using Gongkai.Platform;
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Staff;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Disclosure.Pages.Admin.Documents;
+
+public sealed class IndexModel(GongkaiDb db, StaffAccess access, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 200;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DocumentStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Overdue { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Late { get; set; }
+
+    public List<GovDocument> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public Dictionary<Guid, string> Organs { get; private set; } = [];
+    public bool CanCreate { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = await access.ScopeAsync(DocumentAccess.Viewers);
+        if (scope.IsEmpty)
+        {
+            return Forbid();
+        }
+
+        CanCreate = !(await access.ScopeAsync(DocumentAccess.Editors)).IsEmpty;
+        Today = ChineseDates.Today(clock);
+        var ids = scope.OrganIds.ToList();
+        var query = db.Documents.AsNoTracking().Where(d => scope.All || ids.Contains(d.OrganId));
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim();
+            query = query.Where(d => d.Title.Contains(q) || d.IndexNumber == q || d.DocumentNumber == q);
+        }
+
+        if (Status is { } status)
+        {
+            query = query.Where(d => d.Status == status);
+        }
+
+        if (Overdue)
+        {
+            var today = Today;
+            query = query.Where(d => d.Attribute == DisclosureAttribute.Proactive && d.Status != DocumentStatus.Published
+                && d.Status != DocumentStatus.Withdrawn && d.PublishDueOn < today);
+        }
+
+        if (Late)
+        {
+            query = query.Where(d => d.PublishedLate);
+        }
+
+        Total = await query.CountAsync(ct);
+        Rows = await query.OrderByDescending(d => d.CreatedAt).Take(PageSize)
+            .Select(d => new GovDocument
+            {
+                Id = d.Id,
+                Title = d.Title,
+                OrganId = d.OrganId,
+                Status = d.Status,
+                Attribute = d.Attribute,
+                FormedOn = d.FormedOn,
+                PublishDueOn = d.PublishDueOn,
+                PublishedAt = d.PublishedAt,
+                PublishedLate = d.PublishedLate,
+                SubjectCategory = d.SubjectCategory,
+                Issuer = d.Issuer,
+            })
+            .ToListAsync(ct);
+        Organs = await db.Organs.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ShortName, ct);
+        return Page();
+    }
+}
