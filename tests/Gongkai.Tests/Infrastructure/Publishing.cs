@@ -89,7 +89,7 @@ public static class Publishing
     public static Task ChangeValidityAsync(this GongkaiApp app, Guid id, Validity validity, string? on, string? note) =>
         app.AsAdminAsync(async sp =>
         {
-            var db = sp.GetRequiredService<Platform.Data.GongkaiDb>();
+            var db = sp.GetRequiredService<Gongkai.Platform.Data.GongkaiDb>();
             var doc = await db.Documents.SingleAsync(x => x.Id == id);
             var day = on is null ? (DateOnly?)null : DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture);
             await sp.GetRequiredService<ChangeValidity>().HandleAsync(doc, validity, day, note);
@@ -99,7 +99,7 @@ public static class Publishing
     public static Task WithdrawAsync(this GongkaiApp app, Guid id, string reason = "内容需要更正") =>
         app.AsAdminAsync(async sp =>
         {
-            var db = sp.GetRequiredService<Platform.Data.GongkaiDb>();
+            var db = sp.GetRequiredService<Gongkai.Platform.Data.GongkaiDb>();
             var doc = await db.Documents.Include(x => x.Attachments).SingleAsync(x => x.Id == id);
             await sp.GetRequiredService<WithdrawDocument>().HandleAsync(doc, reason);
             return true;

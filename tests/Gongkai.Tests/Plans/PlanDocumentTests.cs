@@ -1,6 +1,6 @@
 using Gongkai.Plans.Parsing;
 using Gongkai.Platform.Documents;
-using Gongkai.Tests.Documents;
+using Gongkai.Tests.Platform.Documents;
 
 namespace Gongkai.Tests.Plans;
 
