@@ -65,7 +65,7 @@ public abstract class DocumentApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var id = doc.GetProperty("id").GetString();
         var fetched = await app.Browser().GetFromJsonAsync<JsonElement>($"/api/v1/documents/{id}");
         Assert.Equal("关于调整城乡居民最低生活保障标准的通知", fetched.GetProperty("title").GetString());
-        var actions = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.TargetId == id).Select(e => e.Action).ToListAsync());
+        var actions = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.TargetId == id).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         Assert.Equal(["document.create", "document.submit", "document.review.approve", "document.publish"], actions);
     }
 

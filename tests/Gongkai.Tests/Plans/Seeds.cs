@@ -2,7 +2,7 @@ using Gongkai.Plans.Parsing;
 
 namespace Gongkai.Tests.Plans;
 
-/// <summary>The three real work plans of shared/seeds (000: label lines, 001: closing parentheses, 004: paragraphs).</summary>
+/// <summary>Three real work plans, copied into Plans/Seeds beside this file (000: label lines, 001: closing parentheses, 004: paragraphs).</summary>
 internal static class Seeds
 {
     public static string Text(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Plans", "Seeds", name + ".txt"));

@@ -8,7 +8,7 @@ namespace Gongkai.Tests.Reports;
 
 /// <summary>
 /// Import of a published pre-2019 statistics table through the template the app offers: the 2016 西城 report's figures
-/// (shared/seeds/002) flag 1,466 received against 1,473 by channel and 5,196 responses against 5,755 by kind; bad
+/// (the 2016 annual report, its figures typed into the test below) flag 1,466 received against 1,473 by channel and 5,196 responses against 5,755 by kind; bad
 /// cells are refused with the row named.
 /// </summary>
 public sealed class Pre2019ImportTests
