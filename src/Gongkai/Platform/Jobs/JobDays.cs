@@ -4,9 +4,9 @@ namespace Gongkai.Platform.Jobs;
 public static class JobDays
 {
     /// <summary>
-    /// The days to run, oldest first: none when <paramref name="lastDone"/> is today (or later); today alone for a
-    /// <see cref="JobCatchUp.TodayOnly"/> job or one never run; otherwise each day after the last done, at most
-    /// <paramref name="catchUpDays"/> days before today.
+    /// The days to run, oldest first, given the last day done up to today: none when <paramref name="lastDone"/> is
+    /// today; today alone for a <see cref="JobCatchUp.TodayOnly"/> job or one never run; otherwise each day after the last
+    /// done, at most <paramref name="catchUpDays"/> days before today.
     /// </summary>
     public static IReadOnlyList<DateOnly> Owed(JobCatchUp catchUp, DateOnly today, DateOnly? lastDone, int catchUpDays)
     {

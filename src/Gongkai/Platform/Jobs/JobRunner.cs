@@ -109,7 +109,7 @@ public sealed class JobRunner(
         using (var scope = scopes.CreateScope())
         {
             lastDone = await scope.ServiceProvider.GetRequiredService<GongkaiDb>().Set<JobRun>()
-                .Where(r => r.Job == name && r.Outcome == JobOutcome.Ok).MaxAsync(r => (DateOnly?)r.Day, ct);
+                .Where(r => r.Job == name && r.Outcome == JobOutcome.Ok && r.Day <= today).MaxAsync(r => (DateOnly?)r.Day, ct);
         }
 
         foreach (var day in JobDays.Owed(catchUp, today, lastDone, settings.CatchUpDays))
