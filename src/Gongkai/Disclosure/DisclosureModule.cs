@@ -3,6 +3,7 @@ using Gongkai.Disclosure.Documents;
 using Gongkai.Disclosure.Feeds;
 using Gongkai.Disclosure.Review;
 using Gongkai.Platform.Files;
+using Gongkai.Platform.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace Gongkai.Disclosure;
@@ -37,10 +38,7 @@ public static class DisclosureModule
         services.AddScoped<Feeds.DocumentFeeds>();
         services.AddScoped<Feeds.Sitemap>();
         services.AddSingleton<ScheduledPublisher>();
-        if (builder.Configuration.GetValue("Disclosure:ScheduledPublishing", true))
-        {
-            services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
-        }
+        services.AddDailyJob<ScheduledPublicationJob>(automatic: builder.Configuration.GetValue("Disclosure:ScheduledPublishing", true));
 
         services.AddScoped<RebuildDocumentIndex>();
         services.AddScoped<Platform.Search.IIndexedRecords>(sp => sp.GetRequiredService<RebuildDocumentIndex>());

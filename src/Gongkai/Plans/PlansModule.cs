@@ -1,5 +1,6 @@
 using Gongkai.Plans.Ledger;
 using Gongkai.Plans.Reminders;
+using Gongkai.Platform.Jobs;
 
 namespace Gongkai.Plans;
 
@@ -17,10 +18,7 @@ public static class PlansModule
         services.AddScoped<PlanReminderPass>();
         services.AddScoped<PlanReminderList>();
         services.AddSingleton<PlanReminderService>();
-        if (builder.Configuration.GetValue("Plans:DailyReminders", true))
-        {
-            services.AddHostedService(sp => sp.GetRequiredService<PlanReminderService>());
-        }
+        services.AddDailyJob<PlanReminderJob>(automatic: builder.Configuration.GetValue("Plans:DailyReminders", true));
 
         PlanReminderList.AddPlanWorkList(services);
         return builder;

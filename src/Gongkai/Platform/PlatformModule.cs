@@ -1,3 +1,4 @@
+using Gongkai.Platform.Jobs;
 using System.Globalization;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Calendar;
@@ -55,6 +56,7 @@ public static class PlatformModule
         services.AddScoped<LoadYearSchedule>();
         services.AddScoped<SetLocalDay>();
         services.AddHostedService<Search.SearchIndexAtStart>();
+        services.AddJobRunner(configuration);
 
         services.AddIdentityCore<StaffUser>(o =>
             {

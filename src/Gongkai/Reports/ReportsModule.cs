@@ -1,3 +1,4 @@
+using Gongkai.Platform.Jobs;
 using Gongkai.Reports.Annual;
 using Gongkai.Reports.Deadlines;
 using Gongkai.Reports.Statistics;
@@ -25,10 +26,7 @@ public static class ReportsModule
         services.AddScoped<Publishing.PublishAnnualReport>();
         services.AddScoped<Records.TableRecords>();
         services.AddScoped<ReportReminderSweep>();
-        if (builder.Configuration.GetValue("Reports:DailyReminders", true))
-        {
-            services.AddHostedService<DailyReportReminders>();
-        }
+        services.AddDailyJob<ReportReminderJob>(automatic: builder.Configuration.GetValue("Reports:DailyReminders", true));
 
         services.AddReportsWorkList();
         return builder;

@@ -5,30 +5,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Disclosure.Documents;
 
 /// <summary>
-/// Publishes reviewed documents whose scheduled time has come. On PostgreSQL each round holds an advisory lock,
-/// so with several web nodes exactly one publishes (docs/DESIGN.md §8).
+/// Publishes reviewed documents whose scheduled time has come; the job runner calls it every <see cref="Interval"/>
+/// (<see cref="ScheduledPublicationJob"/>). On PostgreSQL each round holds an advisory lock, so with several web nodes
+/// exactly one publishes (docs/DESIGN.md §8).
 /// </summary>
-internal sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublisher> log) : BackgroundService
+internal sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
     private const long LockKey = 0x6B_67_70_75_62; // "gkpub"
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Scheduled publication round failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {

@@ -33,6 +33,8 @@ public static class CliRunner
         new("tokens", "list", "[--user 用户名] [--json]", "列出接口令牌", TokenCommands.RunAsync),
         new("tokens", "revoke", "令牌编号", "吊销接口令牌", TokenCommands.RunAsync),
         new("files", "sweep", "[--dry-run] [--json]", "删除文件库中无任何记录引用、一小时内未使用的文件；恢复已提交但未归位的文件", FilesCommands.RunAsync),
+        new("jobs", "list", "[--json]", "列出每日任务（定时发布、巡检、提醒等）及最近运行情况", JobCommands.RunAsync),
+        new("jobs", "run", "任务名称 [--day yyyy-MM-dd] [--json]", "立即运行某项每日任务（默认当日，可指定区日期），运行记录写入任务记录", JobCommands.RunAsync),
         new("search", "reindex", "[--only documents|interpretations] [--json]", "重建检索索引（政府信息、政策解读；升级后自动进行）", Search.SearchCommands.RunAsync),
         new("plan", "parse", "文件 [--json] [--year-end] [--year 年份] [--no-db]",
             "读取工作要点（.txt/.docx/有文字层的.pdf），列出任务、单位和完成时限（不保存）；--year-end 无时限的任务按年底计", Plans.PlanCommands.RunAsync),

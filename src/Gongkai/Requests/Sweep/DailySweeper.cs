@@ -1,4 +1,3 @@
-using Gongkai.Platform;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -6,35 +5,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Requests.Sweep;
 
 /// <summary>
-/// Runs <see cref="RequestSweep"/> once a district day (checked every <see cref="Interval"/>, so a node started at any hour
-/// catches up), and on demand: right after the calendar changes, so pending due dates are computed at once. On PostgreSQL
-/// a session advisory lock makes exactly one node sweep (docs/DESIGN.md §8); within a process a gate does the same.
+/// Runs <see cref="RequestSweep"/> guarded: the daily run (<see cref="RequestSweepJob"/>, run by the job runner) and on
+/// demand, right after the calendar changes, so pending due dates are computed at once. On PostgreSQL a session advisory
+/// lock makes exactly one node sweep (docs/DESIGN.md §8); within a process a gate does the same.
 /// </summary>
-public sealed class DailySweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DailySweeper> log) : BackgroundService
+public sealed class DailySweeper(IServiceScopeFactory scopes, ILogger<DailySweeper> log)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
     private const long LockKey = 0x67_6B_72_65_71; // "gkreq"
     private readonly SemaphoreSlim gate = new(1, 1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                if (!await SweptTodayAsync(stoppingToken))
-                {
-                    await RunAsync("daily", onlyPending: false, wait: false, stoppingToken);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Daily sweep of disclosure requests failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 
     /// <summary>
     /// One sweep. Returns null when another node holds the lock and <paramref name="wait"/> is false. With
@@ -102,11 +80,4 @@ public sealed class DailySweeper(IServiceScopeFactory scopes, TimeProvider clock
             log.LogError(e, "Background sweep of disclosure requests ({Trigger}) failed", trigger);
         }
     });
-
-    private async Task<bool> SweptTodayAsync(CancellationToken ct)
-    {
-        using var scope = scopes.CreateScope();
-        var today = ChineseDates.Today(clock);
-        return await scope.ServiceProvider.GetRequiredService<GongkaiDb>().RequestSweepRuns.AnyAsync(r => r.Day == today && r.Trigger == "daily", ct);
-    }
 }

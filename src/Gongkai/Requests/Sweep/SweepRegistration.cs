@@ -1,5 +1,6 @@
 using Gongkai.Platform.Calendar;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Requests.Sweep;
@@ -7,7 +8,7 @@ namespace Gongkai.Requests.Sweep;
 internal static class SweepRegistration
 {
     /// <summary>
-    /// The sweep, its daily background run (unless <c>Requests:DailySweep</c> is false) and the calendar hook: loading a
+    /// The sweep, its daily job (run by the job runner unless <c>Requests:DailySweep</c> is false) and the calendar hook: loading a
     /// year computes the pending due dates at once, before the administrator's page answers; a local day moves computed
     /// dates, so a full sweep follows in the background.
     /// </summary>
@@ -15,10 +16,7 @@ internal static class SweepRegistration
     {
         services.AddScoped<RequestSweep>();
         services.AddSingleton<DailySweeper>();
-        if (configuration.GetValue("Requests:DailySweep", true))
-        {
-            services.AddHostedService(sp => sp.GetRequiredService<DailySweeper>());
-        }
+        services.AddDailyJob<RequestSweepJob>(automatic: configuration.GetValue("Requests:DailySweep", true));
 
         return services.AddCalendarChangeHook(new("依申请公开答复期限", async (sp, change, ct) =>
         {

@@ -31,6 +31,8 @@ public sealed class CliHelpTests
         Assert.Contains("gongkai report import --organ", help);
         Assert.Contains("gongkai db backup", help);
         Assert.Contains("gongkai keys rotate", help);
+        Assert.Contains("gongkai jobs run 任务名称 [--day yyyy-MM-dd]", help);
+        Assert.Contains("gongkai jobs list", help);
     }
 
     [Theory]
