@@ -122,7 +122,7 @@ public abstract class AnnualReportPublishingTests<TApp>(TApp app) : IClassFixtur
         await app.WithDbAsync(async db =>
         {
             var bad = await db.DisclosureRequests.SingleAsync(r => r.TrackingNumber == "PB-CZ-BAD");
-            bad.Outcome = RequestOutcome.Disclosed;
+            db.Entry(bad).Property(r => r.Outcome).CurrentValue = RequestOutcome.Disclosed;
             return await db.SaveChangesAsync();
         });
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(page, [], page + "?handler=Check")).StatusCode);
