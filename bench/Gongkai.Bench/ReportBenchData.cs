@@ -198,17 +198,14 @@ internal static class ReportBenchData
                 InformationType = type,
                 WrittenOn = written,
                 FormedOn = written,
-                Status = status,
                 Attribute = DisclosureAttribute.Proactive,
                 Validity = validity,
                 ValidityChangedOn = changed,
-                PublishedAt = status == DocumentStatus.Draft ? null : At(published),
                 BodyHtml = "<p>基准测试</p>",
                 BodyText = "基准测试",
-                Version = 1,
                 CreatedAt = At(written),
                 UpdatedAt = At(published),
-            };
+            }.WithStoredStatus(status, status == DocumentStatus.Draft ? null : At(published));
         }
     }
 
