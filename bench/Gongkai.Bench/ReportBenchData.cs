@@ -75,6 +75,9 @@ internal static class ReportBenchData
                 Delivery = DeliveryMethod.Online,
                 SubmittedOn = received,
                 ReceivedOn = received,
+                CreatedAt = At(received),
+            }.WithStoredState(new()
+            {
                 RegisteredOn = received,
                 Stage = closed is null ? RequestStage.InHandling : RequestStage.Closed,
                 DueOn = received.AddDays(28),
@@ -82,9 +85,8 @@ internal static class ReportBenchData
                 CheckedOn = closed ?? Last,
                 Outcome = closed is null ? null : Outcomes[random.Next(Outcomes.Length)],
                 ClosedOn = closed,
-                CreatedAt = At(received),
                 UpdatedAt = At(closed ?? received),
-            };
+            });
         }
     }
 
@@ -196,17 +198,14 @@ internal static class ReportBenchData
                 InformationType = type,
                 WrittenOn = written,
                 FormedOn = written,
-                Status = status,
                 Attribute = DisclosureAttribute.Proactive,
                 Validity = validity,
                 ValidityChangedOn = changed,
-                PublishedAt = status == DocumentStatus.Draft ? null : At(published),
                 BodyHtml = "<p>基准测试</p>",
                 BodyText = "基准测试",
-                Version = 1,
                 CreatedAt = At(written),
                 UpdatedAt = At(published),
-            };
+            }.WithStoredStatus(status, status == DocumentStatus.Draft ? null : At(published));
         }
     }
 

@@ -203,23 +203,25 @@ internal static class SweepBench
                     Delivery = DeliveryMethod.Email,
                     SubmittedOn = received,
                     ReceivedOn = received,
-                    RegisteredOn = received,
-                    AssignedToId = i % 3 == 0 ? null : "bench",
-                    Stage = isOpen ? RequestStage.Received : RequestStage.Closed,
                 };
-                requests.Add(request);
                 var sequence = 0;
+                RequestClockEvent? closing = null;
                 foreach (var e in Events(calendar, received, isOpen, random))
                 {
                     e.RequestId = request.Id;
                     e.Sequence = ++sequence;
                     events.Add(e);
-                    if (e.Kind == ClockEventKind.Closed)
-                    {
-                        request.Outcome = e.Outcome;
-                        request.ClosedOn = e.On;
-                    }
+                    closing = e.Kind == ClockEventKind.Closed ? e : closing;
                 }
+
+                requests.Add(request.WithStoredState(new()
+                {
+                    RegisteredOn = received,
+                    AssignedToId = i % 3 == 0 ? null : "bench",
+                    Stage = isOpen ? RequestStage.Received : RequestStage.Closed,
+                    Outcome = closing?.Outcome,
+                    ClosedOn = closing?.On,
+                }));
             }
 
             // Straight into the tables (BulkRows): the rows EF would write, without change tracking.

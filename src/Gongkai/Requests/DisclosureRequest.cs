@@ -13,97 +13,100 @@ namespace Gongkai.Requests;
 /// (<see cref="ApplicantProtector"/>); the applicant follows the request with the tracking number and a secret,
 /// of which only a hash is kept for checking.
 /// </summary>
-public sealed class DisclosureRequest : IVersioned
+public sealed partial class DisclosureRequest : IVersioned
 {
     /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
     public long RowVersion { get; set; }
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     /// <summary>受理编号, e.g. 2026-XC001-00001: year of receipt, organ code, sequence; unique.</summary>
-    public required string TrackingNumber { get; set; }
+    public string TrackingNumber { get => trackingNumber; init => trackingNumber = value; }
+    private string trackingNumber = "";
     /// <summary>SHA-256 of the applicant's secret (查询码).</summary>
-    public required string SecretHash { get; set; }
+    public required string SecretHash { get; init; }
     /// <summary>The secret, encrypted: used only to show the same acknowledgement again when a submission is retried.</summary>
-    public string? SecretProtected { get; set; }
+    public string? SecretProtected { get; init; }
     /// <summary>The client's submission key (hidden field or Idempotency-Key), so a retry never files twice.</summary>
-    public string? SubmissionKey { get; set; }
+    public string? SubmissionKey { get; init; }
     /// <summary>The organ asked (Art. 27); scopes who may see the request.</summary>
-    public Guid OrganId { get; set; }
-    public RequestChannel Channel { get; set; }
-    public ApplicantType ApplicantType { get; set; }
+    public Guid OrganId { get => organId; init => organId = value; }
+    private Guid organId;
+    public RequestChannel Channel { get; init; }
+    public ApplicantType ApplicantType { get; init; }
     /// <summary>姓名或名称.</summary>
-    public required string ApplicantName { get; set; }
+    public required string ApplicantName { get; init; }
     /// <summary>For an organisation: the person to contact (联系人).</summary>
-    public string? ContactPerson { get; set; }
-    public IdDocumentType IdDocumentType { get; set; }
-    public required string IdNumberProtected { get; set; }
-    public required string PhoneProtected { get; set; }
-    public string? AddressProtected { get; set; }
-    public string? EmailProtected { get; set; }
-    public string? PostalCode { get; set; }
+    public string? ContactPerson { get; init; }
+    public IdDocumentType IdDocumentType { get; init; }
+    public required string IdNumberProtected { get; init; }
+    public required string PhoneProtected { get; init; }
+    public string? AddressProtected { get; init; }
+    public string? EmailProtected { get; init; }
+    public string? PostalCode { get; init; }
     /// <summary>所需信息的名称或特征性描述 (Art. 29 (二)).</summary>
-    public required string InformationWanted { get; set; }
+    public required string InformationWanted { get; init; }
     /// <summary>文号, when the applicant knows it.</summary>
-    public string? DocumentNumber { get; set; }
-    public InformationForm Form { get; set; }
-    public DeliveryMethod Delivery { get; set; }
+    public string? DocumentNumber { get; init; }
+    public InformationForm Form { get; init; }
+    public DeliveryMethod Delivery { get; init; }
     /// <summary>The day the applicant submitted it, or the letter or fax arrived.</summary>
-    public DateOnly SubmittedOn { get; set; }
+    public DateOnly SubmittedOn { get; init; }
     /// <summary>Signed post: the day the organ signed for it.</summary>
-    public DateOnly? SignedForOn { get; set; }
+    public DateOnly? SignedForOn { get; init; }
     /// <summary>Ordinary letter, fax, online: the day of confirmation with the applicant.</summary>
-    public DateOnly? ConfirmedOn { get; set; }
+    public DateOnly? ConfirmedOn { get; init; }
     /// <summary>收到申请之日 under Art. 31, kept for lists and reports; always equal to <see cref="Receipt"/>.</summary>
-    public DateOnly ReceivedOn { get; set; }
-    public RequestStage Stage { get; set; } = RequestStage.Received;
+    public DateOnly ReceivedOn { get; init; }
+    public RequestStage Stage { get; private set; } = RequestStage.Received;
     /// <summary>The current due date as last computed by the clock (null while waiting for a correction), for lists and sweeps.</summary>
-    public DateOnly? DueOn { get; set; }
+    public DateOnly? DueOn { get; private set; }
     /// <summary>
     /// The due date could not be computed when last checked because the calendar does not reach it (the next year's
     /// holidays are not loaded yet); the sweep and loading the year compute it.
     /// </summary>
-    public bool DuePending { get; set; }
+    public bool DuePending { get; private set; }
     /// <summary>Timeliness (时效) at <see cref="CheckedOn"/>, stored for queues and reminders; the events stay the truth.</summary>
-    public Timeliness? Timeliness { get; set; }
+    public Timeliness? Timeliness { get; private set; }
     /// <summary>The day <see cref="DueOn"/>, <see cref="Timeliness"/> and <see cref="Stage"/> were last computed.</summary>
-    public DateOnly? CheckedOn { get; set; }
+    public DateOnly? CheckedOn { get; private set; }
     /// <summary>登记: the day the office registered an online request (staff-registered requests: the day they were entered).</summary>
-    public DateOnly? RegisteredOn { get; set; }
+    public DateOnly? RegisteredOn { get; private set; }
     /// <summary>承办人: the handler the request is assigned to.</summary>
-    public string? AssignedToId { get; set; }
-    public string? AssignedToName { get; set; }
+    public string? AssignedToId { get; private set; }
+    public string? AssignedToName { get; private set; }
     /// <summary>The handler's proposed reply (拟办意见), waiting for review; see <see cref="Handling.ReplyProposal"/>.</summary>
-    public RequestOutcome? ProposedOutcome { get; set; }
+    public RequestOutcome? ProposedOutcome { get; private set; }
     /// <summary>依据: the legal ground of a refusal, partial disclosure or other non-disclosure (required for those outcomes).</summary>
-    public string? LegalGround { get; set; }
+    public string? LegalGround { get; private set; }
     /// <summary>部分公开: the parts withheld and why (Art. 37).</summary>
-    public string? WithheldParts { get; set; }
+    public string? WithheldParts { get; private set; }
     /// <summary>不属于本机关负责公开 (Art. 36 (五)): the organ responsible, with its contact.</summary>
-    public string? ResponsibleOrgan { get; set; }
+    public string? ResponsibleOrgan { get; private set; }
     /// <summary>已主动公开 (Art. 36 (一)): the published document the reply points to.</summary>
-    public Guid? PublishedDocumentId { get; set; }
+    public Guid? PublishedDocumentId { get; private set; }
     /// <summary>What the reply tells the applicant (how and when the information is provided).</summary>
-    public string? ReplySummary { get; set; }
-    public string? ProposedById { get; set; }
-    public string? ProposedByName { get; set; }
-    public DateOnly? ProposedOn { get; set; }
+    public string? ReplySummary { get; private set; }
+    public string? ProposedById { get; private set; }
+    public string? ProposedByName { get; private set; }
+    public DateOnly? ProposedOn { get; private set; }
     /// <summary>审核: who approved the proposed reply, when, with what opinion.</summary>
-    public string? ReviewedById { get; set; }
-    public string? ReviewedByName { get; set; }
-    public DateOnly? ReviewedOn { get; set; }
-    public string? ReviewOpinion { get; set; }
+    public string? ReviewedById { get; private set; }
+    public string? ReviewedByName { get; private set; }
+    public DateOnly? ReviewedOn { get; private set; }
+    public string? ReviewOpinion { get; private set; }
     /// <summary>送达: how and when the reply reached the applicant.</summary>
-    public DeliveryMethod? DeliveredBy { get; set; }
-    public DateOnly? DeliveredOn { get; set; }
-    public RequestOutcome? Outcome { get; set; }
-    public DateOnly? ClosedOn { get; set; }
+    public DeliveryMethod? DeliveredBy { get; private set; }
+    public DateOnly? DeliveredOn { get; private set; }
+    public RequestOutcome? Outcome { get; private set; }
+    public DateOnly? ClosedOn { get; private set; }
     /// <summary>Staff notes (e.g. what the visitor said at the counter); never shown to the applicant.</summary>
-    public string? StaffNote { get; set; }
-    public string? RegisteredById { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-    public List<RequestClockEvent> Events { get; set; } = [];
-    public List<RequestAttachment> Attachments { get; set; } = [];
+    public string? StaffNote { get; init; }
+    public string? RegisteredById { get; private set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public IReadOnlyList<RequestClockEvent> Events { get => events; init => events = [.. value]; }
+    private List<RequestClockEvent> events = [];
+    public List<RequestAttachment> Attachments { get; private set; } = [];
 
     public Receipt Receipt() => ReceiptDate.Determine(Channel, SubmittedOn, SignedForOn, ConfirmedOn);
 

@@ -200,7 +200,7 @@ public abstract partial class DocumentWorkflowTests<TApp>(TApp app) : IClassFixt
 
         await app.WithDbAsync(async db =>
         {
-            (await db.Documents.SingleAsync(d => d.Id == id)).ScheduledFor = DateTimeOffset.UtcNow.AddMinutes(-1);
+            db.Entry(await db.Documents.SingleAsync(d => d.Id == id)).Property(d => d.ScheduledFor).CurrentValue = DateTimeOffset.UtcNow.AddMinutes(-1);
             return await db.SaveChangesAsync();
         });
         Assert.True(await app.Services.GetRequiredService<ScheduledPublisher>().RunOnceAsync(CancellationToken.None) >= 1);

@@ -10,7 +10,7 @@ namespace Gongkai.Tests.Infrastructure;
 internal sealed record PlannedRequest(string Number, RequestChannel Channel, ApplicantType Type, DateOnly ReceivedOn, DateOnly? ClosedOn,
     RequestOutcome? Outcome, Timeliness? Timeliness)
 {
-    public DisclosureRequest ToRecord(Guid organId) => new()
+    public DisclosureRequest ToRecord(Guid organId) => new DisclosureRequest
     {
         TrackingNumber = Number,
         SecretHash = "0",
@@ -24,12 +24,14 @@ internal sealed record PlannedRequest(string Number, RequestChannel Channel, App
         InformationWanted = "统计测试申请",
         SubmittedOn = ReceivedOn,
         ReceivedOn = ReceivedOn,
+    }.WithStoredState(new()
+    {
         RegisteredOn = ReceivedOn,
         Stage = ClosedOn is null ? RequestStage.InHandling : RequestStage.Closed,
         ClosedOn = ClosedOn,
         Outcome = Outcome,
         Timeliness = Timeliness,
-    };
+    });
 }
 
 /// <summary>

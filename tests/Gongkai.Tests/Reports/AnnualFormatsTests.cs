@@ -87,7 +87,7 @@ public abstract class AnnualFormatsTests<TApp>(TApp app) : IClassFixture<TApp> w
             await ReportTestData.InsertAsync(app, (await app.OrganAsync("区财政局")).Id, ReportTestData.Plan("FM-CZ25").Take(40));
             await app.WithDbAsync(async db =>
             {
-                GovDocument Doc(string title, string written, string? published, InformationType type = InformationType.NormativeDocument, DocumentStatus status = DocumentStatus.Published) => new()
+                GovDocument Doc(string title, string written, string? published, InformationType type = InformationType.NormativeDocument, DocumentStatus status = DocumentStatus.Published) => new GovDocument
                 {
                     OrganId = organ,
                     Title = title,
@@ -96,10 +96,8 @@ public abstract class AnnualFormatsTests<TApp>(TApp app) : IClassFixture<TApp> w
                     InformationType = type,
                     WrittenOn = DateOnly.Parse(written),
                     FormedOn = DateOnly.Parse(written),
-                    Status = status,
                     Attribute = DisclosureAttribute.Proactive,
-                    PublishedAt = published is null ? null : new DateTimeOffset(DateOnly.Parse(published).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUniversalTime(),
-                };
+                }.WithStoredStatus(status, published is null ? null : new DateTimeOffset(DateOnly.Parse(published).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
                 db.Documents.AddRange(
                     Doc("规范甲（2019年制作并公开）", "2019-06-01", "2019-06-10"),
                     Doc("规范乙（2019年制作、2020年公开）", "2019-12-20", "2020-01-05"),

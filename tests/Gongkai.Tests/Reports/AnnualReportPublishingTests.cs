@@ -122,7 +122,7 @@ public abstract class AnnualReportPublishingTests<TApp>(TApp app) : IClassFixtur
         await app.WithDbAsync(async db =>
         {
             var bad = await db.DisclosureRequests.SingleAsync(r => r.TrackingNumber == "PB-CZ-BAD");
-            bad.Outcome = RequestOutcome.Disclosed;
+            db.Entry(bad).Property(r => r.Outcome).CurrentValue = RequestOutcome.Disclosed;
             return await db.SaveChangesAsync();
         });
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(page, [], page + "?handler=Check")).StatusCode);
@@ -248,7 +248,7 @@ public abstract class AnnualReportPublishingTests<TApp>(TApp app) : IClassFixtur
             Request("RC-ZJ-2", new(2023, 3, 6), new(2023, 3, 13), RequestOutcome.Disclosed)]);
         await app.WithDbAsync(async db =>
         {
-            GovDocument Doc(string title, string written, DocumentStatus status = DocumentStatus.Published, Validity validity = Validity.Valid, string? changed = null) => new()
+            GovDocument Doc(string title, string written, DocumentStatus status = DocumentStatus.Published, Validity validity = Validity.Valid, string? changed = null) => new GovDocument
             {
                 OrganId = organ.Id,
                 Title = title,
@@ -257,11 +257,10 @@ public abstract class AnnualReportPublishingTests<TApp>(TApp app) : IClassFixtur
                 InformationType = InformationType.NormativeDocument,
                 WrittenOn = DateOnly.Parse(written),
                 FormedOn = DateOnly.Parse(written),
-                Status = status,
                 Attribute = DisclosureAttribute.Proactive,
                 Validity = validity,
                 ValidityChangedOn = changed is null ? null : DateOnly.Parse(changed),
-            };
+            }.WithStoredStatus(status);
             db.Documents.AddRange(Doc("住建规范甲", "2023-03-01"), Doc("住建规范乙", "2023-09-01"), Doc("住建草稿不计", "2023-05-01", DocumentStatus.Draft),
                 Doc("住建规范丙（2023年废止）", "2022-04-01", validity: Validity.Repealed, changed: "2023-06-01"));
             var requests = await db.DisclosureRequests.Where(r => r.OrganId == organ.Id).OrderBy(r => r.TrackingNumber).ToListAsync();

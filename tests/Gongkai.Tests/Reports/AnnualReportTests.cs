@@ -44,7 +44,7 @@ public abstract class AnnualReportTests<TApp>(TApp app) : IClassFixture<TApp> wh
             await app.WithDbAsync(async db =>
             {
                 GovDocument Doc(string title, string written, InformationType type = InformationType.NormativeDocument, DocumentStatus status = DocumentStatus.Published,
-                    Validity validity = Validity.Valid, string? changed = null) => new()
+                    Validity validity = Validity.Valid, string? changed = null) => new GovDocument
                     {
                         OrganId = organ,
                         Title = title,
@@ -53,11 +53,10 @@ public abstract class AnnualReportTests<TApp>(TApp app) : IClassFixture<TApp> wh
                         InformationType = type,
                         WrittenOn = DateOnly.Parse(written),
                         FormedOn = DateOnly.Parse(written),
-                        Status = status,
                         Attribute = DisclosureAttribute.Proactive,
                         Validity = validity,
                         ValidityChangedOn = changed is null ? null : DateOnly.Parse(changed),
-                    };
+                    }.WithStoredStatus(status);
                 db.Documents.AddRange(
                     Doc("规范一", "2024-02-01"), Doc("规范二", "2024-05-01"), Doc("规范三", "2024-09-01"),
                     Doc("规范四", "2025-03-01"), Doc("规范五", "2025-08-01"),

@@ -25,7 +25,7 @@ public abstract partial class RequestQueueTests<TApp>(TApp app) : IClassFixture<
         var other = (await app.OrganAsync("区财政局")).Id;
         var prefix = "Q" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var created = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
-        DisclosureRequest Request(int n, Guid organId, RequestStage stage, DateOnly? due) => new()
+        DisclosureRequest Request(int n, Guid organId, RequestStage stage, DateOnly? due) => new DisclosureRequest
         {
             Id = Guid.CreateVersion7(created.AddMinutes(n)),
             TrackingNumber = $"2026-{prefix}-{n:D5}",
@@ -40,12 +40,14 @@ public abstract partial class RequestQueueTests<TApp>(TApp app) : IClassFixture<
             InformationWanted = "队列测试",
             SubmittedOn = Day,
             ReceivedOn = Day,
+        }.WithStoredState(new()
+        {
             Stage = stage,
             DueOn = due,
             DuePending = stage != RequestStage.Closed && due is null,
             ClosedOn = stage == RequestStage.Closed ? Day : null,
             Outcome = stage == RequestStage.Closed ? RequestOutcome.Disclosed : null,
-        };
+        });
 
         // 52 open with due dates 60 days down to 9 days ahead (the soonest is number 51), one pending, three closed;
         // another organ's open request is due soonest of all.

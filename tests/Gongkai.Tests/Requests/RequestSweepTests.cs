@@ -176,8 +176,7 @@ public abstract class RequestSweepTests<TApp>(TApp app) : IClassFixture<TApp> wh
                     SubmittedOn = day,
                     ReceivedOn = day,
                     CreatedAt = app.Clock.GetUtcNow().AddDays(-20),
-                    UpdatedAt = app.Clock.GetUtcNow().AddDays(-20),
-                }));
+                }.WithStoredState(new() { UpdatedAt = app.Clock.GetUtcNow().AddDays(-20) })));
             }
 
             return await db.SaveChangesAsync();

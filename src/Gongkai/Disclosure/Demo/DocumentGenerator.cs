@@ -327,7 +327,7 @@ internal sealed class DocumentGenerator
         }
 
         var due = DueOn(plan.WrittenOn);
-        return new GovDocument
+        var doc = new GovDocument
         {
             Id = Guid.CreateVersion7(published),
             OrganId = organ.Id,
@@ -345,19 +345,16 @@ internal sealed class DocumentGenerator
             Summary = summary,
             BodyHtml = body.Html,
             BodyText = body.Text,
-            Status = DocumentStatus.Published,
             Validity = validity,
             ValidityChangedOn = changed,
             ValidityNote = validity == Validity.Valid ? null : validity == Validity.Repealed ? "已被新文件替代" : "有效期届满",
-            PublishedAt = published,
-            PublishedLate = due is { } d && LocalDay(published) > d,
-            ReviewerName = "演示数据",
-            ReviewOpinion = "演示数据：保密审查通过",
-            ReviewedAt = published.AddMinutes(-30),
-            Version = 1,
             CreatedAt = new DateTimeOffset(plan.WrittenOn.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUniversalTime(),
-            UpdatedAt = published,
         };
+        // Through the workflow like any document: submitted, reviewed half an hour before, published (late after its due date).
+        doc.Submit();
+        doc.ApproveReview(null, "演示数据", "演示数据：保密审查通过", published.AddMinutes(-30));
+        doc.Publish(published, LocalDay(published));
+        return doc;
     }
 
     /// <summary>Fills one document's title, body, summary and keywords from its own random stream.</summary>

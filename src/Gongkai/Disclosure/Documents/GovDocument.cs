@@ -9,7 +9,7 @@ namespace Gongkai.Disclosure.Documents;
 /// 索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期, 有效性 (china-rules §7.5).
 /// It is never deleted: it is withdrawn, or marked 废止/失效 and kept reachable with a banner.
 /// </summary>
-public sealed class GovDocument : IVersioned
+public sealed partial class GovDocument : IVersioned
 {
     /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
     public long RowVersion { get; set; }
@@ -45,24 +45,24 @@ public sealed class GovDocument : IVersioned
     public string BodyHtml { get; set; } = "";
     /// <summary>Plain text of the body, for the personal-data scan, search and snippets.</summary>
     public string BodyText { get; set; } = "";
-    public DocumentStatus Status { get; set; }
+    public DocumentStatus Status { get; private set; }
     public Validity Validity { get; set; }
     /// <summary>废止/失效/修改日期</summary>
     public DateOnly? ValidityChangedOn { get; set; }
     public string? ValidityNote { get; set; }
-    public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
     /// <summary>A scheduled publication time; the document goes out at this moment.</summary>
-    public DateTimeOffset? ScheduledFor { get; set; }
+    public DateTimeOffset? ScheduledFor { get; private set; }
     /// <summary>Whether publication came after <see cref="PublishDueOn"/> (counted in reports).</summary>
-    public bool PublishedLate { get; set; }
-    public string? ReviewerId { get; set; }
-    public string? ReviewerName { get; set; }
+    public bool PublishedLate { get; private set; }
+    public string? ReviewerId { get; private set; }
+    public string? ReviewerName { get; private set; }
     /// <summary>保密审查意见</summary>
-    public string? ReviewOpinion { get; set; }
-    public DateTimeOffset? ReviewedAt { get; set; }
-    public DateTimeOffset? WithdrawnAt { get; set; }
-    public string? WithdrawReason { get; set; }
-    public int Version { get; set; } = 1;
+    public string? ReviewOpinion { get; private set; }
+    public DateTimeOffset? ReviewedAt { get; private set; }
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+    public string? WithdrawReason { get; private set; }
+    public int Version { get; private set; } = 1;
     public string? CreatedById { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -36,7 +36,7 @@ public sealed class PublishDocument(GongkaiDb db, AuditLog audit, StaffAccess ac
 
         if (at is { } later && later > now + PastTolerance)
         {
-            doc.ScheduledFor = later;
+            doc.ScheduleFor(later);
             audit.Record("document.schedule", "Document", doc.Id.ToString(), $"定时发布“{doc.Title}”于{ChineseDates.Local(later)}", doc.OrganId, role);
             await db.SaveChangesAsync(ct);
             return;
@@ -82,11 +82,7 @@ public sealed class PublishDocument(GongkaiDb db, AuditLog audit, StaffAccess ac
         var now = clock.GetUtcNow();
         var today = ChineseDates.Today(clock);
         doc.IndexNumber ??= await indexNumbers.NextAsync(doc.OrganId, today, ct);
-        doc.Status = DocumentStatus.Published;
-        doc.PublishedAt = now;
-        doc.ScheduledFor = null;
-        doc.PublishedLate = doc.PublishDueOn is { } due && today > due;
-        doc.UpdatedAt = now;
+        doc.Publish(now, today);
         audit.Record("document.publish", "Document", doc.Id.ToString(),
             $"发布“{doc.Title}”，索引号{doc.IndexNumber}{(doc.PublishedLate ? $"（超过{ChineseDates.Long(doc.PublishDueOn!.Value)}的公开期限）" : "")}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);

@@ -65,6 +65,7 @@ public sealed class PublishGeneratedDocument(GongkaiDb db, AuditLog audit, Staff
         }
 
         var issuer = await db.Organs.Where(o => o.Id == input.OrganId).Select(o => o.FullName).SingleAsync(ct);
+        var replaces = doc is not null;
         if (doc is null)
         {
             doc = new GovDocument
@@ -93,16 +94,13 @@ public sealed class PublishGeneratedDocument(GongkaiDb db, AuditLog audit, Staff
             });
             db.DocumentAttachments.RemoveRange(doc.Attachments);
             doc.Attachments.Clear();
-            doc.Version++;
         }
 
         (doc.Title, doc.SubjectCategory, doc.InformationType, doc.Issuer) = (input.Title, input.SubjectCategory, input.Type, issuer);
         (doc.WrittenOn, doc.FormedOn, doc.PublishDueOn) = (input.WrittenOn, input.WrittenOn, null);
         (doc.Attribute, doc.AttributeReason, doc.AttributeLegalBasis) = (DisclosureAttribute.Proactive, null, null);
         (doc.BodyHtml, doc.BodyText, doc.Summary) = (body.Html, body.Text, input.Summary);
-        (doc.Status, doc.Validity, doc.PublishedAt, doc.ScheduledFor, doc.PublishedLate) = (DocumentStatus.Published, Validity.Valid, now, null, false);
-        (doc.ReviewerId, doc.ReviewerName, doc.ReviewOpinion, doc.ReviewedAt) = (actor.UserId, actor.Name, input.ChangeNote, now);
-        doc.UpdatedAt = now;
+        doc.PublishGenerated(actor.UserId, actor.Name, input.ChangeNote, now, newVersion: replaces);
         doc.IndexNumber ??= await indexNumbers.NextAsync(doc.OrganId, today, ct);
         var order = 0;
         foreach (var f in input.Files)

@@ -24,8 +24,7 @@ public sealed class ReviewDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
             throw new ValidationFailure($"还有{open}处个人信息检测结果未处理，请逐条脱敏或说明理由确认后再通过审核。", "Findings");
         }
 
-        doc.Status = DocumentStatus.Reviewed;
-        Record(doc, opinion);
+        doc.ApproveReview(actor.UserId, actor.Name, opinion, clock.GetUtcNow());
         audit.Record("document.review.approve", "Document", doc.Id.ToString(), $"保密审查通过“{doc.Title}”，意见：{opinion}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
     }
@@ -35,8 +34,7 @@ public sealed class ReviewDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
         var role = await DocumentAccess.RequireAsync(access, doc.OrganId, DocumentAccess.Reviewers, "审核");
         EnsureSubmitted(doc);
         opinion = RequireOpinion(opinion);
-        doc.Status = DocumentStatus.Draft;
-        Record(doc, opinion);
+        doc.ReturnReview(actor.UserId, actor.Name, opinion, clock.GetUtcNow());
         audit.Record("document.review.return", "Document", doc.Id.ToString(), $"退回“{doc.Title}”，意见：{opinion}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
     }
@@ -55,14 +53,5 @@ public sealed class ReviewDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
         return string.IsNullOrEmpty(opinion) || opinion.Length > 1000
             ? throw new ValidationFailure("请填写审核意见（不超过1000字）。", "Opinion")
             : opinion;
-    }
-
-    private void Record(GovDocument doc, string opinion)
-    {
-        doc.ReviewOpinion = opinion;
-        doc.ReviewerId = actor.UserId;
-        doc.ReviewerName = actor.Name;
-        doc.ReviewedAt = clock.GetUtcNow();
-        doc.UpdatedAt = clock.GetUtcNow();
     }
 }

@@ -66,13 +66,7 @@ public sealed class ReviseDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
 
         db.DocumentRevisions.Add(previous);
         var now = clock.GetUtcNow();
-        doc.Version++;
-        doc.PublishedAt = now;
-        doc.PublishedLate = doc.PublishDueOn is { } due && ChineseDates.Today(clock) > due;
-        doc.ReviewerId = actor.UserId;
-        doc.ReviewerName = actor.Name;
-        doc.ReviewOpinion = changeNote;
-        doc.ReviewedAt = now;
+        doc.Revise(actor.UserId, actor.Name, changeNote, now, ChineseDates.Today(clock));
         audit.Record("document.revise", "Document", doc.Id.ToString(),
             $"修订“{doc.Title}”为第{doc.Version}版：{changeNote}{(doc.PublishedLate ? "（超过公开期限）" : "")}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);

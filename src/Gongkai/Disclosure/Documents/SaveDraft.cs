@@ -39,7 +39,6 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
             Title = "",
             SubjectCategory = "",
             Issuer = "",
-            Status = DocumentStatus.Draft,
             CreatedAt = now,
             CreatedById = actor.UserId,
         };
@@ -65,7 +64,7 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
 
         await ApplyAsync(doc, input, ct);
         var returned = doc.Status == DocumentStatus.Submitted;
-        doc.Status = DocumentStatus.Draft;
+        doc.BackToDraft();
         audit.Record("document.update", "Document", doc.Id.ToString(), $"修改“{doc.Title}”{(returned ? "（已退回草稿，需重新提交审核）" : "")}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
     }

@@ -162,8 +162,6 @@ public sealed class RecordAppeal(GongkaiDb db, StaffAccess access, AuditLog audi
 
         var reopened = new RequestClockEvent
         {
-            RequestId = request.Id,
-            Sequence = request.Events.Count == 0 ? 1 : request.Events.Max(e => e.Sequence) + 1,
             Kind = ClockEventKind.Reopened,
             On = on,
             Until = redoBy,
@@ -174,32 +172,18 @@ public sealed class RecordAppeal(GongkaiDb db, StaffAccess access, AuditLog audi
             RecordedById = actor.UserId,
             RecordedByName = actor.Name,
         };
-        db.RequestClockEvents.Add(reopened);
-        request.Events.Add(reopened);
         ClockState state;
         try
         {
-            state = ReplyDeadline.Compute(await calendars.GetAsync(ct), request.Receipt(), request.ClockEntries(), today);
+            // The earlier reply stays in the events and the audit trail; the case starts a new reply from handling.
+            state = request.Reopen(reopened, new ClockNow(await calendars.GetAsync(ct), today, clock.GetUtcNow()));
         }
         catch (CalendarRangeException e)
         {
             throw new ValidationFailure(e.Message, "RedoBy");
         }
 
-        // The earlier reply stays in the events and the audit trail; the case starts a new reply from handling.
-        request.ProposedOutcome = null;
-        request.LegalGround = null;
-        request.WithheldParts = null;
-        request.ResponsibleOrgan = null;
-        request.PublishedDocumentId = null;
-        request.ReplySummary = null;
-        (request.ProposedById, request.ProposedByName, request.ProposedOn) = (null, null, null);
-        (request.ReviewedById, request.ReviewedByName, request.ReviewedOn, request.ReviewOpinion) = (null, null, null, null);
-        (request.DeliveredBy, request.DeliveredOn) = (null, null);
-        request.Outcome = null;
-        request.ClosedOn = null;
-        RequestClock.Apply(request, state, today);
-        request.UpdatedAt = clock.GetUtcNow();
+        db.RequestClockEvents.Add(reopened);
         appeal.ReopenedOn = on;
         audit.Record("request.reopen", "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}：{appeal.Kind.Label()}结果纠正，重新办理，答复期限{(state.DueOn is { } due ? ChineseDates.Long(due) : "待定")}", request.OrganId, role);

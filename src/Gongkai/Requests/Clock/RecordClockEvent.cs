@@ -65,8 +65,6 @@ public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess a
 
         var recorded = new RequestClockEvent
         {
-            RequestId = request.Id,
-            Sequence = request.Events.Count == 0 ? 1 : request.Events.Max(e => e.Sequence) + 1,
             Kind = kind,
             On = entry.On,
             Until = entry.Until,
@@ -79,17 +77,9 @@ public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess a
             RecordedById = actor.UserId,
             RecordedByName = actor.Name,
         };
+        var at = new ClockNow(calendar, today, clock.GetUtcNow());
+        var state = outcome is null ? request.Append(recorded, at) : request.Close(recorded, at);
         db.RequestClockEvents.Add(recorded);
-        request.Events.Add(recorded);
-        var state = ReplyDeadline.Compute(calendar, receipt, request.ClockEntries(), today);
-        RequestClock.Apply(request, state, today);
-        if (outcome is { } closedAs)
-        {
-            request.Outcome = closedAs;
-            request.ClosedOn = entry.On;
-        }
-
-        request.UpdatedAt = clock.GetUtcNow();
         audit.Record("request.clock." + kind.ToString().ToLowerInvariant(), "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}：{ChineseDates.Long(entry.On)}{kind.Label()}{(outcome is { } x ? "，" + x.Label() : "")}"
             + (approvedBy is null ? "" : $"（{approvedBy}以{role.Label()}身份批准，{entry.WorkingDays}个工作日）") + "；"

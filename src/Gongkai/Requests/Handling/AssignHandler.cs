@@ -11,7 +11,7 @@ namespace Gongkai.Requests.Handling;
 /// 分办: assigns the request to a handler (承办人) — a staff member who may handle the organ's requests. Assigning an
 /// unregistered online request registers it too. Reassigning is allowed until the reply is proposed.
 /// </summary>
-public sealed class AssignHandler(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, RequestClock clocks, TimeProvider clock)
+public sealed class AssignHandler(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, RequestClock clocks)
 {
     public async Task<ClockState> HandleAsync(DisclosureRequest request, string? userName, CancellationToken ct = default)
     {
@@ -41,11 +41,7 @@ public sealed class AssignHandler(GongkaiDb db, AuditLog audit, StaffAccess acce
         }
 
         var before = request.AssignedToName;
-        request.AssignedToId = user.Id;
-        request.AssignedToName = $"{user.DisplayName}（{user.UserName}）";
-        request.RegisteredOn ??= ChineseDates.Today(clock);
-        request.RegisteredById ??= actor.UserId;
-        var state = await clocks.RefreshAsync(request, ct);
+        var state = request.Assign(user.Id, $"{user.DisplayName}（{user.UserName}）", actor.UserId, await clocks.NowAsync(ct));
         audit.Record("request.assign", "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}{(before is null ? "分办给" : $"由{before}改派给")}{request.AssignedToName}", request.OrganId, role);
         await db.SaveChangesAsync(ct);

@@ -51,8 +51,6 @@ public sealed class DeliverReply(GongkaiDb db, AuditLog audit, StaffAccess acces
         db.SentLetters.Add(sent);
         var recorded = new RequestClockEvent
         {
-            RequestId = request.Id,
-            Sequence = request.Events.Count == 0 ? 1 : request.Events.Max(e => e.Sequence) + 1,
             Kind = ClockEventKind.Closed,
             On = day,
             Outcome = outcome,
@@ -61,15 +59,8 @@ public sealed class DeliverReply(GongkaiDb db, AuditLog audit, StaffAccess acces
             RecordedById = actor.UserId,
             RecordedByName = actor.Name,
         };
+        var state = request.DeliverReply(how, recorded, new ClockNow(calendar, today, clock.GetUtcNow()));
         db.RequestClockEvents.Add(recorded);
-        request.Events.Add(recorded);
-        request.DeliveredBy = how;
-        request.DeliveredOn = day;
-        request.Outcome = outcome;
-        request.ClosedOn = day;
-        var state = ReplyDeadline.Compute(calendar, receipt, request.ClockEntries(), today);
-        RequestClock.Apply(request, state, today);
-        request.UpdatedAt = clock.GetUtcNow();
         audit.Record("request.deliver", "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}答复（{outcome.Label()}）于{ChineseDates.Long(day)}以{how.Label()}方式送达，办结；"
             + (state.DueOn is { } due ? $"答复期限{ChineseDates.Long(due)}，{(state.Timeliness == Timeliness.Overdue ? "逾期" : "按期")}办结" : $"答复期限{RequestClock.DueText(state)}")

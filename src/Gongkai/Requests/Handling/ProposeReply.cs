@@ -11,8 +11,7 @@ namespace Gongkai.Requests.Handling;
 /// 拟办: the handler proposes the reply — one outcome with what it must state (<see cref="ReplyRules"/>) — and the case
 /// waits for review. Only while the clock runs: not while waiting for a correction, a consultation answer or a fee.
 /// </summary>
-public sealed class ProposeReply(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, RequestClock clocks, PublishedDocuments documents,
-    TimeProvider clock)
+public sealed class ProposeReply(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, RequestClock clocks, PublishedDocuments documents)
 {
     public async Task<ClockState> HandleAsync(DisclosureRequest request, ReplyInput input, CancellationToken ct = default)
     {
@@ -45,20 +44,7 @@ public sealed class ProposeReply(GongkaiDb db, AuditLog audit, StaffAccess acces
             document = $"，已主动公开：{link.Title}";
         }
 
-        request.ProposedOutcome = reply.Outcome;
-        request.LegalGround = reply.LegalGround;
-        request.WithheldParts = reply.WithheldParts;
-        request.ResponsibleOrgan = reply.ResponsibleOrgan;
-        request.PublishedDocumentId = reply.PublishedDocumentId;
-        request.ReplySummary = reply.Summary;
-        request.ProposedById = actor.UserId;
-        request.ProposedByName = actor.Name;
-        request.ProposedOn = ChineseDates.Today(clock);
-        request.ReviewedById = null;
-        request.ReviewedByName = null;
-        request.ReviewedOn = null;
-        request.ReviewOpinion = null;
-        var state = await clocks.RefreshAsync(request, ct);
+        var state = request.ProposeReply(reply, actor.UserId, actor.Name, await clocks.NowAsync(ct));
         audit.Record("request.reply.propose", "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}拟办：{reply.Outcome.Label()}{(reply.LegalGround is { } g ? "，依据" + g : "")}"
             + $"{(reply.ResponsibleOrgan is { } r ? "，负责机关" + r : "")}{document}", request.OrganId, role);

@@ -11,7 +11,7 @@ namespace Gongkai.Requests.Handling;
 /// 登记: the office takes an online request into its register (Art. 45). Staff-registered requests are registered when
 /// entered. Registration changes no date: the receipt day of an online request is the day of the portal's confirmation.
 /// </summary>
-public sealed class RegisterReceived(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, RequestClock clocks, TimeProvider clock)
+public sealed class RegisterReceived(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, RequestClock clocks)
 {
     public async Task<ClockState> HandleAsync(DisclosureRequest request, CancellationToken ct = default)
     {
@@ -22,9 +22,7 @@ public sealed class RegisterReceived(GongkaiDb db, AuditLog audit, StaffAccess a
         }
 
         HandlingGuards.NotClosed(request);
-        request.RegisteredOn = ChineseDates.Today(clock);
-        request.RegisteredById = actor.UserId;
-        var state = await clocks.RefreshAsync(request, ct);
+        var state = request.Register(actor.UserId, await clocks.NowAsync(ct));
         audit.Record("request.register", "DisclosureRequest", request.Id.ToString(),
             $"登记申请{request.TrackingNumber}（{request.Channel.Label()}）；答复期限{RequestClock.DueText(state)}", request.OrganId, role);
         await db.SaveChangesAsync(ct);

@@ -10,7 +10,7 @@ namespace Gongkai.Requests.Handling;
 /// 审核 (Art. 45: 登记、审核、办理、答复): a reviewer other than the proposer approves the proposed reply, which is then
 /// ready to send, or returns it with an opinion to the handler.
 /// </summary>
-public sealed class ReviewReply(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, RequestClock clocks, TimeProvider clock)
+public sealed class ReviewReply(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, RequestClock clocks)
 {
     public async Task<ClockState> HandleAsync(DisclosureRequest request, bool approve, string? opinion, CancellationToken ct = default)
     {
@@ -37,20 +37,10 @@ public sealed class ReviewReply(GongkaiDb db, AuditLog audit, StaffAccess access
             throw new ValidationFailure("退回时请写明审核意见。", "Opinion");
         }
 
-        if (approve)
-        {
-            request.ReviewedById = actor.UserId;
-            request.ReviewedByName = actor.Name;
-            request.ReviewedOn = ChineseDates.Today(clock);
-            request.ReviewOpinion = string.IsNullOrEmpty(text) ? "同意" : text;
-        }
-        else
-        {
-            request.ProposedOutcome = null;
-            request.ReviewOpinion = text;
-        }
-
-        var state = await clocks.RefreshAsync(request, ct);
+        var at = await clocks.NowAsync(ct);
+        var state = approve
+            ? request.ApproveReply(actor.UserId, actor.Name, string.IsNullOrEmpty(text) ? "同意" : text, at)
+            : request.ReturnReply(text!, at);
         audit.Record(approve ? "request.reply.approve" : "request.reply.return", "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}拟办“{outcome.Label()}”{(approve ? "审核通过" : "被退回")}：{request.ReviewOpinion}", request.OrganId, role);
         await db.SaveChangesAsync(ct);

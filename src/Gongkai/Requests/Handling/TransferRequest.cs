@@ -57,11 +57,7 @@ public sealed class TransferRequest(GongkaiDb db, AuditLog audit, StaffAccess ac
             ByName = actor.Name,
             At = clock.GetUtcNow(),
         });
-        request.OrganId = target;
-        request.AssignedToId = null;
-        request.AssignedToName = null;
-        request.RegisteredOn = null;
-        var state = await clocks.RefreshAsync(request, ct);
+        var state = request.TransferTo(target, await clocks.NowAsync(ct));
         var summary = $"申请{request.TrackingNumber}由{fromName}转办至{organ.ShortName}：{why}";
         audit.Record("request.transfer", "DisclosureRequest", request.Id.ToString(), summary, from, role);
         audit.Record("request.transfer.in", "DisclosureRequest", request.Id.ToString(), summary, target, role);

@@ -45,13 +45,10 @@ public sealed class RequestFiling(GongkaiDb db, AuditLog audit, CurrentActor act
             throw new ValidationFailure($"收到申请之日{ChineseDates.Long(receipt.ReceivedOn)}早于已载入的节假日安排（{calendar.FirstDate.Year}年起），请核对日期。", "SubmittedOn");
         }
 
-        var state = ReplyDeadline.Compute(calendar, receipt, [], today);
-
         var secret = RequestSecret.Generate();
         var now = clock.GetUtcNow();
         var request = new DisclosureRequest
         {
-            TrackingNumber = "",
             SecretHash = RequestSecret.Hash(secret),
             SecretProtected = app.SubmissionKey is null ? null : protector.Protect(secret),
             SubmissionKey = app.SubmissionKey,
@@ -75,17 +72,14 @@ public sealed class RequestFiling(GongkaiDb db, AuditLog audit, CurrentActor act
             ConfirmedOn = receipt.Channel == RequestChannel.Online ? receipt.ReceivedOn : registration?.ConfirmedOn,
             ReceivedOn = receipt.ReceivedOn,
             StaffNote = string.IsNullOrWhiteSpace(registration?.StaffNote) ? null : registration.StaffNote.Trim(),
-            RegisteredById = actor.UserId,
-            RegisteredOn = registration is null ? null : today,
             CreatedAt = now,
-            UpdatedAt = now,
         };
-        RequestClock.Apply(request, state, today);
+        var state = request.StartClock(actor.UserId, registration is not null, new ClockNow(calendar, today, now));
         db.DisclosureRequests.Add(request);
 
         for (var attempt = 1; ; attempt++)
         {
-            request.TrackingNumber = await numbers.NextAsync(app.OrganId, receipt.ReceivedOn.Year, ct);
+            request.AssignTrackingNumber(await numbers.NextAsync(app.OrganId, receipt.ReceivedOn.Year, ct));
             var entry = audit.Record("request.file", "DisclosureRequest", request.Id.ToString(),
                 $"{receipt.Channel.Label()}申请{request.TrackingNumber}，{app.ApplicantType.Label()}，收到申请之日{ChineseDates.Long(receipt.ReceivedOn)}，"
                 + $"答复期限{RequestClock.DueText(state)}", app.OrganId, role);

@@ -220,8 +220,6 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
             var closedOn = today < last ? last : today;
             var recorded = new RequestClockEvent
             {
-                RequestId = request.Id,
-                Sequence = request.Events.Max(e => e.Sequence) + 1,
                 Kind = ClockEventKind.Closed,
                 On = closedOn,
                 Outcome = outcome,
@@ -229,12 +227,8 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
                 RecordedAt = clock.GetUtcNow(),
                 RecordedByName = "每日巡检",
             };
+            request.Close(recorded, new ClockNow(calendar, today, clock.GetUtcNow(), Explain: false));
             db.RequestClockEvents.Add(recorded);
-            request.Events.Add(recorded);
-            RequestClock.Apply(request, ReplyDeadline.Compute(calendar, request.Receipt(), request.ClockEntries(), today, explain: false), today);
-            request.Outcome = outcome;
-            request.ClosedOn = closedOn;
-            request.UpdatedAt = clock.GetUtcNow();
             audit.Record("request.close.lapsed", "DisclosureRequest", request.Id.ToString(),
                 $"申请{request.TrackingNumber}：{outcome.Label()}，{ChineseDates.Long(closedOn)}由每日巡检办结", request.OrganId);
             closed++;
