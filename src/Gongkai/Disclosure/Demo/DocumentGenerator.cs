@@ -199,7 +199,7 @@ internal sealed class DocumentGenerator
         }
 
         var local = publishedDay.ToDateTime(new TimeOnly(8, 30)).AddMinutes(rng.Next(9 * 60 + 30));
-        var published = new DateTimeOffset(local, TimeSpan.FromHours(8)).ToUniversalTime();
+        var published = ChineseDates.At(local);
         if (published > now)
         {
             published = now.AddMinutes(-1 - rng.Next(60));
@@ -355,7 +355,7 @@ internal sealed class DocumentGenerator
             ReviewOpinion = "演示数据：保密审查通过",
             ReviewedAt = published.AddMinutes(-30),
             Version = 1,
-            CreatedAt = new DateTimeOffset(plan.WrittenOn.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUniversalTime(),
+            CreatedAt = ChineseDates.At(plan.WrittenOn, new TimeOnly(9, 0)),
             UpdatedAt = published,
         };
     }
