@@ -90,6 +90,13 @@ public static class TestClock
 
     public static DateTimeOffset Start { get; } = Read(Environment.GetEnvironmentVariable(Variable));
 
+    /// <summary>
+    /// The machine's clock, for the two things in the framework that read it instead of TimeProvider: ASP.NET Core Data
+    /// Protection deciding which key is the default (an application rotating keys runs on it: <see cref="GongkaiApp.OnMachineClock"/>),
+    /// and ASP.NET Core Identity checking an authenticator code (a test computing one uses it).
+    /// </summary>
+    public static TimeProvider Machine => TimeProvider.System;
+
     private static DateTimeOffset Read(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

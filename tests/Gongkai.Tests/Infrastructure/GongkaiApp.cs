@@ -38,6 +38,9 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// </summary>
     private readonly FakeClock defaultClock = new(TimeSpan.FromMilliseconds(1));
 
+    /// <summary>Only for an application whose test needs the framework and the application to agree on the machine's time (<see cref="TestClock.Machine"/>).</summary>
+    protected internal virtual bool OnMachineClock => false;
+
     /// <summary>The clock the application under test reads (whichever was registered last).</summary>
     public TimeProvider AppClock => Services.GetRequiredService<TimeProvider>();
 
@@ -75,7 +78,7 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Demo:Documents", "0");
         // The annual-report reminders would write a day's list and an audit event at start-up; tests run them themselves.
         builder.UseSetting("Reports:DailyReminders", "false");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(defaultClock));
+        builder.ConfigureTestServices(services => services.AddSingleton(OnMachineClock ? TestClock.Machine : defaultClock));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
