@@ -42,15 +42,21 @@ internal static class DisclosureApi
         api.MapPost("/documents", async (CreateDocumentRequest request, GongkaiDb db, SaveDraft draft, SubmitDocument submit,
             ReviewDocument review, PublishDocument publish, StaffAccess access, CancellationToken ct) =>
         {
+            // One unit of work for the four use cases (they join it through OwnedTransaction): a refusal at any step,
+            // the last included, leaves no draft, no review and no audit event behind.
+            await using var tx = await OwnedTransaction.BeginAsync(db, ct);
             var doc = await draft.CreateAsync(request.Document, ct);
             if (!request.Publish)
             {
+                await tx.CommitAsync(ct);
                 return Results.Created(DocumentSearch.Url(doc.Id), await DtoAsync(db, doc, ct));
             }
 
             var findings = await submit.HandleAsync(doc, ct);
             if (findings.Count > 0)
             {
+                // Kept on purpose: the document waits, pending, for a reviewer to mask or confirm the findings.
+                await tx.CommitAsync(ct);
                 return Results.Problem(statusCode: 422, title: "发现个人信息，未发布",
                     detail: $"个人信息检测发现{findings.Count}处待处理，信息已保存为待审核（编号{doc.Id}），请审核人脱敏或确认后再发布。",
                     extensions: new Dictionary<string, object?>
@@ -67,6 +73,7 @@ internal static class DisclosureApi
                 await publish.HandleAsync(doc, null, ct);
             }
 
+            await tx.CommitAsync(ct);
             return Results.Created(DocumentSearch.Url(doc.Id), await DtoAsync(db, doc, ct));
         })
         .RequireAuthorization(PlatformModule.ApiPolicy)
@@ -105,6 +112,11 @@ internal static class DisclosureApi
             if (string.IsNullOrWhiteSpace(q))
             {
                 throw new ValidationFailure("请输入搜索词（q）。", "q");
+            }
+
+            if (SearchRules.Check(q, f.Category, f.From, f.To, sort, f.Page) is [_, ..] refused)
+            {
+                throw new ValidationFailure(string.Join("", refused));
             }
 
             var result = await search.SearchAsync(q, f, ct);

@@ -30,6 +30,21 @@ public static class ChineseDates
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), District).DateTime);
 
+    /// <summary>Beijing time, UTC+8 (no summer time since 1991): the one offset for instants written or read in district time.</summary>
+    public static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
+
+    /// <summary>The instant (in UTC, as PostgreSQL's timestamptz takes it) of <paramref name="time"/> on <paramref name="day"/> in Beijing time.</summary>
+    public static DateTimeOffset At(DateOnly day, TimeOnly time) => At(day.ToDateTime(time));
+
+    /// <summary>The instant (in UTC) of a wall-clock time read in Beijing time.</summary>
+    public static DateTimeOffset At(DateTime beijing) => new DateTimeOffset(DateTime.SpecifyKind(beijing, DateTimeKind.Unspecified), BeijingOffset).ToUniversalTime();
+
+    /// <summary>The instant (in UTC) the district day begins: 00:00 Beijing time.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => At(day, TimeOnly.MinValue);
+
+    /// <summary>An instant shown with the Beijing offset (+08:00), for formats that print the offset.</summary>
+    public static DateTimeOffset InBeijing(DateTimeOffset at) => at.ToOffset(BeijingOffset);
+
     /// <summary>Parses yyyy-MM-dd strictly; anything else is a clerk's typo to report.</summary>
     public static bool TryParseIso(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);

@@ -59,7 +59,8 @@ public abstract class DocumentApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
             await DocAsync("关于调整城乡居民最低生活保障标准的通知", "<p>自2026年11月起，本区城乡居民<strong>最低生活保障</strong>标准调整为每人每月1450元。</p>", number: "西民发[2026]12号")));
         Assert.Equal("Published", doc.GetProperty("status").GetString());
         Assert.Equal("西民发〔2026〕12号", doc.GetProperty("documentNumber").GetString());
-        Assert.Matches(@"^XC\d{3}/2026-\d{5}$", doc.GetProperty("indexNumber").GetString());
+        // The index number carries the year of publication: the district year of the application's clock.
+        Assert.Matches($@"^XC\d{{3}}/{app.Today.Year}-\d{{5}}$", doc.GetProperty("indexNumber").GetString());
         Assert.Equal("2026-11-30", doc.GetProperty("publishDueOn").GetString());
 
         var id = doc.GetProperty("id").GetString();
@@ -98,6 +99,29 @@ public abstract class DocumentApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, problem.GetProperty("detail").GetString());
         Assert.False(await app.WithDbAsync(db => db.Documents.AnyAsync(d => d.Title == "属性测试" + attribute)));
+    }
+
+    [Fact]
+    public async Task A_refusal_at_the_last_step_of_create_and_publish_leaves_nothing_behind()
+    {
+        var api = await ApiAsync();
+        const string title = "依申请公开的信息不经接口直接发布";
+        var body = await DocAsync(title, "<p>正文</p>", attribute: "OnRequest");
+        var document = JsonSerializer.SerializeToElement(body).GetProperty("document");
+        var withReason = JsonSerializer.Deserialize<Dictionary<string, object?>>(document.GetRawText())!;
+        withReason["attributeReason"] = "涉及特定申请人";
+        withReason["attributeLegalBasis"] = "《条例》第二十七条";
+
+        // Draft, submission and review pass; the publication refuses a 依申请公开 document.
+        var response = await api.PostAsJsonAsync("/api/v1/documents", new { document = withReason, publish = true });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("不得主动发布", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.False(await app.WithDbAsync(db => db.Documents.AnyAsync(d => d.Title == title)));
+        Assert.False(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Summary != null && e.Summary.Contains(title))));
+
+        // The same document saved as a draft only is kept: the transaction is committed when every step passed.
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/v1/documents", new { document = withReason, publish = false })).StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.Documents.AnyAsync(d => d.Title == title)));
     }
 
     [Fact]
@@ -184,6 +208,27 @@ public abstract class DocumentApiTests<TApp>(TApp app) : IClassFixture<TApp> whe
     {
         Assert.Equal(HttpStatusCode.BadRequest, (await app.Browser().GetAsync("/api/v1/search?q=")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await app.Browser().GetAsync("/api/v1/search?q=x&from=2026-13-01")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("q=" + "%E5%85%AC%E5%BC%80", 101, "搜索词不能超过100个字")]
+    [InlineData("sort=newest&q=" + "%E5%85%AC%E5%BC%80", 1, "排序方式只能是")]
+    [InlineData("from=2026-05-01&to=2026-04-01&q=" + "%E5%85%AC%E5%BC%80", 1, "起始日期不能晚于截止日期")]
+    [InlineData("category=%E6%B2%A1%E6%9C%89%E7%9A%84%E5%88%86%E7%B1%BB&q=" + "%E5%85%AC%E5%BC%80", 1, "这个主题分类")]
+    [InlineData("page=10001&q=" + "%E5%85%AC%E5%BC%80", 1, "页码")]
+    public async Task What_the_search_page_refuses_the_API_refuses_with_the_same_message_instead_of_truncating(string query, int repeat, string message)
+    {
+        // The query term repeated: 公开 × 101 is 202 characters, past the limit of 100.
+        var q = string.Concat(Enumerable.Repeat("%E5%85%AC%E5%BC%80", repeat));
+        var parameters = query.Replace("q=%E5%85%AC%E5%BC%80", "q=" + q, StringComparison.Ordinal);
+        var page = await app.Browser().GetAsync("/search?" + parameters);
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains(message, (await page.Content.ReadAsStringAsync()).Text());
+
+        var api = await app.Browser().GetAsync("/api/v1/search?" + parameters);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        var problem = await api.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(message, problem.GetProperty("detail").GetString());
     }
 }
 

@@ -192,7 +192,7 @@ public abstract partial class DocumentWorkflowTests<TApp>(TApp app) : IClassFixt
         var id = IdOf(await editor.SubmitAsync("/admin/documents/edit", Form(organ, "定时发布的通知", "<p>定时。</p>").Append(new("then", "submit"))));
         var page = $"/admin/documents/{id}";
         await reviewer.SubmitAsync(page, [new("opinion", "同意")], page + "?handler=Approve");
-        var later = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddHours(2), Gongkai.Platform.ChineseDates.TimeZone).ToString("yyyy-MM-ddTHH:mm");
+        var later = TimeZoneInfo.ConvertTime(app.AppClock.GetUtcNow().AddHours(2), Gongkai.Platform.ChineseDates.TimeZone).ToString("yyyy-MM-ddTHH:mm");
         Assert.Equal(HttpStatusCode.Redirect, (await reviewer.SubmitAsync(page, [new("at", later)], page + "?handler=Publish")).StatusCode);
         var doc = await app.WithDbAsync(db => db.Documents.SingleAsync(d => d.Id == id));
         Assert.Equal(DocumentStatus.Reviewed, doc.Status);
@@ -200,7 +200,7 @@ public abstract partial class DocumentWorkflowTests<TApp>(TApp app) : IClassFixt
 
         await app.WithDbAsync(async db =>
         {
-            db.Entry(await db.Documents.SingleAsync(d => d.Id == id)).Property(d => d.ScheduledFor).CurrentValue = DateTimeOffset.UtcNow.AddMinutes(-1);
+            db.Entry(await db.Documents.SingleAsync(d => d.Id == id)).Property(d => d.ScheduledFor).CurrentValue = app.AppClock.GetUtcNow().AddMinutes(-1);
             return await db.SaveChangesAsync();
         });
         Assert.True(await app.Services.GetRequiredService<ScheduledPublisher>().RunOnceAsync(CancellationToken.None) >= 1);

@@ -41,7 +41,7 @@ public sealed class IndexNumberTests(MonthlyIndexApp app) : IClassFixture<Monthl
             numbers.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("indexNumber").GetString()!);
         }
 
-        var month = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Gongkai.Platform.ChineseDates.TimeZone).ToString("yyyyMM");
+        var month = app.Today.ToString("yyyyMM", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal([$"11010200-{organ.Code}-{month}-001", $"11010200-{organ.Code}-{month}-002", $"11010200-{organ.Code}-{month}-003"], numbers);
     }
 }

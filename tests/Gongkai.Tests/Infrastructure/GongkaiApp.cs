@@ -5,6 +5,7 @@ using Gongkai.Platform.Tokens;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -29,6 +30,22 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>
+    /// The clock the application runs on unless a variant sets its own (<see cref="IClockedApp"/>): fake, starting at
+    /// <see cref="TestClock.Start"/>, a millisecond further each time it is read. Never the machine's clock, so a run at
+    /// GONGKAI_TEST_NOW=2026-12-31T23:59:00+08:00 is the last minute of the year for every page, use case and test.
+    /// </summary>
+    private readonly FakeClock defaultClock = new(TimeSpan.FromMilliseconds(1));
+
+    /// <summary>Only for an application whose test needs the framework and the application to agree on the machine's time (<see cref="TestClock.Machine"/>).</summary>
+    protected internal virtual bool OnMachineClock => false;
+
+    /// <summary>The clock the application under test reads (whichever was registered last).</summary>
+    public TimeProvider AppClock => Services.GetRequiredService<TimeProvider>();
+
+    /// <summary>The district day of the application under test.</summary>
+    public DateOnly Today => Gongkai.Platform.ChineseDates.Today(AppClock);
 
     public virtual async Task InitializeAsync()
     {
@@ -61,6 +78,7 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Demo:Documents", "0");
         // The annual-report reminders would write a day's list and an audit event at start-up; tests run them themselves.
         builder.UseSetting("Reports:DailyReminders", "false");
+        builder.ConfigureTestServices(services => services.AddSingleton(OnMachineClock ? TestClock.Machine : defaultClock));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

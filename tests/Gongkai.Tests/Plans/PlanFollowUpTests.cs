@@ -36,7 +36,7 @@ public abstract partial class PlanFollowUpTests<TApp>(TApp app) : IClassFixture<
         var finance = await app.OrganAsync("区财政局");
         return await app.WithDbAsync(async db =>
         {
-            var plan = new WorkPlan { Title = title, Year = 2026, IsPublic = isPublic, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+            var plan = new WorkPlan { Title = title, Year = 2026, IsPublic = isPublic, CreatedAt = app.Clock.Now, UpdatedAt = app.Clock.Now };
             for (var i = 1; i <= count; i++)
             {
                 var task = new PlanTask
@@ -50,7 +50,7 @@ public abstract partial class PlanFollowUpTests<TApp>(TApp app) : IClassFixture<
                     Due = new DateOnly(2026, 1, 1).AddDays(i - 1),
                     DeadlineKind = DeadlineKind.Date,
                     Status = i % 10 == 0 ? PlanTaskStatus.Done : PlanTaskStatus.InProgress,
-                    UpdatedAt = DateTimeOffset.UtcNow,
+                    UpdatedAt = app.Clock.Now,
                 };
                 task.Organs.Add(new PlanTaskOrgan { TaskId = task.Id, OrganId = ndrc.Id, Role = PlanRole.Lead });
                 if (i % 2 == 1)

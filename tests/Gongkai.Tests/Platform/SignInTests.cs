@@ -114,7 +114,8 @@ public abstract partial class SignInTests<TApp>(TApp app) : IClassFixture<TApp> 
         var wrong = await client.SubmitAsync("/account/two-factor", [new("Code", "000000")], "/account/two-factor?handler=Enable");
         Assert.Contains("验证码不正确", (await wrong.Content.ReadAsStringAsync()).Text());
 
-        var enable = await client.SubmitAsync("/account/two-factor", [new("Code", Totp.Code(key, DateTimeOffset.UtcNow))], "/account/two-factor?handler=Enable");
+        // ASP.NET Core Identity checks an authenticator code against the machine's clock, not the application's TimeProvider.
+        var enable = await client.SubmitAsync("/account/two-factor", [new("Code", Totp.Code(key, TestClock.Machine.GetUtcNow()))], "/account/two-factor?handler=Enable");
         Assert.Equal(HttpStatusCode.Redirect, enable.StatusCode);
         Assert.Contains("已启用两步验证", (await client.GetStringAsync("/account/two-factor")).Text());
 
@@ -124,7 +125,7 @@ public abstract partial class SignInTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.StartsWith("/account/login-2fa", first.Headers.Location?.ToString());
         Assert.Equal(HttpStatusCode.Redirect, (await fresh.GetAsync("/admin")).StatusCode);
 
-        var second = await fresh.SubmitAsync(first.Headers.Location!.ToString(), [new("Code", Totp.Code(key, DateTimeOffset.UtcNow))]);
+        var second = await fresh.SubmitAsync(first.Headers.Location!.ToString(), [new("Code", Totp.Code(key, TestClock.Machine.GetUtcNow()))]);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/admin")).StatusCode);
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "staff.2fa.enable")));

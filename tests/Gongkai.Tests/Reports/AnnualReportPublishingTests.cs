@@ -192,7 +192,7 @@ public abstract class AnnualReportPublishingTests<TApp>(TApp app) : IClassFixtur
         var (a, published, gov) = (await app.OrganAsync("区审计局"), await app.OrganAsync("区金融办"), await app.OrganAsync("区政府"));
         await app.WithDbAsync(async db =>
         {
-            db.AnnualReports.Add(new AnnualReport { OrganId = published.Id, Year = 2025, Status = ReportStatus.Published, PublishedAt = DateTimeOffset.UtcNow });
+            db.AnnualReports.Add(new AnnualReport { OrganId = published.Id, Year = 2025, Status = ReportStatus.Published, PublishedAt = app.Clock.Now });
             return await db.SaveChangesAsync();
         });
         async Task<ReminderRun> RunAsync(string day)

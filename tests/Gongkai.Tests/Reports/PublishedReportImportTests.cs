@@ -113,7 +113,7 @@ public abstract class PublishedReportImportTests<TApp>(TApp app) : IClassFixture
         // A report made on the platform is not overwritten by an import.
         await app.WithDbAsync(async db =>
         {
-            db.AnnualReports.Add(new AnnualReport { OrganId = organ.Id, Year = 2024, Overview = "平台上编制", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
+            db.AnnualReports.Add(new AnnualReport { OrganId = organ.Id, Year = 2024, Overview = "平台上编制", CreatedAt = app.Clock.Now, UpdatedAt = app.Clock.Now });
             return await db.SaveChangesAsync();
         });
         await Refused(admin, 2024, PublishedReports.Pdf(PublishedReports.View(2024, PublishedReports.Figures(ReportFormat.National2021, 2))), "a.pdf", "已在平台上编制（草稿），不能用导入的报告覆盖");

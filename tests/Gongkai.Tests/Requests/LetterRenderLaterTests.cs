@@ -24,7 +24,7 @@ public abstract class LetterRenderLaterTests<TApp>(TApp app) : IClassFixture<TAp
         var (id, number, _) = await kit.SubmitAsync("无字体申请人");
         var handler = kit.Api(staff.Handler);
         var head = kit.Api(staff.Head);
-        var today = ChineseDates.Iso(ChineseDates.Today(TimeProvider.System));
+        var today = ChineseDates.Iso(app.Today);
         foreach (var (client, step, body) in new (HttpClient, string, object?)[]
         {
             (handler, "register", null),

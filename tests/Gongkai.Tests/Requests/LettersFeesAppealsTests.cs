@@ -110,7 +110,7 @@ public abstract class LettersFeesAppealsTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Contains("六十日内向北京市西城区人民政府申请行政复议", text);
         Assert.Contains("六个月内向北京市西城区人民法院提起行政诉讼", text);
         Assert.Contains("北京市西城区民政局", text);
-        Assert.Contains(ChineseDates.Long(ChineseDates.Today(TimeProvider.System)), text);
+        Assert.Contains(ChineseDates.Long(app.Today), text);
 
         var docx = await handler.SubmitAsync(letterUrl, Fields("docx"));
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
@@ -177,7 +177,7 @@ public abstract class LettersFeesAppealsTests<TApp>(TApp app) : IClassFixture<TA
         var user = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "appeal-handler"));
         var api = app.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(user.Id));
-        var today = ChineseDates.Today(TimeProvider.System);
+        var today = app.Today;
 
         // Closed the way a reply goes out: registered, assigned, proposed, reviewed by the office head, delivered.
         var organ = (await app.OrganAsync("区民政局")).Id;

@@ -60,7 +60,7 @@ public abstract partial class RequestIntakeTests<TApp>(TApp app) : IClassFixture
         Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", secret);
 
         var stored = await app.WithDbAsync(db => db.DisclosureRequests.SingleAsync(r => r.TrackingNumber == number));
-        Assert.Equal(ChineseDates.Today(TimeProvider.System), stored.ReceivedOn);
+        Assert.Equal(app.Today, stored.ReceivedOn);
         // From early December the 20 working days run past the loaded calendar: then the date is provisional and pending, never an error.
         Assert.NotNull(stored.DueOn);
         var due = ChineseDates.Long(stored.DueOn!.Value) + (stored.DuePending ? "（暂定）" : "");
@@ -118,7 +118,7 @@ public abstract partial class RequestIntakeTests<TApp>(TApp app) : IClassFixture
         await app.StaffAsync("cz-handler", "Handler-pass-02", (StaffRole.RequestHandler, other));
         var handler = app.Browser();
         await handler.SignInOkAsync("mz-handler", "Handler-pass-01");
-        var today = ChineseDates.Today(TimeProvider.System);
+        var today = app.Today;
         var signed = today.AddDays(-1);
         var html = await handler.GetStringAsync("/admin/requests/new");
         var response = await handler.SubmitAsync("/admin/requests/new",

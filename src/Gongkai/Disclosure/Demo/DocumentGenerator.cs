@@ -199,7 +199,7 @@ internal sealed class DocumentGenerator
         }
 
         var local = publishedDay.ToDateTime(new TimeOnly(8, 30)).AddMinutes(rng.Next(9 * 60 + 30));
-        var published = new DateTimeOffset(local, TimeSpan.FromHours(8)).ToUniversalTime();
+        var published = ChineseDates.At(local);
         if (published > now)
         {
             published = now.AddMinutes(-1 - rng.Next(60));
@@ -348,7 +348,7 @@ internal sealed class DocumentGenerator
             Validity = validity,
             ValidityChangedOn = changed,
             ValidityNote = validity == Validity.Valid ? null : validity == Validity.Repealed ? "已被新文件替代" : "有效期届满",
-            CreatedAt = new DateTimeOffset(plan.WrittenOn.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUniversalTime(),
+            CreatedAt = ChineseDates.At(plan.WrittenOn, new TimeOnly(9, 0)),
         };
         // Through the workflow like any document: submitted, reviewed half an hour before, published (late after its due date).
         doc.Submit();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Gongkai.Disclosure.Catalogue;
+using Gongkai.Platform;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Web;
 using Microsoft.EntityFrameworkCore;
@@ -70,13 +71,13 @@ public sealed class DocumentFeeds(GongkaiDb db, IOptions<SiteOptions> site, Time
     /// <summary>RFC 822 date-time as RSS 2.0 requires, in district time: Mon, 23 Nov 2026 14:05:00 +0800.</summary>
     public static string Rfc822(DateTimeOffset at)
     {
-        var local = at.ToOffset(TimeSpan.FromHours(8));
+        var local = ChineseDates.InBeijing(at);
         return local.ToString("ddd, dd MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture) + " +0800";
     }
 
     /// <summary>RFC 3339 date-time as Atom requires, in district time: 2026-11-23T14:05:00+08:00.</summary>
     public static string Rfc3339(DateTimeOffset at) =>
-        at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+        ChineseDates.InBeijing(at).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
 
     public byte[] Rss(Channel channel, IReadOnlyList<Item> items, string portal) => Write(w =>
     {

@@ -1,10 +1,8 @@
 using System.Globalization;
 using Gongkai.Disclosure;
-using Gongkai.Disclosure.Catalogue;
 using Gongkai.Platform;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Organisation;
-using Gongkai.Platform.Search;
 using Gongkai.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -57,39 +55,17 @@ public sealed class SearchModel(DocumentSearch search, GongkaiDb db) : PageModel
         }
 
         var category = string.IsNullOrWhiteSpace(Category) ? null : Category.Trim();
-        if (category is not null && !SubjectCategories.IsValid(category) && SubjectCategories.All.All(c => c.Name != category))
-        {
-            Errors.Add($"没有“{category}”这个主题分类，请从列表中选择。");
-        }
-
         var from = Date(From, "起始日期");
         var to = Date(To, "截止日期");
-        if (from is { } f && to is { } t && f > t)
+        var page = 1;
+        if (!string.IsNullOrWhiteSpace(PageNumber) && !int.TryParse(PageNumber, NumberStyles.None, CultureInfo.InvariantCulture, out page))
         {
-            Errors.Add("起始日期不能晚于截止日期。");
+            Errors.Add($"页码“{PageNumber}”不正确，应为正整数。");
+            page = 1;
         }
 
-        if (!string.IsNullOrEmpty(Sort) && Sort is not ("date" or "relevance"))
-        {
-            Errors.Add("排序方式只能是“相关度”或“时间”。");
-        }
-
-        if (!string.IsNullOrWhiteSpace(PageNumber))
-        {
-            if (int.TryParse(PageNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= 10_000)
-            {
-                CurrentPage = n;
-            }
-            else
-            {
-                Errors.Add($"页码“{PageNumber}”不正确，应为正整数。");
-            }
-        }
-
-        if (HasQuery && Q!.Trim().Length > SearchQuery.MaxLength)
-        {
-            Errors.Add($"搜索词不能超过{SearchQuery.MaxLength}个字。");
-        }
+        Errors.AddRange(SearchRules.Check(Q, category, from, to, Sort, page));
+        CurrentPage = page is >= 1 and <= SearchRules.MaxPage ? page : 1;
 
         if (Errors.Count > 0)
         {

@@ -174,8 +174,7 @@ public sealed class DocumentSearch(GongkaiDb db)
     private object Instant(DateTimeOffset at) =>
         db.Database.IsNpgsql() ? at : new DateTimeOffsetToBinaryConverter().ConvertToProvider(at)!;
 
-    private static DateTimeOffset StartOf(DateOnly day) =>
-        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
+    private static DateTimeOffset StartOf(DateOnly day) => ChineseDates.StartOf(day);
 }
 
 /// <summary>A short piece of the matching section with every query term marked (HTML-encoded, &lt;mark&gt;).</summary>

@@ -256,5 +256,5 @@ public sealed class PlanImport(GongkaiDb db, AuditLog audit, StaffAccess access,
 
     public static int YearOr(int? year, TimeProvider clock) => year ?? ChineseDates.Today(clock).Year;
 
-    public static string Iso(DateOnly? d) => d is { } x ? x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+    public static string Iso(DateOnly? d) => d is { } x ? ChineseDates.Iso(x) : "";
 }

@@ -82,8 +82,7 @@ public static class AuditQuery
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
 
-    private static DateTimeOffset Start(DateOnly day) =>
-        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
+    private static DateTimeOffset Start(DateOnly day) => ChineseDates.StartOf(day);
 
     /// <summary>Quotes a cell, and neutralises a leading = + - @ so a spreadsheet never runs it as a formula.</summary>
     private static string Cell(string value)

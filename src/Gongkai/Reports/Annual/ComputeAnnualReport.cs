@@ -123,7 +123,7 @@ public sealed class ComputeAnnualReport(GongkaiDb db, RequestStatistics statisti
     {
         var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         // Publication instants in Beijing time, passed in UTC (PostgreSQL's timestamptz takes only UTC parameters).
-        var (from, to) = (new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime(), new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime());
+        var (from, to) = (ChineseDates.StartOf(start), ChineseDates.StartOf(end.AddDays(1)));
         var documents = db.Documents.AsNoTracking();
         if (organIds is { Count: 1 })
         {

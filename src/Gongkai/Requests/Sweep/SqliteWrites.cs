@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Gongkai.Platform;
 using Gongkai.Platform.Data;
 using Gongkai.Requests.Clock;
 using Microsoft.EntityFrameworkCore;
@@ -126,7 +127,7 @@ internal static class SqliteWrites
 
     private static string Text(Guid id) => id.ToString().ToUpperInvariant();
 
-    private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Text(DateOnly day) => ChineseDates.Iso(day);
 
     private static DbParameter Parameter(DbCommand command, string name)
     {

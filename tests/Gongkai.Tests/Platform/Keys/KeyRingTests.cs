@@ -131,11 +131,14 @@ public interface IKeyedApp
     string MasterKeyFile { get; }
 }
 
+/// <summary>On the machine's clock: Data Protection picks the default key by the machine's time, and the rotation waits for the key it created at the application's time.</summary>
 public sealed class KeyedSqliteApp : SqliteApp, IKeyedApp
 {
     public string MasterKeyFile { get; } = Path.Combine(Path.GetTempPath(), "gk_master_" + Guid.NewGuid().ToString("N")[..12] + ".key");
 
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Keys:MasterKeyFile"] = MasterKeyFile };
+
+    protected internal override bool OnMachineClock => true;
 
     public override async ValueTask DisposeAsync()
     {
@@ -144,11 +147,14 @@ public sealed class KeyedSqliteApp : SqliteApp, IKeyedApp
     }
 }
 
+/// <summary>On the machine's clock: Data Protection picks the default key by the machine's time, and the rotation waits for the key it created at the application's time.</summary>
 public sealed class KeyedPostgresApp : PostgresApp, IKeyedApp
 {
     public string MasterKeyFile { get; } = Path.Combine(Path.GetTempPath(), "gk_master_" + Guid.NewGuid().ToString("N")[..12] + ".key");
 
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Keys:MasterKeyFile"] = MasterKeyFile };
+
+    protected internal override bool OnMachineClock => true;
 
     public override async ValueTask DisposeAsync()
     {

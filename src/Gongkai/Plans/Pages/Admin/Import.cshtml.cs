@@ -32,7 +32,7 @@ public sealed record SourcePiece(string Text, string? Class, int? Task, string? 
 /// </summary>
 [RequestFormLimits(ValueCountLimit = 200_000, MultipartBodyLengthLimit = 25 * 1024 * 1024, ValueLengthLimit = 8 * 1024 * 1024)]
 [RequestSizeLimit(30 * 1024 * 1024)]
-public sealed class ImportModel(GongkaiDb db, PlanImport import, PlanWork work, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ImportModel(GongkaiDb db, PlanImport import, PlanWork work, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public ImportForm Input { get; set; } = new();
@@ -151,7 +151,7 @@ public sealed class ImportModel(GongkaiDb db, PlanImport import, PlanWork work, 
         {
             Input.Source = Parsed.Source;
             Input.Title = Parsed.Title;
-            Input.Year = Parsed.Year ?? Replacing?.Year ?? DateTime.UtcNow.Year;
+            Input.Year = PlanImport.YearOr(Parsed.Year ?? Replacing?.Year, clock);
             Input.Tasks = Parsed.Tasks.Select(TaskInput.From).ToList();
         }
 
