@@ -23,7 +23,7 @@ public sealed class ReviewReply(GongkaiDb db, AuditLog audit, StaffAccess access
 
         if (request.ProposedById is not null && request.ProposedById == actor.UserId)
         {
-            throw new ValidationFailure("拟办人不能审核自己的拟办意见，请由其他审核人审核。");
+            throw new ForbiddenAction("拟办人不能审核自己的拟办意见，请由其他审核人审核。");
         }
 
         var text = opinion?.Trim();
