@@ -79,10 +79,10 @@ internal static class DisclosureApi
         .RequireAuthorization(PlatformModule.ApiPolicy)
         .WithSummary("新建信息；调用者有审核和发布权限且未检出个人信息时直接发布（需令牌）");
 
-        api.MapGet("/documents/{id:guid}", async (Guid id, GongkaiDb db, StaffAccess access, CancellationToken ct) =>
+        api.MapGet("/documents/{id:guid}", async (Guid id, GongkaiDb db, DocumentFinder documents, CancellationToken ct) =>
         {
-            var doc = await db.Documents.AsNoTracking().Include(d => d.Attachments).FirstOrDefaultAsync(d => d.Id == id, ct);
-            if (doc is null || (!doc.IsPublic && !(await access.ScopeAsync(DocumentAccess.Viewers)).Covers(doc.OrganId)))
+            var doc = await documents.ReadPublicOrInScopeAsync(id, ct);
+            if (doc is null)
             {
                 return Results.Problem(statusCode: 404, title: "未找到该信息");
             }
@@ -91,10 +91,10 @@ internal static class DisclosureApi
         })
         .WithSummary("一条信息（已发布的公开可见；未发布的仅本单位有权限的令牌可见）");
 
-        api.MapPost("/documents/{id:guid}/withdraw", async (Guid id, WithdrawRequest request, GongkaiDb db, StaffAccess access, WithdrawDocument withdraw, CancellationToken ct) =>
+        api.MapPost("/documents/{id:guid}/withdraw", async (Guid id, WithdrawRequest request, GongkaiDb db, DocumentFinder documents, WithdrawDocument withdraw, CancellationToken ct) =>
         {
-            var doc = await db.Documents.Include(d => d.Attachments).FirstOrDefaultAsync(d => d.Id == id, ct);
-            if (doc is null || !(await access.ScopeAsync(DocumentAccess.Viewers)).Covers(doc.OrganId))
+            var doc = await documents.FindAsync(id, ct);
+            if (doc is null)
             {
                 return Results.Problem(statusCode: 404, title: "未找到该信息");
             }

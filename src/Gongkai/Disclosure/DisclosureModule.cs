@@ -19,6 +19,7 @@ public static class DisclosureModule
         services.AddSingleton<FileStore>();
         services.AddSingleton<DocumentCache>();
         services.AddScoped<IndexNumbers>();
+        services.AddScoped<DocumentFinder>();
         services.AddScoped<SaveDraft>();
         services.AddScoped<ManageAttachments>();
         services.AddScoped<ScanDocument>();

@@ -1,4 +1,3 @@
-using Gongkai.Platform;
 using Gongkai.Platform.Staff;
 
 namespace Gongkai.Requests;
@@ -24,8 +23,6 @@ public static class RequestAccess
     /// <summary>Who sees the organ's requests: its handlers and its reviewers.</summary>
     public static readonly StaffRole[] Viewers = [.. Handlers, StaffRole.Reviewer];
 
-    /// <summary>The role that allows the action on the organ, or a clerk-readable refusal.</summary>
-    public static async Task<StaffRole> RequireAsync(StaffAccess access, Guid organId, string action, StaffRole[]? roles = null) =>
-        await access.RoleForAsync(organId, roles ?? Handlers)
-        ?? throw new ForbiddenAction($"您没有{action}本单位政府信息公开申请的权限（需要：{string.Join("、", (roles ?? Handlers).Select(r => r.Label()))}）。");
+    /// <summary>What these records are called in a refusal: “您没有…本单位政府信息公开申请的权限” (<see cref="StaffAccess.RequireAsync"/>).</summary>
+    public const string Records = "政府信息公开申请";
 }

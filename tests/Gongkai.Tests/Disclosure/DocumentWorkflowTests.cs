@@ -222,6 +222,21 @@ public abstract partial class DocumentWorkflowTests<TApp>(TApp app) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/admin/documents/edit/{id}")).StatusCode);
         Assert.DoesNotContain("本单位草稿", await outsider.GetStringAsync("/admin/documents"));
     }
+
+    /// <summary>An editor sees the submitted document but may not pass its review: 403 with the reason on the page, nothing changed.</summary>
+    [Fact]
+    public async Task Reviewing_without_the_reviewer_role_answers_403_and_changes_nothing()
+    {
+        var (editor, _, organ) = await StaffAsync("8");
+        var id = IdOf(await editor.SubmitAsync("/admin/documents/edit", Form(organ, "越权审核的草稿", "<p>正文</p>").Append(new("then", "submit"))));
+        var page = $"/admin/documents/{id}";
+        var trail = await TrailAsync(id);
+        var refused = await editor.SubmitAsync(page, [new("opinion", "同意")], page + "?handler=Approve");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("您没有审核本单位信息的权限", (await refused.Content.ReadAsStringAsync()).Text());
+        Assert.Equal(DocumentStatus.Submitted, await app.WithDbAsync(db => db.Documents.Where(d => d.Id == id).Select(d => d.Status).SingleAsync()));
+        Assert.Equal(trail, await TrailAsync(id));
+    }
 }
 
 public sealed class DocumentWorkflowTests_Sqlite(SqliteApp app) : DocumentWorkflowTests<SqliteApp>(app);

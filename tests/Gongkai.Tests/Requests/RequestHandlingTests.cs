@@ -163,7 +163,8 @@ public abstract class RequestHandlingTests<TApp>(TApp app) : IClassFixture<TApp>
         var proposed = await OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/reply",
             new { outcome = "NotHeld", notOurs = true, legalGround = "条例第三十六条第五项", responsibleOrgan = "北京市民政局，电话010-12345678" }));
         Assert.Equal("北京市民政局，电话010-12345678", proposed.GetProperty("reply").GetProperty("responsibleOrgan").GetString());
-        await RefusedAsync(id, () => handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/review", new { approve = true }), "拟办人不能审核自己的拟办意见");
+        // Seen but not allowed (the proposer may not review their own reply): 403, not a 400 for bad input.
+        await kit.ForbiddenAsync(id, () => handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/review", new { approve = true }), "拟办人不能审核自己的拟办意见");
         var openApi = await app.CreateClient().GetStringAsync("/openapi/v1.json");
         foreach (var path in new[] { "/api/v1/admin/requests", "/api/v1/admin/requests/{id}/extension", "/api/v1/admin/requests/{id}/reply", "/api/v1/admin/requests/{id}/delivery",
             "/api/v1/admin/requests/{id}/correction-notice", "/api/v1/admin/requests/{id}/consultations/answer", "/api/v1/admin/requests/{id}/fee-paid" })

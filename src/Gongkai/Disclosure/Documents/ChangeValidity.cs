@@ -13,7 +13,7 @@ public sealed class ChangeValidity(GongkaiDb db, AuditLog audit, StaffAccess acc
 {
     public async Task HandleAsync(GovDocument doc, Validity validity, DateOnly? on, string? note, CancellationToken ct = default)
     {
-        var role = await DocumentAccess.RequireAsync(access, doc.OrganId, DocumentAccess.Publishers, "变更有效性");
+        var role = await access.RequireAsync(doc.OrganId, DocumentAccess.Publishers, "变更有效性", DocumentAccess.Records);
         if (doc.Status != DocumentStatus.Published)
         {
             throw new ValidationFailure("只有已发布的信息可以变更有效性。", "Status");

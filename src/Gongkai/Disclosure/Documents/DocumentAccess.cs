@@ -10,10 +10,6 @@ public static class DocumentAccess
     public static readonly StaffRole[] Publishers = [StaffRole.Reviewer, StaffRole.DepartmentAdministrator, StaffRole.OpennessOffice, StaffRole.SystemAdministrator];
     public static readonly StaffRole[] Viewers = [.. Editors, StaffRole.Reviewer, StaffRole.Evaluator];
 
-    /// <summary>The role that allows the action on the organ, or a clerk-readable refusal.</summary>
-    public static async Task<StaffRole> RequireAsync(StaffAccess access, Guid organId, StaffRole[] roles, string action)
-    {
-        return await access.RoleForAsync(organId, roles)
-            ?? throw new Platform.ForbiddenAction($"您没有{action}本单位信息的权限（需要：{string.Join("、", roles.Select(r => r.Label()))}）。");
-    }
+    /// <summary>What these records are called in a refusal: “您没有…本单位信息的权限” (<see cref="StaffAccess.RequireAsync"/>).</summary>
+    public const string Records = "信息";
 }

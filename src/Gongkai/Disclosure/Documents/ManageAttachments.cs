@@ -16,7 +16,7 @@ public sealed class ManageAttachments(GongkaiDb db, FileStore files, AuditLog au
 
     public async Task<DocumentAttachment> AddAsync(GovDocument doc, string? fileName, byte[] content, CancellationToken ct = default)
     {
-        var role = await DocumentAccess.RequireAsync(access, doc.OrganId, DocumentAccess.Editors, "上传附件到");
+        var role = await access.RequireAsync(doc.OrganId, DocumentAccess.Editors, "上传附件到", DocumentAccess.Records);
         if (doc.Status is not (DocumentStatus.Draft or DocumentStatus.Submitted))
         {
             throw new ValidationFailure("只能给草稿或待审核的信息添加附件。", "Attachment");

@@ -21,7 +21,7 @@ public sealed class PublishDocument(GongkaiDb db, AuditLog audit, StaffAccess ac
 
     public async Task HandleAsync(GovDocument doc, DateTimeOffset? at, CancellationToken ct = default)
     {
-        var role = await DocumentAccess.RequireAsync(access, doc.OrganId, DocumentAccess.Publishers, "发布");
+        var role = await access.RequireAsync(doc.OrganId, DocumentAccess.Publishers, "发布", DocumentAccess.Records);
         await EnsurePublishableAsync(doc, ct);
         var now = clock.GetUtcNow();
         if (at is { } when && when < now - PastTolerance)

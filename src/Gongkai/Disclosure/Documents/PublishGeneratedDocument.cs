@@ -41,7 +41,7 @@ public sealed class PublishGeneratedDocument(GongkaiDb db, AuditLog audit, Staff
 {
     public async Task<GovDocument> HandleAsync(Guid? existingId, GeneratedDocument input, CancellationToken ct = default)
     {
-        var role = await DocumentAccess.RequireAsync(access, input.OrganId, DocumentAccess.Publishers, "发布");
+        var role = await access.RequireAsync(input.OrganId, DocumentAccess.Publishers, "发布", DocumentAccess.Records);
         if (!Catalogue.SubjectCategories.IsValid(input.SubjectCategory))
         {
             throw new ValidationFailure($"主题分类“{input.SubjectCategory}”不存在。", "SubjectCategory");

@@ -15,7 +15,7 @@ public sealed class ReviewDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
 {
     public async Task ApproveAsync(GovDocument doc, string? opinion, CancellationToken ct = default)
     {
-        var role = await DocumentAccess.RequireAsync(access, doc.OrganId, DocumentAccess.Reviewers, "审核");
+        var role = await access.RequireAsync(doc.OrganId, DocumentAccess.Reviewers, "审核", DocumentAccess.Records);
         EnsureSubmitted(doc);
         opinion = RequireOpinion(opinion);
         var open = await db.PrivacyFindings.CountAsync(f => f.DocumentId == doc.Id && f.Status == FindingStatus.Open, ct);
@@ -31,7 +31,7 @@ public sealed class ReviewDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
 
     public async Task ReturnAsync(GovDocument doc, string? opinion, CancellationToken ct = default)
     {
-        var role = await DocumentAccess.RequireAsync(access, doc.OrganId, DocumentAccess.Reviewers, "审核");
+        var role = await access.RequireAsync(doc.OrganId, DocumentAccess.Reviewers, "审核", DocumentAccess.Records);
         EnsureSubmitted(doc);
         opinion = RequireOpinion(opinion);
         doc.ReturnReview(actor.UserId, actor.Name, opinion, clock.GetUtcNow());

@@ -18,7 +18,7 @@ public sealed class ReviseDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
 {
     public async Task HandleAsync(GovDocument doc, DocumentInput input, string? changeNote, CancellationToken ct = default)
     {
-        var role = await DocumentAccess.RequireAsync(access, doc.OrganId, DocumentAccess.Publishers, "修订");
+        var role = await access.RequireAsync(doc.OrganId, DocumentAccess.Publishers, "修订", DocumentAccess.Records);
         if (doc.Status != DocumentStatus.Published)
         {
             throw new ValidationFailure("只有已发布的信息可以修订；未发布的请直接编辑。", "Status");

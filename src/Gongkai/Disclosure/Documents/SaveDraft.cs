@@ -31,7 +31,7 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
             throw new ValidationFailure("公开主体不存在。", "OrganId");
         }
 
-        var role = await DocumentAccess.RequireAsync(access, organ, DocumentAccess.Editors, "起草");
+        var role = await access.RequireAsync(organ, DocumentAccess.Editors, "起草", DocumentAccess.Records);
         var now = clock.GetUtcNow();
         var doc = new GovDocument
         {
@@ -51,7 +51,7 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
 
     public async Task UpdateAsync(GovDocument doc, DocumentInput input, CancellationToken ct = default)
     {
-        var role = await DocumentAccess.RequireAsync(access, doc.OrganId, DocumentAccess.Editors, "编辑");
+        var role = await access.RequireAsync(doc.OrganId, DocumentAccess.Editors, "编辑", DocumentAccess.Records);
         if (doc.Status is not (DocumentStatus.Draft or DocumentStatus.Submitted))
         {
             throw new ValidationFailure($"“{doc.Status.Label()}”状态的信息不能直接修改。", "Status");

@@ -10,7 +10,7 @@ public sealed class SubmitDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
 {
     public async Task<IReadOnlyList<PrivacyFinding>> HandleAsync(GovDocument doc, CancellationToken ct = default)
     {
-        var role = await DocumentAccess.RequireAsync(access, doc.OrganId, DocumentAccess.Editors, "提交");
+        var role = await access.RequireAsync(doc.OrganId, DocumentAccess.Editors, "提交", DocumentAccess.Records);
         if (doc.Status != DocumentStatus.Draft)
         {
             throw new Platform.ValidationFailure($"只有草稿可以提交审核，当前状态为“{doc.Status.Label()}”。", "Status");

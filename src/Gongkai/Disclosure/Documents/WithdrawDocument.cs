@@ -14,7 +14,7 @@ public sealed class WithdrawDocument(GongkaiDb db, AuditLog audit, StaffAccess a
 {
     public async Task HandleAsync(GovDocument doc, string? reason, CancellationToken ct = default)
     {
-        var role = await DocumentAccess.RequireAsync(access, doc.OrganId, DocumentAccess.Publishers, "撤回");
+        var role = await access.RequireAsync(doc.OrganId, DocumentAccess.Publishers, "撤回", DocumentAccess.Records);
         if (doc.Status != DocumentStatus.Published)
         {
             throw new ValidationFailure($"只有已发布的信息可以撤回，当前状态为“{doc.Status.Label()}”。", "Status");

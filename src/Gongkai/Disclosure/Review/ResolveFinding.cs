@@ -16,7 +16,7 @@ public sealed class ResolveFinding(GongkaiDb db, AuditLog audit, StaffAccess acc
 {
     public async Task MaskAsync(GovDocument doc, PrivacyFinding finding, CancellationToken ct = default)
     {
-        var role = await DocumentAccess.RequireAsync(access, doc.OrganId, DocumentAccess.Reviewers, "审核");
+        var role = await access.RequireAsync(doc.OrganId, DocumentAccess.Reviewers, "审核", DocumentAccess.Records);
         EnsureOpen(doc, finding);
         var matches = PersonalDataScanner.Scan(doc.BodyText, ChineseDates.Today(clock))
             .Concat(PersonalDataScanner.Scan(doc.Title, ChineseDates.Today(clock)))
@@ -45,7 +45,7 @@ public sealed class ResolveFinding(GongkaiDb db, AuditLog audit, StaffAccess acc
 
     public async Task ConfirmAsync(GovDocument doc, PrivacyFinding finding, string? reason, CancellationToken ct = default)
     {
-        var role = await DocumentAccess.RequireAsync(access, doc.OrganId, DocumentAccess.Reviewers, "审核");
+        var role = await access.RequireAsync(doc.OrganId, DocumentAccess.Reviewers, "审核", DocumentAccess.Records);
         EnsureOpen(doc, finding);
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 500)

@@ -162,18 +162,15 @@ public sealed class SaveOrgan(GongkaiDb db, AuditLog audit, TimeProvider clock)
             return;
         }
 
-        var parents = await db.Organs.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ParentId, ct);
-        if (!parents.ContainsKey(parentId.Value))
+        var tree = await OrganTree.LoadAsync(db, ct);
+        if (!tree.Contains(parentId.Value))
         {
             throw new ValidationFailure("上级机构不存在。", "ParentId");
         }
 
-        for (Guid? cursor = parentId; cursor is { } c; cursor = parents.GetValueOrDefault(c))
+        if (self is { } organ && tree.SelfAndAncestors(parentId.Value).Contains(organ))
         {
-            if (c == self)
-            {
-                throw new ValidationFailure("不能把机构设为自己或下级机构的下级。", "ParentId");
-            }
+            throw new ValidationFailure("不能把机构设为自己或下级机构的下级。", "ParentId");
         }
     }
 }

@@ -1,5 +1,6 @@
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Organisation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Platform.Staff;
@@ -23,13 +24,15 @@ public sealed class OrganScope
 }
 
 /// <summary>
-/// What the current staff member may do, loaded once per request from their role assignments.
-/// Pages ask it for a scope and filter queries with it, so another organ's record is simply not found (404).
+/// What the current staff member may do, loaded once per request from their role assignments: the one entry point of
+/// the access rule (docs/ARCHITECTURE.md §The access rule). A module's finder asks it for the viewers' scope, so another
+/// organ's record is simply not found (404); a use case asks <see cref="RequireAsync"/> for the role an action needs on
+/// a record it has found, and is refused with <see cref="ForbiddenAction"/> (403).
 /// </summary>
 public sealed class StaffAccess(GongkaiDb db, CurrentActor actor)
 {
     private IReadOnlyList<RoleAssignment>? assignments;
-    private Dictionary<Guid, Guid?>? parents;
+    private OrganTree? tree;
 
     public async Task<IReadOnlyList<RoleAssignment>> AssignmentsAsync(CancellationToken ct = default)
     {
@@ -68,20 +71,8 @@ public sealed class StaffAccess(GongkaiDb db, CurrentActor actor)
             return new OrganScope(true, new HashSet<Guid>());
         }
 
-        parents ??= await db.Organs.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ParentId);
-        var ids = new HashSet<Guid>();
-        foreach (var organ in parents.Keys)
-        {
-            for (Guid? cursor = organ; cursor is { } c; cursor = parents.GetValueOrDefault(c))
-            {
-                if (held.Any(a => a.OrganId == c))
-                {
-                    ids.Add(organ);
-                    break;
-                }
-            }
-        }
-
+        var organs = tree ??= await OrganTree.LoadAsync(db);
+        var ids = organs.Organs.Where(organ => organs.SelfAndAncestors(organ).Any(c => held.Any(a => a.OrganId == c))).ToHashSet();
         return new OrganScope(false, ids);
     }
 
@@ -98,4 +89,13 @@ public sealed class StaffAccess(GongkaiDb db, CurrentActor actor)
 
         return null;
     }
+
+    /// <summary>
+    /// The role that allows <paramref name="action"/> on the organ's <paramref name="records"/>, or a clerk-readable
+    /// refusal (<see cref="ForbiddenAction"/>, 403): “您没有{action}本单位{records}的权限（需要：…）。”. Call it on a record
+    /// the module's finder returned, so a record outside the scope has already answered 404.
+    /// </summary>
+    public async Task<StaffRole> RequireAsync(Guid organId, StaffRole[] roles, string action, string records) =>
+        await RoleForAsync(organId, roles)
+        ?? throw new ForbiddenAction($"您没有{action}本单位{records}的权限（需要：{string.Join("、", roles.Select(r => r.Label()))}）。");
 }

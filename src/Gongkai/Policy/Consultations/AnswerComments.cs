@@ -16,7 +16,7 @@ public sealed class AnswerComments(GongkaiDb db, AuditLog audit, StaffAccess acc
     public async Task<int> AnswerAsync(Consultation c, IReadOnlyCollection<Guid> commentIds, Disposition? disposition, string? reply,
         bool wholeGroups = true, CancellationToken ct = default)
     {
-        var role = await ConsultationAccess.RequireAsync(access, c.OrganId, ConsultationAccess.Editors, "答复");
+        var role = await access.RequireAsync(c.OrganId, ConsultationAccess.Editors, "答复", ConsultationAccess.Records);
         var now = clock.GetUtcNow();
         if (c.FeedbackPublishedAt is not null)
         {
@@ -93,7 +93,7 @@ public sealed class AnswerComments(GongkaiDb db, AuditLog audit, StaffAccess acc
     /// <summary>Puts the chosen comments (and their own groups) into the group of the first: variants of one campaign.</summary>
     public async Task<int> GroupAsync(Consultation c, IReadOnlyCollection<Guid> commentIds, CancellationToken ct = default)
     {
-        var role = await ConsultationAccess.RequireAsync(access, c.OrganId, ConsultationAccess.Editors, "归并");
+        var role = await access.RequireAsync(c.OrganId, ConsultationAccess.Editors, "归并", ConsultationAccess.Records);
         if (c.FeedbackPublishedAt is not null)
         {
             throw new ValidationFailure("意见采纳情况已经公布，不能再归并。", "Ids");
@@ -120,7 +120,7 @@ public sealed class AnswerComments(GongkaiDb db, AuditLog audit, StaffAccess acc
 
     public async Task<AnswerTemplate> SaveTemplateAsync(Guid organId, string? name, Disposition? disposition, string? text, CancellationToken ct = default)
     {
-        var role = await ConsultationAccess.RequireAsync(access, organId, ConsultationAccess.Editors, "维护");
+        var role = await access.RequireAsync(organId, ConsultationAccess.Editors, "维护", ConsultationAccess.Records);
         name = name?.Trim();
         text = text?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 100)

@@ -11,7 +11,6 @@ public static class ConsultationAccess
     public static readonly StaffRole[] Publishers = [StaffRole.Reviewer, StaffRole.DepartmentAdministrator, StaffRole.OpennessOffice, StaffRole.SystemAdministrator];
     public static readonly StaffRole[] Viewers = [.. Editors, StaffRole.Evaluator];
 
-    public static async Task<StaffRole> RequireAsync(StaffAccess access, Guid organId, StaffRole[] roles, string action) =>
-        await access.RoleForAsync(organId, roles)
-        ?? throw new Platform.ForbiddenAction($"您没有{action}本单位意见征集的权限（需要：{string.Join("、", roles.Select(r => r.Label()))}）。");
+    /// <summary>What these records are called in a refusal: “您没有…本单位意见征集的权限” (<see cref="StaffAccess.RequireAsync"/>).</summary>
+    public const string Records = "意见征集";
 }

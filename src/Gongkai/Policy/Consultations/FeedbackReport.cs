@@ -71,7 +71,7 @@ public sealed class FeedbackReports(GongkaiDb db, AuditLog audit, StaffAccess ac
     /// </summary>
     public async Task PublishAsync(Consultation c, string? summary, CancellationToken ct = default)
     {
-        var role = await ConsultationAccess.RequireAsync(access, c.OrganId, ConsultationAccess.Publishers, "公布");
+        var role = await access.RequireAsync(c.OrganId, ConsultationAccess.Publishers, "公布", ConsultationAccess.Records);
         var now = clock.GetUtcNow();
         var state = ConsultationStates.Of(c, now);
         if (state != ConsultationState.AwaitingFeedback)

@@ -22,7 +22,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
 
     public async Task<Consultation> CreateAsync(ConsultationInput input, CancellationToken ct = default)
     {
-        var role = await ConsultationAccess.RequireAsync(access, input.OrganId, ConsultationAccess.Editors, "发起");
+        var role = await access.RequireAsync(input.OrganId, ConsultationAccess.Editors, "发起", ConsultationAccess.Records);
         if (!await db.Organs.AnyAsync(o => o.Id == input.OrganId, ct))
         {
             throw new ValidationFailure("请选择发起单位。", "OrganId");
@@ -56,7 +56,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
 
     public async Task UpdateAsync(Consultation c, ConsultationInput input, CancellationToken ct = default)
     {
-        var role = await ConsultationAccess.RequireAsync(access, c.OrganId, ConsultationAccess.Editors, "修改");
+        var role = await access.RequireAsync(c.OrganId, ConsultationAccess.Editors, "修改", ConsultationAccess.Records);
         var now = clock.GetUtcNow();
         var state = ConsultationStates.Of(c, now);
         if (state is ConsultationState.AwaitingFeedback or ConsultationState.Concluded)
@@ -121,7 +121,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
     /// <summary>A new version of the draft; earlier versions and the comments made on them stay as they were.</summary>
     public async Task<DraftVersion> AddVersionAsync(Consultation c, string? text, string? changeNote, CancellationToken ct = default)
     {
-        var role = await ConsultationAccess.RequireAsync(access, c.OrganId, ConsultationAccess.Editors, "修改");
+        var role = await access.RequireAsync(c.OrganId, ConsultationAccess.Editors, "修改", ConsultationAccess.Records);
         var now = clock.GetUtcNow();
         if (ConsultationStates.Of(c, now) is ConsultationState.AwaitingFeedback or ConsultationState.Concluded)
         {
@@ -153,7 +153,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
 
     public async Task AddBasisAsync(Consultation c, Guid documentId, BasisKind kind, CancellationToken ct = default)
     {
-        var role = await ConsultationAccess.RequireAsync(access, c.OrganId, ConsultationAccess.Editors, "修改");
+        var role = await access.RequireAsync(c.OrganId, ConsultationAccess.Editors, "修改", ConsultationAccess.Records);
         var doc = await published.FindAsync(documentId, ct)
             ?? throw new ValidationFailure("只能关联已主动公开的文件，请先发布该文件。", "DocumentId");
         if (await db.Set<ConsultationBasis>().AnyAsync(b => b.ConsultationId == c.Id && b.DocumentId == documentId, ct))
@@ -171,7 +171,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
     /// <summary>发布: the public sees the consultation from now on; commenting opens and closes at the period's instants.</summary>
     public async Task AnnounceAsync(Consultation c, CancellationToken ct = default)
     {
-        var role = await ConsultationAccess.RequireAsync(access, c.OrganId, ConsultationAccess.Publishers, "发布");
+        var role = await access.RequireAsync(c.OrganId, ConsultationAccess.Publishers, "发布", ConsultationAccess.Records);
         var now = clock.GetUtcNow();
         if (c.AnnouncedAt is not null)
         {
@@ -199,7 +199,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
     /// <summary>The decision document adopted after the consultation; its public page links back here.</summary>
     public async Task SetDecisionAsync(Consultation c, Guid documentId, CancellationToken ct = default)
     {
-        var role = await ConsultationAccess.RequireAsync(access, c.OrganId, ConsultationAccess.Publishers, "修改");
+        var role = await access.RequireAsync(c.OrganId, ConsultationAccess.Publishers, "修改", ConsultationAccess.Records);
         if (ConsultationStates.Of(c, clock.GetUtcNow()) is not (ConsultationState.AwaitingFeedback or ConsultationState.Concluded))
         {
             throw new ValidationFailure("征集期结束后才能关联最终决策文件。", "DocumentId");

@@ -19,7 +19,7 @@ public sealed class ModerateComments(GongkaiDb db, AuditLog audit, StaffAccess a
     /// <summary>Publishes the given pending comments, with personal data masked; answers how many had something removed.</summary>
     public async Task<int> PublishAsync(Consultation c, IReadOnlyCollection<Guid> commentIds, CancellationToken ct = default)
     {
-        var role = await ConsultationAccess.RequireAsync(access, c.OrganId, ConsultationAccess.Editors, "审核");
+        var role = await access.RequireAsync(c.OrganId, ConsultationAccess.Editors, "审核", ConsultationAccess.Records);
         var comments = await LoadAsync(c, commentIds, ct);
         var now = clock.GetUtcNow();
         var today = ChineseDates.Today(clock);
@@ -43,7 +43,7 @@ public sealed class ModerateComments(GongkaiDb db, AuditLog audit, StaffAccess a
 
     public async Task HideAsync(Consultation c, Guid commentId, string? reason, CancellationToken ct = default)
     {
-        var role = await ConsultationAccess.RequireAsync(access, c.OrganId, ConsultationAccess.Editors, "审核");
+        var role = await access.RequireAsync(c.OrganId, ConsultationAccess.Editors, "审核", ConsultationAccess.Records);
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 500)
         {

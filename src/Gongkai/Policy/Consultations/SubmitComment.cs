@@ -90,7 +90,7 @@ public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess acce
             .Select(x => new { x.Id, x.OrganId, x.Title, x.AnnouncedAt, x.OpensAt, x.ClosesAt, x.FeedbackPublishedAt, x.CurrentVersion })
             .FirstOrDefaultAsync(ct) ?? throw new NotFound();
         var now = clock.GetUtcNow();
-        var role = await ConsultationAccess.RequireAsync(access, c.OrganId, ConsultationAccess.Editors, "录入");
+        var role = await access.RequireAsync(c.OrganId, ConsultationAccess.Editors, "录入", ConsultationAccess.Records);
         if (channel is not (CommentChannel.Letter or CommentChannel.Meeting or CommentChannel.Hotline))
         {
             throw new ValidationFailure("请选择意见来源：信函、会议或热线电话。", "Channel");

@@ -17,15 +17,15 @@ internal static class AppealsApi
     {
         var api = app.MapGroup("/api/v1/admin/requests/{id:guid}/appeals").WithTags("依申请公开：复议和诉讼").RequireAuthorization(PlatformModule.ApiPolicy);
 
-        api.MapGet("", async (Guid id, GongkaiDb db, StaffAccess access, CancellationToken ct) =>
-                await FindAsync(db, access, id, ct) is { } request ? Results.Ok(await ToDtoAsync(db, request, ct)) : NotFound())
+        api.MapGet("", async (Guid id, GongkaiDb db, Handling.RequestCases cases, CancellationToken ct) =>
+                await cases.FindAsync(id, ct) is { } request ? Results.Ok(await ToDtoAsync(db, request, ct)) : NotFound())
             .Produces<AppealsDto>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("一件申请的行政复议和行政诉讼");
 
-        api.MapPost("", async (Guid id, AppealInput input, GongkaiDb db, StaffAccess access, RecordAppeal record, CancellationToken ct) =>
+        api.MapPost("", async (Guid id, AppealInput input, GongkaiDb db, Handling.RequestCases cases, RecordAppeal record, CancellationToken ct) =>
             {
-                if (await FindAsync(db, access, id, ct) is not { } request)
+                if (await cases.FindAsync(id, ct) is not { } request)
                 {
                     return NotFound();
                 }
@@ -39,9 +39,9 @@ internal static class AppealsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("记录行政复议或行政诉讼（kind: Reconsideration / LitigationDirect / LitigationAfterReconsideration），可同时记录结果（result: Pending / Upheld / Corrected / Other）；结果纠正的已办结申请重新办理");
 
-        api.MapPost("/{appealId:guid}/result", async (Guid id, Guid appealId, AppealResultInput input, GongkaiDb db, StaffAccess access, RecordAppeal record, CancellationToken ct) =>
+        api.MapPost("/{appealId:guid}/result", async (Guid id, Guid appealId, AppealResultInput input, GongkaiDb db, Handling.RequestCases cases, RecordAppeal record, CancellationToken ct) =>
             {
-                if (await FindAsync(db, access, id, ct) is not { } request)
+                if (await cases.FindAsync(id, ct) is not { } request)
                 {
                     return NotFound();
                 }
@@ -56,12 +56,6 @@ internal static class AppealsApi
     }
 
     private static IResult NotFound() => Results.Problem(statusCode: 404, title: "未找到该申请");
-
-    internal static async Task<DisclosureRequest?> FindAsync(GongkaiDb db, StaffAccess access, Guid id, CancellationToken ct)
-    {
-        var request = await db.DisclosureRequests.Include(r => r.Events).FirstOrDefaultAsync(r => r.Id == id, ct);
-        return request is not null && (await access.ScopeAsync(RequestAccess.Handlers)).Covers(request.OrganId) ? request : null;
-    }
 
     private static async Task<AppealsDto> ToDtoAsync(GongkaiDb db, DisclosureRequest request, CancellationToken ct)
     {

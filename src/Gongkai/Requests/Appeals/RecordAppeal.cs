@@ -44,7 +44,7 @@ public sealed class RecordAppeal(GongkaiDb db, StaffAccess access, AuditLog audi
 {
     public async Task<AppealCase> FileAsync(DisclosureRequest request, AppealInput input, CancellationToken ct = default)
     {
-        var role = await RequestAccess.RequireAsync(access, request.OrganId, "记录复议和诉讼：");
+        var role = await access.RequireAsync(request.OrganId, RequestAccess.Handlers, "记录复议和诉讼：", RequestAccess.Records);
         var today = ChineseDates.Today(clock);
         var kind = input.Kind is { } k && Enum.IsDefined(k) ? k : throw new ValidationFailure("请选择类型：行政复议、直接起诉或复议后起诉。", "Kind");
         var filed = input.FiledOn ?? throw new ValidationFailure("请填写收到复议或起诉的日期。", "FiledOn");
@@ -111,7 +111,7 @@ public sealed class RecordAppeal(GongkaiDb db, StaffAccess access, AuditLog audi
 
     public async Task<AppealCase> DecideAsync(DisclosureRequest request, Guid appealId, AppealResultInput input, CancellationToken ct = default)
     {
-        var role = await RequestAccess.RequireAsync(access, request.OrganId, "记录复议和诉讼：");
+        var role = await access.RequireAsync(request.OrganId, RequestAccess.Handlers, "记录复议和诉讼：", RequestAccess.Records);
         var appeal = await db.AppealCases.FirstOrDefaultAsync(a => a.Id == appealId && a.RequestId == request.Id, ct)
             ?? throw new ValidationFailure("本申请没有这件复议或诉讼。");
         if (appeal.Result != AppealResult.Pending)

@@ -27,7 +27,7 @@ public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess a
 {
     public async Task<ClockState> HandleAsync(DisclosureRequest request, ClockEventInput input, CancellationToken ct = default)
     {
-        var role = await RequestAccess.RequireAsync(access, request.OrganId, "办理");
+        var role = await access.RequireAsync(request.OrganId, RequestAccess.Handlers, "办理", RequestAccess.Records);
         var kind = input.Kind is { } k && Enum.IsDefined(k) ? k : throw new ValidationFailure("请选择办理事项。", "Kind");
         InputDates.Check(input.On, "On", "办理日期");
         InputDates.Check(input.Until, "Until", "期限");

@@ -1,6 +1,7 @@
 using Gongkai.Platform;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Organisation;
 using Gongkai.Platform.Staff;
 using Gongkai.Requests.Clock;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed class AssignHandler(GongkaiDb db, AuditLog audit, StaffAccess acce
 {
     public async Task<ClockState> HandleAsync(DisclosureRequest request, string? userName, CancellationToken ct = default)
     {
-        var role = await RequestAccess.RequireAsync(access, request.OrganId, "分办");
+        var role = await access.RequireAsync(request.OrganId, RequestAccess.Handlers, "分办", RequestAccess.Records);
         HandlingGuards.NotClosed(request);
         HandlingGuards.NoReplyPending(request, "改派承办人");
         var name = userName?.Trim();
@@ -57,15 +58,6 @@ public sealed class AssignHandler(GongkaiDb db, AuditLog audit, StaffAccess acce
             return true;
         }
 
-        var parents = await db.Organs.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ParentId, ct);
-        for (Guid? cursor = organId; cursor is { } c; cursor = parents.GetValueOrDefault(c))
-        {
-            if (roles.Any(a => a.OrganId == c))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return (await OrganTree.LoadAsync(db, ct)).SelfAndAncestors(organId).Any(c => roles.Any(a => a.OrganId == c));
     }
 }

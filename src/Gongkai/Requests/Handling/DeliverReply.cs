@@ -19,7 +19,7 @@ public sealed class DeliverReply(GongkaiDb db, AuditLog audit, StaffAccess acces
 {
     public async Task<ClockState> HandleAsync(DisclosureRequest request, DeliveryMethod? method, DateOnly? on, CancellationToken ct = default)
     {
-        var role = await RequestAccess.RequireAsync(access, request.OrganId, "送达");
+        var role = await access.RequireAsync(request.OrganId, RequestAccess.Handlers, "送达", RequestAccess.Records);
         HandlingGuards.NotClosed(request);
         if (request.ProposedOutcome is not { } outcome || request.ReviewedOn is not { } reviewed)
         {

@@ -15,7 +15,7 @@ public sealed class ProposeReply(GongkaiDb db, AuditLog audit, StaffAccess acces
 {
     public async Task<ClockState> HandleAsync(DisclosureRequest request, ReplyInput input, CancellationToken ct = default)
     {
-        var role = await RequestAccess.RequireAsync(access, request.OrganId, "拟办");
+        var role = await access.RequireAsync(request.OrganId, RequestAccess.Handlers, "拟办", RequestAccess.Records);
         HandlingGuards.NotClosed(request);
         HandlingGuards.NoReplyPending(request, "重新拟办");
         var reply = ReplyRules.Validate(input);

@@ -15,7 +15,7 @@ public sealed class RegisterReceived(GongkaiDb db, AuditLog audit, StaffAccess a
 {
     public async Task<ClockState> HandleAsync(DisclosureRequest request, CancellationToken ct = default)
     {
-        var role = await RequestAccess.RequireAsync(access, request.OrganId, "登记");
+        var role = await access.RequireAsync(request.OrganId, RequestAccess.Handlers, "登记", RequestAccess.Records);
         if (request.RegisteredOn is not null)
         {
             throw new ValidationFailure($"该申请已于{ChineseDates.Long(request.RegisteredOn.Value)}登记。");

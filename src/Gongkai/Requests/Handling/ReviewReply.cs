@@ -14,7 +14,7 @@ public sealed class ReviewReply(GongkaiDb db, AuditLog audit, StaffAccess access
 {
     public async Task<ClockState> HandleAsync(DisclosureRequest request, bool approve, string? opinion, CancellationToken ct = default)
     {
-        var role = await RequestAccess.RequireAsync(access, request.OrganId, "审核", RequestAccess.Reviewers);
+        var role = await access.RequireAsync(request.OrganId, RequestAccess.Reviewers, "审核", RequestAccess.Records);
         HandlingGuards.NotClosed(request);
         if (request.ProposedOutcome is not { } outcome || request.ReviewedOn is not null)
         {
@@ -23,7 +23,7 @@ public sealed class ReviewReply(GongkaiDb db, AuditLog audit, StaffAccess access
 
         if (request.ProposedById is not null && request.ProposedById == actor.UserId)
         {
-            throw new ValidationFailure("拟办人不能审核自己的拟办意见，请由其他审核人审核。");
+            throw new ForbiddenAction("拟办人不能审核自己的拟办意见，请由其他审核人审核。");
         }
 
         var text = opinion?.Trim();

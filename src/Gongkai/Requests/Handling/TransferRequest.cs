@@ -17,7 +17,7 @@ public sealed class TransferRequest(GongkaiDb db, AuditLog audit, StaffAccess ac
 {
     public async Task<ClockState> HandleAsync(DisclosureRequest request, Guid? toOrganId, string? reason, CancellationToken ct = default)
     {
-        var role = await RequestAccess.RequireAsync(access, request.OrganId, "转办");
+        var role = await access.RequireAsync(request.OrganId, RequestAccess.Handlers, "转办", RequestAccess.Records);
         HandlingGuards.NotClosed(request);
         HandlingGuards.NoReplyPending(request, "转办");
         var target = toOrganId ?? throw new ValidationFailure("请选择转办的机关。", "ToOrganId");

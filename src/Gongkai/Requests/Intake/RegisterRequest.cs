@@ -14,7 +14,7 @@ public sealed class RegisterRequest(RequestFiling filing, StaffAccess access, Ti
     {
         var today = ChineseDates.Today(clock);
         var app = RequestValidation.Validate(input, today);
-        var role = await RequestAccess.RequireAsync(access, app.OrganId, "登记");
+        var role = await access.RequireAsync(app.OrganId, RequestAccess.Handlers, "登记", RequestAccess.Records);
         var channel = input.Channel is { } c && RequestChannels.StaffRegistered.Contains(c)
             ? c
             : throw new ValidationFailure("请选择申请渠道（当面、邮寄、平常信函、传真或口头）。", "Channel");

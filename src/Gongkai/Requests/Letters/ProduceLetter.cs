@@ -48,7 +48,7 @@ public sealed class ProduceLetter(
 {
     public async Task<ProducedLetter> PreviewAsync(DisclosureRequest request, LetterInput input, CancellationToken ct = default)
     {
-        await RequestAccess.RequireAsync(access, request.OrganId, "制作文书：");
+        await access.RequireAsync(request.OrganId, RequestAccess.Handlers, "制作文书：", RequestAccess.Records);
         var organ = await db.Organs.AsNoTracking().SingleAsync(o => o.Id == request.OrganId, ct);
         var fee = await db.FeeAssessments.AsNoTracking().FirstOrDefaultAsync(f => f.RequestId == request.Id, ct);
         WorkingDayCalendar calendar;
@@ -72,7 +72,7 @@ public sealed class ProduceLetter(
 
     public async Task<(ProducedLetter Letter, byte[] Content)> DownloadAsync(DisclosureRequest request, LetterInput input, LetterFormat format, CancellationToken ct = default)
     {
-        var role = await RequestAccess.RequireAsync(access, request.OrganId, "制作文书：");
+        var role = await access.RequireAsync(request.OrganId, RequestAccess.Handlers, "制作文书：", RequestAccess.Records);
         var letter = await PreviewAsync(request, input, ct);
         var content = format == LetterFormat.Pdf ? pdf.Write(letter.Document) : DocxWriter.Write(letter.Document);
         audit.Record("request.letter.download", "DisclosureRequest", request.Id.ToString(),
@@ -125,7 +125,7 @@ public sealed class ProduceLetter(
     /// <summary>A kept letter's bytes, rendered first if delivery could not render them; for its request's staff, audited.</summary>
     public async Task<(SentLetter Letter, Stream Content)?> OpenSentAsync(DisclosureRequest request, Guid letterId, CancellationToken ct = default)
     {
-        var role = await RequestAccess.RequireAsync(access, request.OrganId, "查看存档文书：");
+        var role = await access.RequireAsync(request.OrganId, RequestAccess.Handlers, "查看存档文书：", RequestAccess.Records);
         var letter = await db.SentLetters.SingleOrDefaultAsync(l => l.Id == letterId && l.RequestId == request.Id, ct);
         if (letter is null)
         {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Requests.Pages.Admin;
 
 /// <summary>行政复议 and 行政诉讼 on a request: record one, record its result; 结果纠正 reopens handling.</summary>
-public sealed class AppealsModel(GongkaiDb db, StaffAccess access, RecordAppeal record) : PageModel
+public sealed class AppealsModel(GongkaiDb db, Gongkai.Requests.Handling.RequestCases cases, RecordAppeal record) : PageModel
 {
     public DisclosureRequest Case { get; private set; } = null!;
     public IReadOnlyList<AppealCase> Appeals { get; private set; } = [];
@@ -62,7 +62,7 @@ public sealed class AppealsModel(GongkaiDb db, StaffAccess access, RecordAppeal 
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await CaseLoader.LoadAsync(db, access, id, ct) is not { } request)
+        if (await cases.FindAsync(id, ct) is not { } request)
         {
             return false;
         }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Requests.Pages.Admin;
 
 /// <summary>信息处理费: compute (按件 or 按量), issue the notice (the clock pauses), record the payment.</summary>
-public sealed class FeeModel(GongkaiDb db, StaffAccess access, IssueFeeNotice issue, CalendarStore calendars) : PageModel
+public sealed class FeeModel(GongkaiDb db, Gongkai.Requests.Handling.RequestCases cases, IssueFeeNotice issue, CalendarStore calendars) : PageModel
 {
     /// <summary>The payment deadline as shown: the date, or the period while its date lies past the loaded schedules.</summary>
     public string PayByText { get; private set; } = "";
@@ -89,7 +89,7 @@ public sealed class FeeModel(GongkaiDb db, StaffAccess access, IssueFeeNotice is
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await CaseLoader.LoadAsync(db, access, id, ct) is not { } request)
+        if (await cases.FindAsync(id, ct) is not { } request)
         {
             return false;
         }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Requests.Pages.Admin;
 
 /// <summary>Fills a letter (reply, 补正, extension, fee, third-party consultation) for a request: preview, PDF, DOCX.</summary>
-public sealed class LetterModel(GongkaiDb db, StaffAccess access, ProduceLetter produce) : PageModel
+public sealed class LetterModel(Gongkai.Requests.Handling.RequestCases cases, ProduceLetter produce) : PageModel
 {
     public DisclosureRequest Case { get; private set; } = null!;
     public ProducedLetter? Preview { get; private set; }
@@ -19,7 +19,7 @@ public sealed class LetterModel(GongkaiDb db, StaffAccess access, ProduceLetter 
 
     public async Task<IActionResult> OnGetAsync(Guid id, LetterKind? kind, CancellationToken ct)
     {
-        if (await CaseLoader.LoadAsync(db, access, id, ct) is not { } request)
+        if (await cases.FindAsync(id, ct) is not { } request)
         {
             return NotFound();
         }
@@ -34,7 +34,7 @@ public sealed class LetterModel(GongkaiDb db, StaffAccess access, ProduceLetter 
     /// <summary><paramref name="format"/>: preview (default), pdf or docx.</summary>
     public async Task<IActionResult> OnPostAsync(Guid id, string? format, CancellationToken ct)
     {
-        if (await CaseLoader.LoadAsync(db, access, id, ct) is not { } request)
+        if (await cases.FindAsync(id, ct) is not { } request)
         {
             return NotFound();
         }

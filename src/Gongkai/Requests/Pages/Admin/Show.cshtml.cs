@@ -1,5 +1,6 @@
 using Gongkai.Disclosure.Documents;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.Organisation;
 using Gongkai.Platform.Web;
 using Gongkai.Requests;
 using Gongkai.Requests.Applicants;
@@ -175,12 +176,7 @@ public sealed class ShowModel(GongkaiDb db, RequestCases cases, RequestClock clo
         {
             var organId = request.OrganId;
             var handlerRoles = RequestAccess.Handlers;
-            var parents = await db.Organs.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ParentId, ct);
-            var chain = new List<Guid>();
-            for (Guid? cursor = organId; cursor is { } c; cursor = parents.GetValueOrDefault(c))
-            {
-                chain.Add(c);
-            }
+            var chain = (await OrganTree.LoadAsync(db, ct)).SelfAndAncestors(organId).ToList();
 
             Handlers = await db.RoleAssignments.AsNoTracking()
                 .Where(a => handlerRoles.Contains(a.Role) && (a.OrganId == null || chain.Contains(a.OrganId.Value)))

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Gongkai.Disclosure.Pages.Admin.Documents;
 
-public sealed class EditModel(GongkaiDb db, StaffAccess access, SaveDraft draft, SubmitDocument submit, ReviseDocument revise, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EditModel(GongkaiDb db, StaffAccess access, DocumentFinder documents, SaveDraft draft, SubmitDocument submit, ReviseDocument revise, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public DocumentInput Input { get; set; } = new();
@@ -103,6 +103,8 @@ public sealed class EditModel(GongkaiDb db, StaffAccess access, SaveDraft draft,
             }
             catch (ForbiddenAction e)
             {
+                // Seen but not allowed: 403, with the reason beside the form (docs/ARCHITECTURE.md §The access rule).
+                Response.StatusCode = StatusCodes.Status403Forbidden;
                 throw new ValidationFailure(e.Message);
             }
         });
@@ -126,8 +128,8 @@ public sealed class EditModel(GongkaiDb db, StaffAccess access, SaveDraft draft,
             return !editors.IsEmpty;
         }
 
-        Existing = await db.Documents.Include(d => d.Attachments).FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (Existing is null || !(await access.ScopeAsync(DocumentAccess.Viewers)).Covers(Existing.OrganId))
+        Existing = await documents.FindAsync(id.Value, ct);
+        if (Existing is null)
         {
             Existing = null;
             return false;

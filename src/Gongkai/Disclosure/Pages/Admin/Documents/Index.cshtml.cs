@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Disclosure.Pages.Admin.Documents;
 
-public sealed class IndexModel(GongkaiDb db, StaffAccess access, TimeProvider clock) : PageModel
+public sealed class IndexModel(GongkaiDb db, StaffAccess access, DocumentFinder documents, TimeProvider clock) : PageModel
 {
     public const int PageSize = 200;
 
@@ -41,8 +41,7 @@ public sealed class IndexModel(GongkaiDb db, StaffAccess access, TimeProvider cl
 
         CanCreate = !(await access.ScopeAsync(DocumentAccess.Editors)).IsEmpty;
         Today = ChineseDates.Today(clock);
-        var ids = scope.OrganIds.ToList();
-        var query = db.Documents.AsNoTracking().Where(d => scope.All || ids.Contains(d.OrganId));
+        var query = documents.Visible(scope);
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var q = Q.Trim();

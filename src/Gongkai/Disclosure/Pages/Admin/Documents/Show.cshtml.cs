@@ -15,7 +15,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Gongkai.Disclosure.Pages.Admin.Documents;
 
-public sealed class ShowModel(GongkaiDb db, StaffAccess access, CalendarStore calendar, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ShowModel(GongkaiDb db, StaffAccess access, DocumentFinder documents, CalendarStore calendar, IStringLocalizer<SharedResource> L) : PageModel
 {
     public GovDocument Doc { get; private set; } = null!;
     public string OrganName { get; private set; } = "";
@@ -75,8 +75,8 @@ public sealed class ShowModel(GongkaiDb db, StaffAccess access, CalendarStore ca
     /// <summary>Runs one workflow step; a refusal is shown on the page with the document as it was.</summary>
     private async Task<IActionResult> ActAsync(Guid id, string done, Func<GovDocument, Task> step, CancellationToken ct)
     {
-        var doc = await db.Documents.Include(d => d.Attachments).FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (doc is null || !(await access.ScopeAsync(DocumentAccess.Viewers)).Covers(doc.OrganId))
+        var doc = await documents.FindAsync(id, ct);
+        if (doc is null)
         {
             return NotFound();
         }
@@ -89,6 +89,8 @@ public sealed class ShowModel(GongkaiDb db, StaffAccess access, CalendarStore ca
             }
             catch (ForbiddenAction e)
             {
+                // Seen but not allowed: 403, with the reason beside the form (docs/ARCHITECTURE.md §The access rule).
+                Response.StatusCode = StatusCodes.Status403Forbidden;
                 throw new ValidationFailure(e.Message);
             }
         }, "");
@@ -125,8 +127,8 @@ public sealed class ShowModel(GongkaiDb db, StaffAccess access, CalendarStore ca
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var doc = await db.Documents.AsNoTracking().Include(d => d.Attachments).FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (doc is null || !(await access.ScopeAsync(DocumentAccess.Viewers)).Covers(doc.OrganId))
+        var doc = await documents.ReadAsync(id, ct);
+        if (doc is null)
         {
             return false;
         }
