@@ -1,5 +1,6 @@
 using Gongkai.Plans.Ledger;
 using Gongkai.Plans.Reminders;
+using Gongkai.Platform.Audit;
 
 namespace Gongkai.Plans;
 
@@ -23,6 +24,7 @@ public static class PlansModule
         }
 
         PlanReminderList.AddPlanWorkList(services);
+        services.AddAuditActions("工作要点", typeof(PlanAuditActions));
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Gongkai.Platform.Audit;
 using Gongkai.Reports.Annual;
 using Gongkai.Reports.Deadlines;
 using Gongkai.Reports.Statistics;
@@ -31,6 +32,7 @@ public static class ReportsModule
         }
 
         services.AddReportsWorkList();
+        services.AddAuditActions("年度报告", typeof(ReportAuditActions));
         return builder;
     }
 

@@ -37,7 +37,7 @@ public sealed class PublishDocument(GongkaiDb db, AuditLog audit, StaffAccess ac
         if (at is { } later && later > now + PastTolerance)
         {
             doc.ScheduledFor = later;
-            audit.Record("document.schedule", "Document", doc.Id.ToString(), $"定时发布“{doc.Title}”于{ChineseDates.Local(later)}", doc.OrganId, role);
+            audit.Record(DisclosureAuditActions.Schedule, "Document", doc.Id.ToString(), $"定时发布“{doc.Title}”于{ChineseDates.Local(later)}", doc.OrganId, role);
             await db.SaveChangesAsync(ct);
             return;
         }
@@ -87,7 +87,7 @@ public sealed class PublishDocument(GongkaiDb db, AuditLog audit, StaffAccess ac
         doc.ScheduledFor = null;
         doc.PublishedLate = doc.PublishDueOn is { } due && today > due;
         doc.UpdatedAt = now;
-        audit.Record("document.publish", "Document", doc.Id.ToString(),
+        audit.Record(DisclosureAuditActions.Publish, "Document", doc.Id.ToString(),
             $"发布“{doc.Title}”，索引号{doc.IndexNumber}{(doc.PublishedLate ? $"（超过{ChineseDates.Long(doc.PublishDueOn!.Value)}的公开期限）" : "")}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
         await SearchIndex.For(db).ReplaceAsync(db, DocumentSearch.OwnerType, doc.Id, DocumentSearch.IndexedText(doc), ct);

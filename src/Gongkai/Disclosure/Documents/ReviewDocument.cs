@@ -26,7 +26,7 @@ public sealed class ReviewDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
 
         doc.Status = DocumentStatus.Reviewed;
         Record(doc, opinion);
-        audit.Record("document.review.approve", "Document", doc.Id.ToString(), $"保密审查通过“{doc.Title}”，意见：{opinion}", doc.OrganId, role);
+        audit.Record(DisclosureAuditActions.ReviewApprove, "Document", doc.Id.ToString(), $"保密审查通过“{doc.Title}”，意见：{opinion}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
     }
 
@@ -37,7 +37,7 @@ public sealed class ReviewDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
         opinion = RequireOpinion(opinion);
         doc.Status = DocumentStatus.Draft;
         Record(doc, opinion);
-        audit.Record("document.review.return", "Document", doc.Id.ToString(), $"退回“{doc.Title}”，意见：{opinion}", doc.OrganId, role);
+        audit.Record(DisclosureAuditActions.ReviewReturn, "Document", doc.Id.ToString(), $"退回“{doc.Title}”，意见：{opinion}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
     }
 

@@ -55,7 +55,7 @@ internal sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvid
             catch (Platform.ValidationFailure e)
             {
                 doc.ScheduledFor = null;
-                sp.GetRequiredService<AuditLog>().Record("document.schedule.failed", "Document", doc.Id.ToString(), $"定时发布未执行：{e.Message}", doc.OrganId);
+                sp.GetRequiredService<AuditLog>().Record(DisclosureAuditActions.ScheduleFailed, "Document", doc.Id.ToString(), $"定时发布未执行：{e.Message}", doc.OrganId);
                 await db.SaveChangesAsync(ct);
             }
         }

@@ -31,7 +31,7 @@ public sealed class WithdrawDocument(GongkaiDb db, AuditLog audit, StaffAccess a
         doc.WithdrawnAt = clock.GetUtcNow();
         doc.WithdrawReason = reason;
         doc.UpdatedAt = clock.GetUtcNow();
-        audit.Record("document.withdraw", "Document", doc.Id.ToString(), $"撤回“{doc.Title}”（{doc.IndexNumber}），理由：{reason}", doc.OrganId, role);
+        audit.Record(DisclosureAuditActions.Withdraw, "Document", doc.Id.ToString(), $"撤回“{doc.Title}”（{doc.IndexNumber}），理由：{reason}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
         await SearchIndex.For(db).RemoveAsync(db, doc.Id, ct);
         await tx.CommitAsync(ct);

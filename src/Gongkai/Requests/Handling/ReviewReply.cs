@@ -51,7 +51,7 @@ public sealed class ReviewReply(GongkaiDb db, AuditLog audit, StaffAccess access
         }
 
         var state = await clocks.RefreshAsync(request, ct);
-        audit.Record(approve ? "request.reply.approve" : "request.reply.return", "DisclosureRequest", request.Id.ToString(),
+        audit.Record(approve ? RequestAuditActions.ReplyApprove : RequestAuditActions.ReplyReturn, "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}拟办“{outcome.Label()}”{(approve ? "审核通过" : "被退回")}：{request.ReviewOpinion}", request.OrganId, role);
         await db.SaveChangesAsync(ct);
         return state;
