@@ -5,6 +5,7 @@ using Gongkai.Platform.Tokens;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -29,6 +30,9 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Checks every request against the audit rule; a breach fails the test class when the application is disposed.</summary>
+    public AuditRule AuditRule { get; } = new();
 
     public virtual async Task InitializeAsync()
     {
@@ -65,6 +69,8 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(AuditRule.Register);
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -123,6 +129,8 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
                 File.Delete(f);
             }
         }
+
+        AuditRule.ThrowIfBroken();
     }
 }
 
