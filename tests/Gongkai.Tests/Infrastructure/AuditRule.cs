@@ -25,15 +25,15 @@ public sealed partial class AuditRule
 {
     /// <summary>
     /// Writes a request may make without an audit event: the platform's own bookkeeping, not a use case's change.
-    /// <see cref="Allowed.Path"/>, when given, limits the allowance to that request path.
+    /// <see cref="Allowed.Path"/>, when given, limits the allowance to that request path (or "METHOD path").
     /// </summary>
     public static readonly Allowed[] Bookkeeping =
     [
-        new("ApiToken Modified", null, "an API token's last-used time, refreshed at most every ten minutes as the token is used"),
+        new("ApiToken Modified(LastUsedAt)", null, "an API token's last-used time, refreshed at most every ten minutes as the token is used"),
         new("SQL INSERT INTO gk_health_probe", "/readyz", "the readiness probe checks that the database takes a write"),
         new("SQL DELETE FROM sign_in_throttle", "/account/login", "a successful sign-in clears the failure counters (the sign-in itself is audited)"),
-        new("IdentityUserToken Added", "/account/two-factor", "opening the two-step page prepares an authenticator key; enabling two-step sign-in is audited"),
-        new("StaffUser Modified", "/account/two-factor", "preparing the authenticator key renews the security stamp"),
+        new("IdentityUserToken Added", "GET /account/two-factor", "opening the two-step page prepares an authenticator key; enabling two-step sign-in is audited"),
+        new("StaffUser Modified", "GET /account/two-factor", "preparing the authenticator key renews the security stamp"),
     ];
 
     /// <summary>
@@ -116,7 +116,7 @@ public sealed partial class AuditRule
         }
 
         var path = http.Request.Path.Value ?? "";
-        var realChanges = changes.Where(c => !Bookkeeping.Any(b => c.StartsWith(b.Change, StringComparison.Ordinal) && (b.Path is null || b.Path == path))).ToList();
+        var realChanges = changes.Where(c => !Bookkeeping.Any(b => (c == b.Change || (b.Path is not null && c.StartsWith(b.Change, StringComparison.Ordinal))) && (b.Path is null || b.Path == path || b.Path == http.Request.Method + " " + path))).ToList();
         var changeEvents = events.Where(e => catalogue.Find(e)?.Kind != AuditKind.Access).ToList();
         var accessEvents = events.Where(e => catalogue.Find(e)?.Kind == AuditKind.Access).ToList();
         if (accessEvents.Count > 1)
@@ -265,7 +265,10 @@ public sealed partial class AuditRule
                 }
                 else
                 {
-                    pending.Changes.Add($"{entry.Metadata.ShortName()} {entry.State}");
+                    var modified = entry.State == EntityState.Modified
+                        ? "(" + string.Join(",", entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).Order(StringComparer.Ordinal)) + ")"
+                        : "";
+                    pending.Changes.Add($"{entry.Metadata.ShortName()} {entry.State}{modified}");
                 }
             }
 
