@@ -2,6 +2,7 @@ using Gongkai.Disclosure.Demo;
 using Gongkai.Disclosure.Documents;
 using Gongkai.Disclosure.Feeds;
 using Gongkai.Disclosure.Review;
+using Gongkai.Platform.Audit;
 using Gongkai.Platform.Files;
 using Gongkai.Platform.Jobs;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,7 @@ public static class DisclosureModule
         services.AddScoped<DemoDocuments>();
         services.AddHostedService<DemoDocumentsAtStart>();
         services.AddDisclosureWorkList();
+        services.AddAuditActions("主动公开", typeof(DisclosureAuditActions));
         return builder;
     }
 

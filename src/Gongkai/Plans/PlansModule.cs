@@ -1,6 +1,7 @@
 using Gongkai.Plans.Ledger;
 using Gongkai.Plans.Reminders;
 using Gongkai.Platform.Jobs;
+using Gongkai.Platform.Audit;
 
 namespace Gongkai.Plans;
 
@@ -21,6 +22,7 @@ public static class PlansModule
         services.AddDailyJob<PlanReminderJob>(automatic: builder.Configuration.GetValue("Plans:DailyReminders", true));
 
         PlanReminderList.AddPlanWorkList(services);
+        services.AddAuditActions("工作要点", typeof(PlanAuditActions));
         return builder;
     }
 

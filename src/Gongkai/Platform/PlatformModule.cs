@@ -39,6 +39,8 @@ public static class PlatformModule
         services.AddGongkaiDatabase(configuration);
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditCatalogue>();
+        services.AddAuditActions("平台", typeof(PlatformAuditActions));
         services.AddScoped<Files.SweepFiles>();
         services.AddScoped<StaffAccess>();
         services.AddScoped<StaffAdministration>();

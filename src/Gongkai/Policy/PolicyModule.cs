@@ -1,4 +1,5 @@
 using Gongkai.Disclosure.Documents;
+using Gongkai.Platform.Audit;
 using Gongkai.Policy.Consultations;
 using Gongkai.Policy.Interpretations;
 
@@ -30,6 +31,7 @@ public static class PolicyModule
         services.AddScoped<IDocumentRelations, PolicyDocumentRelations>();
         services.AddScoped<Evaluations.PolicyEvaluations>();
         services.AddPolicyWorkList();
+        services.AddAuditActions("政策", typeof(PolicyAuditActions));
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Gongkai.Platform.Jobs;
+using Gongkai.Platform.Audit;
 using Gongkai.Reports.Annual;
 using Gongkai.Reports.Deadlines;
 using Gongkai.Reports.Statistics;
@@ -29,6 +30,7 @@ public static class ReportsModule
         services.AddDailyJob<ReportReminderJob>(automatic: builder.Configuration.GetValue("Reports:DailyReminders", true));
 
         services.AddReportsWorkList();
+        services.AddAuditActions("年度报告", typeof(ReportAuditActions));
         return builder;
     }
 

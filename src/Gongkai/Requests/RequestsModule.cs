@@ -1,3 +1,4 @@
+using Gongkai.Platform.Audit;
 using Gongkai.Requests.Appeals;
 using Gongkai.Requests.Applicants;
 using Gongkai.Requests.Clock;
@@ -50,6 +51,7 @@ public static class RequestsModule
         services.AddScoped<Insight.FindIdenticalRequests>();
         services.AddRequestSweep(builder.Configuration);
         services.AddRequestsWorkList();
+        services.AddAuditActions("依申请公开", typeof(RequestAuditActions));
         return builder;
     }
 

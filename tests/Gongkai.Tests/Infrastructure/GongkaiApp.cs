@@ -47,6 +47,9 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>The district day of the application under test.</summary>
     public DateOnly Today => Gongkai.Platform.ChineseDates.Today(AppClock);
 
+    /// <summary>Checks every request against the audit rule; a breach fails the test class when the application is disposed.</summary>
+    public AuditRule AuditRule { get; } = new();
+
     public virtual async Task InitializeAsync()
     {
         if (Provider == DatabaseSetup.Postgres)
@@ -83,6 +86,8 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(AuditRule.Register);
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -141,6 +146,8 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
                 File.Delete(f);
             }
         }
+
+        AuditRule.ThrowIfBroken();
     }
 }
 

@@ -41,7 +41,7 @@ public sealed class ChangeValidity(GongkaiDb db, AuditLog audit, StaffAccess acc
         doc.ValidityChangedOn = day;
         doc.ValidityNote = string.IsNullOrEmpty(note) ? null : note;
         doc.UpdatedAt = clock.GetUtcNow();
-        audit.Record("document.validity", "Document", doc.Id.ToString(),
+        audit.Record(DisclosureAuditActions.Validity, "Document", doc.Id.ToString(),
             $"“{doc.Title}”有效性：{before.Label()} → {validity.Label()}{(day is { } x ? $"（{ChineseDates.Long(x)}）" : "")}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
         cache.Invalidate(doc.Id);

@@ -60,7 +60,7 @@ public sealed class ManageAttachments(GongkaiDb db, FileStore files, AuditLog au
         // Added explicitly: reached only through the tracked document, a new entity with a preset key would be taken for an existing row.
         db.DocumentAttachments.Add(attachment);
         doc.BackToDraft();
-        audit.Record("document.attachment.add", "Document", doc.Id.ToString(), $"为“{doc.Title}”上传附件“{name}”（{kind.Name}，{stored.Size}字节）", doc.OrganId, role);
+        audit.Record(DisclosureAuditActions.AttachmentAdd, "Document", doc.Id.ToString(), $"为“{doc.Title}”上传附件“{name}”（{kind.Name}，{stored.Size}字节）", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
         return attachment;
     }

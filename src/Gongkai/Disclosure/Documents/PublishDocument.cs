@@ -37,7 +37,7 @@ public sealed class PublishDocument(GongkaiDb db, AuditLog audit, StaffAccess ac
         if (at is { } later && later > now + PastTolerance)
         {
             doc.ScheduleFor(later);
-            audit.Record("document.schedule", "Document", doc.Id.ToString(), $"定时发布“{doc.Title}”于{ChineseDates.Local(later)}", doc.OrganId, role);
+            audit.Record(DisclosureAuditActions.Schedule, "Document", doc.Id.ToString(), $"定时发布“{doc.Title}”于{ChineseDates.Local(later)}", doc.OrganId, role);
             await db.SaveChangesAsync(ct);
             return;
         }
@@ -83,7 +83,7 @@ public sealed class PublishDocument(GongkaiDb db, AuditLog audit, StaffAccess ac
         var today = ChineseDates.Today(clock);
         doc.IndexNumber ??= await indexNumbers.NextAsync(doc.OrganId, today, ct);
         doc.Publish(now, today);
-        audit.Record("document.publish", "Document", doc.Id.ToString(),
+        audit.Record(DisclosureAuditActions.Publish, "Document", doc.Id.ToString(),
             $"发布“{doc.Title}”，索引号{doc.IndexNumber}{(doc.PublishedLate ? $"（超过{ChineseDates.Long(doc.PublishDueOn!.Value)}的公开期限）" : "")}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
         await SearchIndex.For(db).ReplaceAsync(db, DocumentSearch.OwnerType, doc.Id, DocumentSearch.IndexedText(doc), ct);

@@ -120,7 +120,7 @@ public sealed class PublishGeneratedDocument(GongkaiDb db, AuditLog audit, Staff
             doc.Attachments.Add(attachment);
         }
 
-        audit.Record(doc.Version == 1 ? "document.publish" : "document.revise", "Document", doc.Id.ToString(),
+        audit.Record(doc.Version == 1 ? DisclosureAuditActions.Publish : DisclosureAuditActions.Revise, "Document", doc.Id.ToString(),
             $"{(doc.Version == 1 ? "发布" : $"更新为第{doc.Version}版：")}“{doc.Title}”，索引号{doc.IndexNumber}（{input.ChangeNote}）", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
         await SearchIndex.For(db).ReplaceAsync(db, DocumentSearch.OwnerType, doc.Id, DocumentSearch.IndexedText(doc), ct);

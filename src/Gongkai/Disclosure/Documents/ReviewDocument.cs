@@ -25,7 +25,7 @@ public sealed class ReviewDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
         }
 
         doc.ApproveReview(actor.UserId, actor.Name, opinion, clock.GetUtcNow());
-        audit.Record("document.review.approve", "Document", doc.Id.ToString(), $"保密审查通过“{doc.Title}”，意见：{opinion}", doc.OrganId, role);
+        audit.Record(DisclosureAuditActions.ReviewApprove, "Document", doc.Id.ToString(), $"保密审查通过“{doc.Title}”，意见：{opinion}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
     }
 
@@ -35,7 +35,7 @@ public sealed class ReviewDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
         EnsureSubmitted(doc);
         opinion = RequireOpinion(opinion);
         doc.ReturnReview(actor.UserId, actor.Name, opinion, clock.GetUtcNow());
-        audit.Record("document.review.return", "Document", doc.Id.ToString(), $"退回“{doc.Title}”，意见：{opinion}", doc.OrganId, role);
+        audit.Record(DisclosureAuditActions.ReviewReturn, "Document", doc.Id.ToString(), $"退回“{doc.Title}”，意见：{opinion}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
     }
 

@@ -67,7 +67,7 @@ public sealed class ReviseDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
         db.DocumentRevisions.Add(previous);
         var now = clock.GetUtcNow();
         doc.Revise(actor.UserId, actor.Name, changeNote, now, ChineseDates.Today(clock));
-        audit.Record("document.revise", "Document", doc.Id.ToString(),
+        audit.Record(DisclosureAuditActions.Revise, "Document", doc.Id.ToString(),
             $"修订“{doc.Title}”为第{doc.Version}版：{changeNote}{(doc.PublishedLate ? "（超过公开期限）" : "")}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
         await SearchIndex.For(db).ReplaceAsync(db, DocumentSearch.OwnerType, doc.Id, DocumentSearch.IndexedText(doc), ct);

@@ -44,7 +44,7 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
         };
         await ApplyAsync(doc, input, ct);
         db.Documents.Add(doc);
-        audit.Record("document.create", "Document", doc.Id.ToString(), $"起草“{doc.Title}”（{doc.Attribute.Label()}）", organ, role);
+        audit.Record(DisclosureAuditActions.DocumentCreate, "Document", doc.Id.ToString(), $"起草“{doc.Title}”（{doc.Attribute.Label()}）", organ, role);
         await db.SaveChangesAsync(ct);
         return doc;
     }
@@ -65,7 +65,7 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
         await ApplyAsync(doc, input, ct);
         var returned = doc.Status == DocumentStatus.Submitted;
         doc.BackToDraft();
-        audit.Record("document.update", "Document", doc.Id.ToString(), $"修改“{doc.Title}”{(returned ? "（已退回草稿，需重新提交审核）" : "")}", doc.OrganId, role);
+        audit.Record(DisclosureAuditActions.DocumentUpdate, "Document", doc.Id.ToString(), $"修改“{doc.Title}”{(returned ? "（已退回草稿，需重新提交审核）" : "")}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
     }
 

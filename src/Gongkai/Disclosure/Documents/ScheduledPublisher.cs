@@ -39,7 +39,7 @@ internal sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvid
             catch (Platform.ValidationFailure e)
             {
                 doc.CancelSchedule();
-                sp.GetRequiredService<AuditLog>().Record("document.schedule.failed", "Document", doc.Id.ToString(), $"定时发布未执行：{e.Message}", doc.OrganId);
+                sp.GetRequiredService<AuditLog>().Record(DisclosureAuditActions.ScheduleFailed, "Document", doc.Id.ToString(), $"定时发布未执行：{e.Message}", doc.OrganId);
                 await db.SaveChangesAsync(ct);
             }
         }

@@ -19,7 +19,7 @@ public sealed class SubmitDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
         await using var tx = await OwnedTransaction.BeginAsync(db, ct);
         var findings = await scan.RunAsync(doc, ct);
         doc.Submit();
-        audit.Record("document.submit", "Document", doc.Id.ToString(),
+        audit.Record(DisclosureAuditActions.Submit, "Document", doc.Id.ToString(),
             $"提交审核“{doc.Title}”；个人信息检测发现{findings.Count}处待处理", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

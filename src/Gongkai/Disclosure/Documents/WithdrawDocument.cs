@@ -28,7 +28,7 @@ public sealed class WithdrawDocument(GongkaiDb db, AuditLog audit, StaffAccess a
 
         await using var tx = await OwnedTransaction.BeginAsync(db, ct);
         doc.Withdraw(reason, clock.GetUtcNow());
-        audit.Record("document.withdraw", "Document", doc.Id.ToString(), $"撤回“{doc.Title}”（{doc.IndexNumber}），理由：{reason}", doc.OrganId, role);
+        audit.Record(DisclosureAuditActions.Withdraw, "Document", doc.Id.ToString(), $"撤回“{doc.Title}”（{doc.IndexNumber}），理由：{reason}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
         await SearchIndex.For(db).RemoveAsync(db, doc.Id, ct);
         await tx.CommitAsync(ct);

@@ -97,11 +97,11 @@ public sealed class Guides(GongkaiDb db, AuditLog audit, StaffAccess access, Cur
         if (created)
         {
             db.OpennessGuides.Add(guide);
-            audit.Record("guide.create", "OpennessGuide", organ.Id.ToString(), $"发布“{organ.FullName}”政府信息公开指南", organ.Id, role);
+            audit.Record(DisclosureAuditActions.GuideCreate, "OpennessGuide", organ.Id.ToString(), $"发布“{organ.FullName}”政府信息公开指南", organ.Id, role);
         }
         else
         {
-            audit.Record("guide.update", "OpennessGuide", organ.Id.ToString(), $"修改“{organ.FullName}”政府信息公开指南：{string.Join("、", changed)}", organ.Id, role);
+            audit.Record(DisclosureAuditActions.GuideUpdate, "OpennessGuide", organ.Id.ToString(), $"修改“{organ.FullName}”政府信息公开指南：{string.Join("、", changed)}", organ.Id, role);
         }
 
         try

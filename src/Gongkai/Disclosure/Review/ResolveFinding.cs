@@ -39,7 +39,7 @@ public sealed class ResolveFinding(GongkaiDb db, AuditLog audit, StaffAccess acc
         doc.Summary = doc.Summary?.Replace(raw, masked);
         doc.UpdatedAt = clock.GetUtcNow();
         Settle(finding, FindingStatus.Masked, null);
-        audit.Record("document.finding.mask", "Document", doc.Id.ToString(), $"对“{doc.Title}”中的{finding.Kind.Label()}作脱敏处理：{finding.MaskedText}", doc.OrganId, role);
+        audit.Record(DisclosureAuditActions.FindingMask, "Document", doc.Id.ToString(), $"对“{doc.Title}”中的{finding.Kind.Label()}作脱敏处理：{finding.MaskedText}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
     }
 
@@ -54,7 +54,7 @@ public sealed class ResolveFinding(GongkaiDb db, AuditLog audit, StaffAccess acc
         }
 
         Settle(finding, FindingStatus.Confirmed, reason);
-        audit.Record("document.finding.confirm", "Document", doc.Id.ToString(), $"确认“{doc.Title}”中的{finding.Kind.Label()}（{finding.MaskedText}）可以公开，理由：{reason}", doc.OrganId, role);
+        audit.Record(DisclosureAuditActions.FindingConfirm, "Document", doc.Id.ToString(), $"确认“{doc.Title}”中的{finding.Kind.Label()}（{finding.MaskedText}）可以公开，理由：{reason}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
     }
 

@@ -39,7 +39,7 @@ public sealed class RebuildDocumentIndex(GongkaiDb db, AuditLog audit) : IIndexe
                 await index.WriteAsync(db, index.Prepare(DocumentSearch.OwnerType, chunk.Select(id => (id, DocumentSearch.IndexedText(docs[id])))), ct);
             }
 
-            audit.Record("search.reindex", "Document", null, $"重建政府信息检索索引，共{ids.Count}条");
+            audit.Record(Platform.PlatformAuditActions.SearchReindex, "Document", null, $"重建政府信息检索索引，共{ids.Count}条");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             if (db.Database.CurrentTransaction is null)

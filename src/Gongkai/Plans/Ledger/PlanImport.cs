@@ -162,7 +162,7 @@ public sealed class PlanImport(GongkaiDb db, AuditLog audit, StaffAccess access,
         }
 
         db.PlanTasks.RemoveRange(unmatched.Values.Concat(duplicates));
-        audit.Record(replacing is null ? "plan.import" : "plan.reimport", "WorkPlan", plan.Id.ToString(),
+        audit.Record(replacing is null ? PlanAuditActions.Import : PlanAuditActions.Reimport, "WorkPlan", plan.Id.ToString(),
             $"{plan.Title}：{tasks.Count} 项任务" + (replacing is null ? "" : $"，第{plan.Revision}版，删除 {unmatched.Count} 项"),
             asRole: await access.DistrictRoleAsync(StaffRole.OpennessOffice, StaffRole.SystemAdministrator));
         await db.SaveChangesAsync(ct);
@@ -241,7 +241,7 @@ public sealed class PlanImport(GongkaiDb db, AuditLog audit, StaffAccess access,
 
         mapping.OrganId = organId;
         mapping.IsGroup = isGroup;
-        audit.Record("plan.unit-map", "PlanUnitMapping", name, isGroup ? $"{name} → 单位集合" : $"{name} → {organCode}",
+        audit.Record(PlanAuditActions.UnitMap, "PlanUnitMapping", name, isGroup ? $"{name} → 单位集合" : $"{name} → {organCode}",
             asRole: await access.DistrictRoleAsync(StaffRole.OpennessOffice, StaffRole.SystemAdministrator));
         await db.SaveChangesAsync(ct);
     }

@@ -82,7 +82,7 @@ public sealed class PlanWork(GongkaiDb db, AuditLog audit, StaffAccess access, C
         }
 
         task.UpdatedAt = now;
-        audit.Record("plan.progress", "PlanTask", task.Id.ToString(), $"{task.Number}：{percent}%", organId);
+        audit.Record(PlanAuditActions.Progress, "PlanTask", task.Id.ToString(), $"{task.Number}：{percent}%", organId);
         await db.SaveChangesAsync(ct);
     }
 
@@ -108,7 +108,7 @@ public sealed class PlanWork(GongkaiDb db, AuditLog audit, StaffAccess access, C
         task.ConfirmedAt = clock.GetUtcNow();
         task.ConfirmedBy = CurrentName();
         task.UpdatedAt = task.ConfirmedAt.Value;
-        audit.Record("plan.confirm", "PlanTask", task.Id.ToString(), $"{task.Number} 确认完成", leads.Where(l => scope.Covers(l)).Select(l => (Guid?)l).FirstOrDefault());
+        audit.Record(PlanAuditActions.Confirm, "PlanTask", task.Id.ToString(), $"{task.Number} 确认完成", leads.Where(l => scope.Covers(l)).Select(l => (Guid?)l).FirstOrDefault());
         await db.SaveChangesAsync(ct);
     }
 
@@ -127,7 +127,7 @@ public sealed class PlanWork(GongkaiDb db, AuditLog audit, StaffAccess access, C
         }
 
         db.PlanComments.Add(new PlanComment { TaskId = task.Id, Text = text, Author = CurrentName(), CreatedAt = clock.GetUtcNow() });
-        audit.Record("plan.comment", "PlanTask", task.Id.ToString(), $"{task.Number} 督办", asRole: StaffRole.OpennessOffice);
+        audit.Record(PlanAuditActions.Comment, "PlanTask", task.Id.ToString(), $"{task.Number} 督办", asRole: StaffRole.OpennessOffice);
         await db.SaveChangesAsync(ct);
     }
 
@@ -141,7 +141,7 @@ public sealed class PlanWork(GongkaiDb db, AuditLog audit, StaffAccess access, C
 
         var progress = await db.PlanProgress.SingleOrDefaultAsync(p => p.Id == progressId, ct) ?? throw new KeyNotFoundException();
         progress.IsPublic = isPublic;
-        audit.Record(isPublic ? "plan.progress-public" : "plan.progress-private", "PlanProgress", progress.Id.ToString(), null, progress.OrganId, StaffRole.OpennessOffice);
+        audit.Record(isPublic ? PlanAuditActions.ProgressPublic : PlanAuditActions.ProgressPrivate, "PlanProgress", progress.Id.ToString(), null, progress.OrganId, StaffRole.OpennessOffice);
         await db.SaveChangesAsync(ct);
     }
 
@@ -154,7 +154,7 @@ public sealed class PlanWork(GongkaiDb db, AuditLog audit, StaffAccess access, C
 
         var plan = await db.WorkPlans.SingleOrDefaultAsync(p => p.Id == planId, ct) ?? throw new KeyNotFoundException();
         plan.IsPublic = isPublic;
-        audit.Record(isPublic ? "plan.public" : "plan.private", "WorkPlan", plan.Id.ToString(), plan.Title, asRole: StaffRole.OpennessOffice);
+        audit.Record(isPublic ? PlanAuditActions.Public : PlanAuditActions.Private, "WorkPlan", plan.Id.ToString(), plan.Title, asRole: StaffRole.OpennessOffice);
         await db.SaveChangesAsync(ct);
     }
 

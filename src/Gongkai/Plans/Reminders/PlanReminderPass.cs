@@ -52,7 +52,7 @@ public sealed class PlanReminderPass(GongkaiDb db, AuditLog audit, TimeProvider 
         {
             var soonCount = organ.Count(r => r.Kind == PlanReminderKind.DueSoon);
             var lateCount = organ.Count(r => r.Kind == PlanReminderKind.Overdue);
-            audit.Record("plan.remind", "Organ", organ.Key.ToString(),
+            audit.Record(PlanAuditActions.Remind, "Organ", organ.Key.ToString(),
                 $"{ChineseDates.Long(today)}工作要点任务提醒：即将到期{soonCount}项，已逾期{lateCount}项", organ.Key);
         }
 

@@ -5,13 +5,19 @@ namespace Gongkai.Platform.Audit;
 
 /// <summary>
 /// The one way to write audit events. The event is added to the same unit of work as the change it
-/// records, so both commit together or neither does.
+/// records, so both commit together or neither does. The action is an event of a module's catalogue
+/// (docs/ARCHITECTURE.md §The audit rule); one not registered in <see cref="AuditCatalogue"/> is refused.
 /// </summary>
-public sealed class AuditLog(GongkaiDb db, CurrentActor actor, TimeProvider clock)
+public sealed class AuditLog(GongkaiDb db, CurrentActor actor, TimeProvider clock, AuditCatalogue catalogue)
 {
-    public AuditEvent Record(string action, string targetType, string? targetId, string? summary,
+    public AuditEvent Record(AuditAction action, string targetType, string? targetId, string? summary,
         Guid? organId = null, StaffRole? asRole = null)
     {
+        if (!catalogue.Contains(action))
+        {
+            throw new InvalidOperationException($"审计事件 {action.Name} 未登记在审计事件目录中。");
+        }
+
         var e = new AuditEvent
         {
             At = clock.GetUtcNow(),
@@ -19,7 +25,7 @@ public sealed class AuditLog(GongkaiDb db, CurrentActor actor, TimeProvider cloc
             ActorName = actor.Name,
             Role = asRole?.ToString(),
             OrganId = organId,
-            Action = action,
+            Action = action.Name,
             TargetType = targetType,
             TargetId = targetId,
             Summary = summary is { Length: > 1000 } ? summary[..1000] : summary,

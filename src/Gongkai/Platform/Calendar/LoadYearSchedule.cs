@@ -40,7 +40,7 @@ public sealed class LoadYearSchedule(GongkaiDb db, AuditLog audit, CalendarStore
             });
         }
 
-        audit.Record("calendar.year.load", "CalendarYear", schedule.Year.ToString(),
+        audit.Record(PlatformAuditActions.CalendarYearLoad, "CalendarYear", schedule.Year.ToString(),
             $"载入{schedule.Year}年节假日安排（{schedule.Source}），共{schedule.Days.Count(d => d.IsOffDay)}个放假日、{schedule.Days.Count(d => !d.IsOffDay)}个调休上班日");
         await db.SaveChangesAsync(ct);
         store.Invalidate();

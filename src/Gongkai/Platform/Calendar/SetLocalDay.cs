@@ -42,7 +42,7 @@ public sealed class SetLocalDay(GongkaiDb db, AuditLog audit, CalendarStore stor
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
             CreatedAt = clock.GetUtcNow(),
         });
-        audit.Record("calendar.local.add", "CalendarDay", ChineseDates.Iso(date),
+        audit.Record(PlatformAuditActions.CalendarLocalAdd, "CalendarDay", ChineseDates.Iso(date),
             $"本地调整：{ChineseDates.Long(date)}{name}{(isOffDay ? "放假" : "上班")}");
         await db.SaveChangesAsync(ct);
         store.Invalidate();
@@ -58,7 +58,7 @@ public sealed class SetLocalDay(GongkaiDb db, AuditLog audit, CalendarStore stor
         }
 
         db.CalendarDays.Remove(day);
-        audit.Record("calendar.local.remove", "CalendarDay", ChineseDates.Iso(date),
+        audit.Record(PlatformAuditActions.CalendarLocalRemove, "CalendarDay", ChineseDates.Iso(date),
             $"删除本地调整：{ChineseDates.Long(date)}{day.Name}{(day.IsOffDay ? "放假" : "上班")}");
         await db.SaveChangesAsync(ct);
         store.Invalidate();

@@ -46,16 +46,16 @@ public sealed class KeyRingGuard(GongkaiDb db, MasterKeys keys, IKeyWrap wrap, A
         var clear = rows.Count(r => MasterKeyXml.WrappedUnder(XElement.Parse(r.Xml ?? "<key/>")).Contains(""));
         if (clear > 0)
         {
-            var n = await RewrapAsync(rows, onlyClear: true, "keys.wrap", "数据保护密钥改由主密钥加密保存（升级）", ct);
+            var n = await RewrapAsync(rows, onlyClear: true, PlatformAuditActions.KeysWrap, "数据保护密钥改由主密钥加密保存（升级）", ct);
             log.LogWarning("Wrapped {Count} data-protection keys stored in the clear under master key {Id}", n, configured[0].Id);
         }
     }
 
     /// <summary>Wraps every key (or only those in the clear) under the current master key, audited in the same save.</summary>
-    public async Task<int> RewrapAllAsync(string action, string summary, CancellationToken ct = default) =>
+    public async Task<int> RewrapAllAsync(AuditAction action, string summary, CancellationToken ct = default) =>
         await RewrapAsync(await db.DataProtectionKeys.ToListAsync(ct), onlyClear: false, action, summary, ct);
 
-    private async Task<int> RewrapAsync(List<DataProtectionKey> rows, bool onlyClear, string action, string summary, CancellationToken ct)
+    private async Task<int> RewrapAsync(List<DataProtectionKey> rows, bool onlyClear, AuditAction action, string summary, CancellationToken ct)
     {
         var available = keys.Load();
         var current = keys.Current();

@@ -38,7 +38,7 @@ public sealed class RotateKeys(GongkaiDb db, MasterKeys keys, KeyRingGuard guard
             keys.WriteFile([current, .. before]);
         }
 
-        var n = await guard.RewrapAllAsync("keys.rotate.master", "更换主密钥", ct);
+        var n = await guard.RewrapAllAsync(PlatformAuditActions.KeysRotateMaster, "更换主密钥", ct);
         if (!keys.FromEnvironment)
         {
             keys.WriteFile([current]);
@@ -70,7 +70,7 @@ public sealed class RotateKeys(GongkaiDb db, MasterKeys keys, KeyRingGuard guard
             }
         }
 
-        audit.Record("keys.rotate.data", "KeyRing", fresh.KeyId.ToString(),
+        audit.Record(PlatformAuditActions.KeysRotateData, "KeyRing", fresh.KeyId.ToString(),
             $"更换数据保护密钥：新密钥 {fresh.KeyId}，重新加密{total}个字段值" + (revokeOld ? $"，吊销旧密钥{revoked}个" : ""));
         await db.SaveChangesAsync(ct);
         return new(fresh.KeyId, total, revoked);

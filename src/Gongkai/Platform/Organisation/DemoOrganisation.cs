@@ -46,7 +46,7 @@ internal sealed class DemoOrganisation(GongkaiDb db, AuditLog audit, CurrentActo
             db.Organs.Add(organ);
         }
 
-        audit.Record("organ.import", "Organ", null, $"载入演示机构数据：西城区{Organs.Count}个机构（含15个街道办事处）");
+        audit.Record(PlatformAuditActions.OrganImport, "Organ", null, $"载入演示机构数据：西城区{Organs.Count}个机构（含15个街道办事处）");
         await db.SaveChangesAsync(ct);
         return Organs.Count;
     }

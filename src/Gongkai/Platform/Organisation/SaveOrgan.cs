@@ -32,7 +32,7 @@ public sealed class SaveOrgan(GongkaiDb db, AuditLog audit, TimeProvider clock)
             Aliases = aliases.Select(a => new OrganAlias { Name = a }).ToList(),
         };
         db.Organs.Add(organ);
-        audit.Record("organ.create", "Organ", organ.Id.ToString(), $"新增机构“{organ.FullName}”（{organ.ShortName}，代码{organ.Code}）", organ.Id, asRole);
+        audit.Record(PlatformAuditActions.OrganCreate, "Organ", organ.Id.ToString(), $"新增机构“{organ.FullName}”（{organ.ShortName}，代码{organ.Code}）", organ.Id, asRole);
         await db.SaveChangesAsync(ct);
         return organ;
     }
@@ -85,7 +85,7 @@ public sealed class SaveOrgan(GongkaiDb db, AuditLog audit, TimeProvider clock)
             }
         }
 
-        audit.Record("organ.update", "Organ", organ.Id.ToString(), $"修改机构“{organ.FullName}”：{string.Join("；", changes)}", organ.Id, asRole);
+        audit.Record(PlatformAuditActions.OrganUpdate, "Organ", organ.Id.ToString(), $"修改机构“{organ.FullName}”：{string.Join("；", changes)}", organ.Id, asRole);
         await db.SaveChangesAsync(ct);
         return organ;
     }

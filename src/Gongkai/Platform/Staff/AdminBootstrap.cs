@@ -38,7 +38,7 @@ internal sealed class AdminBootstrap(GongkaiDb db, UserManager<StaffUser> users,
             await MustChangePassword.MarkAsync(users, user);
         }
         db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = StaffRole.SystemAdministrator, GrantedAt = clock.GetUtcNow() });
-        audit.Record("staff.create", "StaffUser", user.Id, "首次启动，创建系统管理员账号 admin", null, StaffRole.SystemAdministrator);
+        audit.Record(PlatformAuditActions.StaffCreate, "StaffUser", user.Id, "首次启动，创建系统管理员账号 admin", null, StaffRole.SystemAdministrator);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return password;

@@ -58,7 +58,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
             db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = grant.Role, OrganId = grant.OrganId, GrantedAt = clock.GetUtcNow() });
         }
 
-        audit.Record("staff.create", "StaffUser", user.Id,
+        audit.Record(PlatformAuditActions.StaffCreate, "StaffUser", user.Id,
             $"新建账号 {user.UserName}（{user.DisplayName}），角色：{await DescribeAsync(input.Roles, ct)}", user.OrganId, await admin.ActingRoleAsync());
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -85,7 +85,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
         }
 
         await users.UpdateSecurityStampAsync(user);
-        audit.Record("staff.roles", "StaffUser", user.Id,
+        audit.Record(PlatformAuditActions.StaffRoles, "StaffUser", user.Id,
             $"调整账号 {user.UserName} 的角色：增加[{await DescribeAsync(added, ct)}]，撤销[{await DescribeAsync(removed.Select(r => new RoleGrant(r.Role, r.OrganId)), ct)}]",
             user.OrganId, await admin.ActingRoleAsync());
         await db.SaveChangesAsync(ct);
@@ -117,7 +117,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
         user.DisplayName = displayName;
         user.OrganId = organId;
         ThrowIfFailed(await users.SetEmailAsync(user, email), "Email");
-        audit.Record("staff.update", "StaffUser", user.Id, summary, organId, await admin.ActingRoleAsync());
+        audit.Record(PlatformAuditActions.StaffUpdate, "StaffUser", user.Id, summary, organId, await admin.ActingRoleAsync());
         await db.SaveChangesAsync(ct);
     }
 
@@ -131,7 +131,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
 
         user.IsDisabled = disabled;
         await users.UpdateSecurityStampAsync(user);
-        audit.Record(disabled ? "staff.disable" : "staff.enable", "StaffUser", user.Id,
+        audit.Record(disabled ? PlatformAuditActions.StaffDisable : PlatformAuditActions.StaffEnable, "StaffUser", user.Id,
             $"{(disabled ? "停用" : "启用")}账号 {user.UserName}", user.OrganId, await admin.ActingRoleAsync());
         await db.SaveChangesAsync(ct);
     }
@@ -142,7 +142,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await throttle.ClearAccountAsync(user.NormalizedUserName!, ct);
-        audit.Record("staff.unlock", "StaffUser", user.Id, $"解除账号 {user.UserName} 的锁定", user.OrganId, await admin.ActingRoleAsync());
+        audit.Record(PlatformAuditActions.StaffUnlock, "StaffUser", user.Id, $"解除账号 {user.UserName} 的锁定", user.OrganId, await admin.ActingRoleAsync());
         await db.SaveChangesAsync(ct);
     }
 
@@ -153,7 +153,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
         var token = await users.GeneratePasswordResetTokenAsync(user);
         ThrowIfFailed(await users.ResetPasswordAsync(user, token, newPassword), "Password");
         await MustChangePassword.MarkAsync(users, user);
-        audit.Record("staff.password.reset", "StaffUser", user.Id, $"重置账号 {user.UserName} 的密码", user.OrganId, await admin.ActingRoleAsync());
+        audit.Record(PlatformAuditActions.StaffPasswordReset, "StaffUser", user.Id, $"重置账号 {user.UserName} 的密码", user.OrganId, await admin.ActingRoleAsync());
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }

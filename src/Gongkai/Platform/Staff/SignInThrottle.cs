@@ -86,7 +86,7 @@ public sealed class SignInThrottle(GongkaiDb db, AuditLog audit, TimeProvider cl
         if (accountFailures == AccountFree && user is not null)
         {
             // The account's delay has just engaged in this window: said once, with the address masked.
-            audit.Record("staff.signin.throttled", "StaffUser", user.Id,
+            audit.Record(PlatformAuditActions.StaffSignInThrottled, "StaffUser", user.Id,
                 $"{user.UserName} 连续{accountFailures}次登录失败，此后每次尝试须等待（来自 {Mask(address)}）", user.OrganId);
             await db.SaveChangesAsync(ct);
         }

@@ -38,7 +38,7 @@ public sealed class ApiTokens(GongkaiDb db, AuditLog audit, TimeProvider clock)
             ExpiresAt = validDays is { } d ? now.AddDays(d) : null,
         };
         db.ApiTokens.Add(token);
-        audit.Record("token.create", "ApiToken", token.Id.ToString(), $"为账号创建接口令牌“{name}”（{token.Prefix}…）");
+        audit.Record(PlatformAuditActions.TokenCreate, "ApiToken", token.Id.ToString(), $"为账号创建接口令牌“{name}”（{token.Prefix}…）");
         await db.SaveChangesAsync(ct);
         return new Created(token, secret);
     }
@@ -61,7 +61,7 @@ public sealed class ApiTokens(GongkaiDb db, AuditLog audit, TimeProvider clock)
         if (token.RevokedAt is null)
         {
             token.RevokedAt = clock.GetUtcNow();
-            audit.Record("token.revoke", "ApiToken", token.Id.ToString(), $"吊销接口令牌“{token.Name}”（{token.Prefix}…）");
+            audit.Record(PlatformAuditActions.TokenRevoke, "ApiToken", token.Id.ToString(), $"吊销接口令牌“{token.Name}”（{token.Prefix}…）");
             await db.SaveChangesAsync(ct);
         }
 

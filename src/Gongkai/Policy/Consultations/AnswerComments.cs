@@ -76,7 +76,7 @@ public sealed class AnswerComments(GongkaiDb db, AuditLog audit, StaffAccess acc
             .SetProperty(x => x.AnsweredAt, now)
             .SetProperty(x => x.AnsweredByName, name)
             .SetProperty(x => x.RowVersion, x => x.RowVersion + 1), ct);
-        audit.Record("consultation.comment.answer", "Consultation", c.Id.ToString(),
+        audit.Record(PolicyAuditActions.CommentAnswer, "Consultation", c.Id.ToString(),
             $"“{c.Title}”答复意见{count}条：{d.Label()}{(text is null ? "" : "，" + text)}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -112,7 +112,7 @@ public sealed class AnswerComments(GongkaiDb db, AuditLog audit, StaffAccess acc
         await using var tx = await OwnedTransaction.BeginAsync(db, ct);
         var moved = await comments.Where(x => x.ConsultationId == c.Id && others.Contains(x.GroupKey))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.GroupKey, target).SetProperty(x => x.RowVersion, x => x.RowVersion + 1), ct);
-        audit.Record("consultation.comment.group", "Consultation", c.Id.ToString(), $"“{c.Title}”将{moved}条意见归入同一组", c.OrganId, role);
+        audit.Record(PolicyAuditActions.CommentGroup, "Consultation", c.Id.ToString(), $"“{c.Title}”将{moved}条意见归入同一组", c.OrganId, role);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return moved;
@@ -145,7 +145,7 @@ public sealed class AnswerComments(GongkaiDb db, AuditLog audit, StaffAccess acc
 
         var template = new AnswerTemplate { OrganId = organId, Name = name, Disposition = d, Text = text, CreatedAt = clock.GetUtcNow() };
         db.Add(template);
-        audit.Record("consultation.template.create", "AnswerTemplate", template.Id.ToString(), $"新增答复模板“{name}”（{d.Label()}）", organId, role);
+        audit.Record(PolicyAuditActions.AnswerTemplateCreate, "AnswerTemplate", template.Id.ToString(), $"新增答复模板“{name}”（{d.Label()}）", organId, role);
         await db.SaveChangesAsync(ct);
         return template;
     }

@@ -100,7 +100,7 @@ public sealed class FeedbackReports(GongkaiDb db, AuditLog audit, StaffAccess ac
         c.FeedbackSummary = summary;
         c.UpdatedAt = now;
         var late = c.FeedbackDueOn is { } due && ChineseDates.LocalDay(now) > due;
-        audit.Record("consultation.feedback.publish", "Consultation", c.Id.ToString(),
+        audit.Record(PolicyAuditActions.FeedbackPublish, "Consultation", c.Id.ToString(),
             $"公布“{c.Title}”意见采纳情况：收到{report.Received}条，采纳{report.ByDisposition[Disposition.Adopted]}条，部分采纳{report.ByDisposition[Disposition.PartlyAdopted]}条，未采纳{report.ByDisposition[Disposition.NotAdopted]}条{(late ? "（超过公布期限）" : "")}",
             c.OrganId, role);
         await db.SaveChangesAsync(ct);

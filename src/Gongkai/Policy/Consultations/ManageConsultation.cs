@@ -48,7 +48,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
         };
         db.Add(c);
         db.Add(Version(c, 1, "征求意见稿", text, now));
-        audit.Record("consultation.create", "Consultation", c.Id.ToString(), $"发起{c.Kind.Label()}“{c.Title}”，征集期{ChineseDates.Local(opens)}至{ChineseDates.Local(closes)}", c.OrganId, role);
+        audit.Record(PolicyAuditActions.ConsultationCreate, "Consultation", c.Id.ToString(), $"发起{c.Kind.Label()}“{c.Title}”，征集期{ChineseDates.Local(opens)}至{ChineseDates.Local(closes)}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
         snapshots.Invalidate(c.Id);
         return c;
@@ -113,7 +113,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
         }
 
         c.UpdatedAt = now;
-        audit.Record("consultation.update", "Consultation", c.Id.ToString(), $"修改“{c.Title}”：{(changes.Count == 0 ? "其他信息" : string.Join("；", changes))}", c.OrganId, role);
+        audit.Record(PolicyAuditActions.ConsultationUpdate, "Consultation", c.Id.ToString(), $"修改“{c.Title}”：{(changes.Count == 0 ? "其他信息" : string.Join("；", changes))}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
         snapshots.Invalidate(c.Id);
     }
@@ -145,7 +145,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
         c.UpdatedAt = now;
         var version = Version(c, c.CurrentVersion, note, draft, now);
         db.Add(version);
-        audit.Record("consultation.version", "Consultation", c.Id.ToString(), $"“{c.Title}”发布第{c.CurrentVersion}版征求意见稿：{note}", c.OrganId, role);
+        audit.Record(PolicyAuditActions.ConsultationVersion, "Consultation", c.Id.ToString(), $"“{c.Title}”发布第{c.CurrentVersion}版征求意见稿：{note}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
         snapshots.Invalidate(c.Id);
         return version;
@@ -163,7 +163,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
 
         db.Add(new ConsultationBasis { ConsultationId = c.Id, DocumentId = doc.Id, Title = doc.Title, Kind = kind });
         c.UpdatedAt = clock.GetUtcNow();
-        audit.Record("consultation.basis", "Consultation", c.Id.ToString(), $"“{c.Title}”关联{kind.Label()}“{doc.Title}”", c.OrganId, role);
+        audit.Record(PolicyAuditActions.ConsultationBasis, "Consultation", c.Id.ToString(), $"“{c.Title}”关联{kind.Label()}“{doc.Title}”", c.OrganId, role);
         await db.SaveChangesAsync(ct);
         snapshots.Invalidate(c.Id);
     }
@@ -191,7 +191,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
         c.AnnouncedAt = now;
         c.FeedbackDueOn = ConsultationPeriod.FeedbackDue(c.ClosesAt, Options, calendar);
         c.UpdatedAt = now;
-        audit.Record("consultation.announce", "Consultation", c.Id.ToString(), $"发布“{c.Title}”，征集期{ChineseDates.Local(c.OpensAt)}至{ChineseDates.Local(c.ClosesAt)}", c.OrganId, role);
+        audit.Record(PolicyAuditActions.ConsultationAnnounce, "Consultation", c.Id.ToString(), $"发布“{c.Title}”，征集期{ChineseDates.Local(c.OpensAt)}至{ChineseDates.Local(c.ClosesAt)}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
         snapshots.Invalidate(c.Id);
     }
@@ -209,7 +209,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
             ?? throw new ValidationFailure("只能关联已主动公开的文件，请先发布决策文件。", "DocumentId");
         c.DecisionDocumentId = doc.Id;
         c.UpdatedAt = clock.GetUtcNow();
-        audit.Record("consultation.decision", "Consultation", c.Id.ToString(), $"“{c.Title}”关联最终决策文件“{doc.Title}”", c.OrganId, role);
+        audit.Record(PolicyAuditActions.ConsultationDecision, "Consultation", c.Id.ToString(), $"“{c.Title}”关联最终决策文件“{doc.Title}”", c.OrganId, role);
         await db.SaveChangesAsync(ct);
         snapshots.Invalidate(c.Id);
     }

@@ -35,7 +35,7 @@ public sealed class ModerateComments(GongkaiDb db, AuditLog audit, StaffAccess a
             Mark(comment, ModerationStatus.Published, now);
         }
 
-        audit.Record("consultation.comment.publish", "Consultation", c.Id.ToString(),
+        audit.Record(PolicyAuditActions.CommentPublish, "Consultation", c.Id.ToString(),
             $"“{c.Title}”审核公开意见{comments.Count}条（其中{redacted}条删除了个人信息）：{string.Join("、", comments.Take(20).Select(x => x.ReceiptNumber))}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
         return redacted;
@@ -59,7 +59,7 @@ public sealed class ModerateComments(GongkaiDb db, AuditLog audit, StaffAccess a
         comment.PublicBody = null;
         comment.ModerationNote = reason;
         Mark(comment, ModerationStatus.Hidden, clock.GetUtcNow());
-        audit.Record("consultation.comment.hide", "Consultation", c.Id.ToString(), $"“{c.Title}”意见{comment.ReceiptNumber}不予公开：{reason}", c.OrganId, role);
+        audit.Record(PolicyAuditActions.CommentHide, "Consultation", c.Id.ToString(), $"“{c.Title}”意见{comment.ReceiptNumber}不予公开：{reason}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
     }
 

@@ -131,7 +131,7 @@ public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess acce
                 EnteredByName = actor.Name,
             };
             db.Add(comment);
-            audit.Record("consultation.comment.enter", "Consultation", c.Id.ToString(),
+            audit.Record(PolicyAuditActions.CommentEnter, "Consultation", c.Id.ToString(),
                 $"“{c.Title}”录入{channel.Label()}意见，回执编号{comment.ReceiptNumber}", c.OrganId, role);
             try
             {

@@ -99,7 +99,7 @@ public sealed class PolicyEvaluations(GongkaiDb db, AuditLog audit, StaffAccess 
             PublishedAt = clock.GetUtcNow(),
         };
         db.Add(e);
-        audit.Record("policy.evaluation.publish", "PolicyEvaluation", e.Id.ToString(), $"发布{e.Year}年度政策评价：{title}", e.OrganId, role);
+        audit.Record(PolicyAuditActions.EvaluationPublish, "PolicyEvaluation", e.Id.ToString(), $"发布{e.Year}年度政策评价：{title}", e.OrganId, role);
         await db.SaveChangesAsync(ct);
         return e;
     }
@@ -125,7 +125,7 @@ public sealed class PolicyEvaluations(GongkaiDb db, AuditLog audit, StaffAccess 
 
         e.WithdrawnAt = clock.GetUtcNow();
         e.WithdrawalReason = reason;
-        audit.Record("policy.evaluation.withdraw", "PolicyEvaluation", e.Id.ToString(), $"撤回{e.Year}年度政策评价：{e.PolicyTitle}。理由：{reason}", e.OrganId, role);
+        audit.Record(PolicyAuditActions.EvaluationWithdraw, "PolicyEvaluation", e.Id.ToString(), $"撤回{e.Year}年度政策评价：{e.PolicyTitle}。理由：{reason}", e.OrganId, role);
         await db.SaveChangesAsync(ct);
     }
 

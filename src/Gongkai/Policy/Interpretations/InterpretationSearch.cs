@@ -89,7 +89,7 @@ public static class InterpretationSearch
             var published = await db.Set<Interpretation>().AsNoTracking().Include(i => i.Policies).Include(i => i.Questions)
                 .Where(i => i.Status == InterpretationStatus.Published).OrderBy(i => i.PublishedAt).ToListAsync(ct);
             await index.WriteAsync(db, index.Prepare(OwnerType, published.Select(i => (i.Id, IndexedText(i)))), ct);
-            audit.Record("search.reindex", "Interpretation", null, $"重建政策解读检索索引，共{published.Count}条");
+            audit.Record(Platform.PlatformAuditActions.SearchReindex, "Interpretation", null, $"重建政策解读检索索引，共{published.Count}条");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return published.Count;

@@ -107,7 +107,7 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
 
         db.AddRange(policies.Select(p => new InterpretedPolicy { InterpretationId = i.Id, DocumentId = p.Id, Title = p.Title }));
         db.AddRange(questions.Select((q, n) => new QuestionAnswer { InterpretationId = i.Id, Position = n + 1, Question = q.Question, Answer = q.Answer }));
-        audit.Record(existing is null ? "interpretation.create" : "interpretation.update", "Interpretation", i.Id.ToString(),
+        audit.Record(existing is null ? PolicyAuditActions.InterpretationCreate : PolicyAuditActions.InterpretationUpdate, "Interpretation", i.Id.ToString(),
             $"{(existing is null ? "起草" : "修改")}政策解读“{title}”（{i.Form.Label()}），解读{string.Join("、", policies.Select(p => $"“{p.Title}”"))}", organId, role);
         await using var tx = await OwnedTransaction.BeginAsync(db, ct);
         await db.SaveChangesAsync(ct);
@@ -148,7 +148,7 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
         i.WithdrawnAt = null;
         i.WithdrawalReason = null;
         i.UpdatedAt = i.PublishedAt.Value;
-        audit.Record("interpretation.publish", "Interpretation", i.Id.ToString(), $"发布政策解读“{i.Title}”", i.OrganId, role);
+        audit.Record(PolicyAuditActions.InterpretationPublish, "Interpretation", i.Id.ToString(), $"发布政策解读“{i.Title}”", i.OrganId, role);
         await db.SaveChangesAsync(ct);
         await InterpretationSearch.IndexAsync(db, i, ct);
         await tx.CommitAsync(ct);
@@ -179,7 +179,7 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
         i.WithdrawnAt = now;
         i.WithdrawalReason = reason;
         i.UpdatedAt = now;
-        audit.Record("interpretation.withdraw", "Interpretation", i.Id.ToString(), $"撤回政策解读“{i.Title}”，理由：{reason}", i.OrganId, role);
+        audit.Record(PolicyAuditActions.InterpretationWithdraw, "Interpretation", i.Id.ToString(), $"撤回政策解读“{i.Title}”，理由：{reason}", i.OrganId, role);
         await db.SaveChangesAsync(ct);
         await InterpretationSearch.RemoveAsync(db, i.Id, ct);
         await tx.CommitAsync(ct);
@@ -196,7 +196,7 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
         }
 
         db.Add(new InterpretationRequirement { DocumentId = doc.Id, OrganId = doc.OrganId, DocumentTitle = doc.Title, FlaggedAt = clock.GetUtcNow(), FlaggedByName = actor.Name });
-        audit.Record("interpretation.flag", "Document", doc.Id.ToString(), $"标记“{doc.Title}”需要同步解读（三同步）", doc.OrganId, role);
+        audit.Record(PolicyAuditActions.InterpretationFlag, "Document", doc.Id.ToString(), $"标记“{doc.Title}”需要同步解读（三同步）", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
     }
 
@@ -216,7 +216,7 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
         req.WaiverReason = reason;
         req.WaivedByName = actor.Name;
         req.WaivedAt = clock.GetUtcNow();
-        audit.Record("interpretation.waive", "Document", documentId.ToString(), $"审核人记录“{req.DocumentTitle}”不同步解读的理由：{reason}", req.OrganId, role);
+        audit.Record(PolicyAuditActions.InterpretationWaive, "Document", documentId.ToString(), $"审核人记录“{req.DocumentTitle}”不同步解读的理由：{reason}", req.OrganId, role);
         await db.SaveChangesAsync(ct);
     }
 

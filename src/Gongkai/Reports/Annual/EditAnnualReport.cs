@@ -69,7 +69,7 @@ public sealed class EditAnnualReport(GongkaiDb db, StaffAccess access, CurrentAc
         (report.Overview, report.Problems, report.OtherMatters) = (Trim(input.Overview), Trim(input.Problems), Trim(input.OtherMatters));
         report.Status = ReportStatus.Draft;
         report.UpdatedAt = clock.GetUtcNow();
-        audit.Record("report.saved", "AnnualReport", report.Id.ToString(), $"{year}年度报告：保存{(figuresChanged ? "填报数据及" : "")}正文", organId, role);
+        audit.Record(ReportAuditActions.Saved, "AnnualReport", report.Id.ToString(), $"{year}年度报告：保存{(figuresChanged ? "填报数据及" : "")}正文", organId, role);
         await db.SaveChangesAsync(ct);
         return report;
     }
@@ -97,7 +97,7 @@ public sealed class EditAnnualReport(GongkaiDb db, StaffAccess access, CurrentAc
 
         report.Status = ReportStatus.Checked;
         report.UpdatedAt = clock.GetUtcNow();
-        audit.Record("report.checked", "AnnualReport", report.Id.ToString(),
+        audit.Record(ReportAuditActions.Checked, "AnnualReport", report.Id.ToString(),
             view.HardRuleFails ? $"{year}年度报告：核对未通过，记录例外理由：{overrideReason}" : $"{year}年度报告：核对通过", organId, role);
         await db.SaveChangesAsync(ct);
         return report;

@@ -42,7 +42,7 @@ public sealed class ReportReminderSweep(GongkaiDb db, AuditLog audit, TimeProvid
 
         db.Set<ReportReminder>().AddRange(lines);
         var (dueCount, lateCount) = (lines.Count(l => l.Kind == ReportReminderKind.Due), lines.Count(l => l.Kind == ReportReminderKind.Overdue));
-        audit.Record("report.reminders", "AnnualReport", $"{year}", $"{ChineseDates.Long(today)}年度报告提醒：{year}年度报告待发布{dueCount}个机关，逾期未发布{lateCount}个机关");
+        audit.Record(ReportAuditActions.Reminders, "AnnualReport", $"{year}", $"{ChineseDates.Long(today)}年度报告提醒：{year}年度报告待发布{dueCount}个机关，逾期未发布{lateCount}个机关");
         try
         {
             await db.SaveChangesAsync(ct);

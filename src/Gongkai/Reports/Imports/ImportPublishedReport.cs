@@ -117,7 +117,7 @@ public sealed class ImportPublishedReport(GongkaiDb db, AuditLog audit, TimeProv
         report.PublishedFigures = JsonSerializer.Serialize(cells);
         report.UpdatedAt = now;
         var warnings = checks.Where(c => c.Outcome == RuleOutcome.Failed).ToList();
-        audit.Record("report.imported", "AnnualReport", report.Id.ToString(),
+        audit.Record(ReportAuditActions.Imported, "AnnualReport", report.Id.ToString(),
             $"导入{year}年度已公布的年度报告（{format.Name}格式，{SourceName(source)}）{cells.Count}项" +
             (warnings.Count == 0 ? "，核对一致" : $"，{warnings.Count}处核对未通过：" + string.Join("；", warnings.Select(w => $"{w.Rule} {w.Message}"))), organ.Id);
         await db.SaveChangesAsync(ct);

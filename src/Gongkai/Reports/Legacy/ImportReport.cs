@@ -182,7 +182,7 @@ public sealed class ImportReport(GongkaiDb db, AuditLog audit, TimeProvider cloc
         report.PublishedFigures = JsonSerializer.Serialize(figures.Values);
         report.UpdatedAt = clock.GetUtcNow();
         var warnings = figures.Warnings.ToList();
-        audit.Record("report.imported", "AnnualReport", report.Id.ToString(),
+        audit.Record(ReportAuditActions.Imported, "AnnualReport", report.Id.ToString(),
             $"导入{year}年度统计表{figures.Values.Count}项{(warnings.Count == 0 ? "" : $"，{warnings.Count}处不一致：" + string.Join("；", warnings.Select(w => w.Message)))}", organ.Id);
         await db.SaveChangesAsync(ct);
         return (report, figures);

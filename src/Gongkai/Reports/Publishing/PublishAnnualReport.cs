@@ -79,7 +79,7 @@ public sealed class PublishAnnualReport(GongkaiDb db, StaffAccess access, Curren
         report.PublishedFigures = JsonSerializer.Serialize(view.Figures.Cells);
         report.UpdatedAt = now;
         var late = today > ReportDeadlines.For(view.Organ.Kind, year);
-        audit.Record("report.published", "AnnualReport", report.Id.ToString(),
+        audit.Record(ReportAuditActions.Published, "AnnualReport", report.Id.ToString(),
             $"{year}年度报告发布为主动公开信息“{title}”（索引号{doc.IndexNumber}）{(late ? $"，已超过{ChineseDates.Long(ReportDeadlines.For(view.Organ.Kind, year))}的发布期限" : "")}" +
             (failing.Count > 0 ? $"；{failing.Count}项强制规则未通过，按核对时记录的例外理由发布" : ""), organId, role);
         await db.SaveChangesAsync(ct);
@@ -113,7 +113,7 @@ public sealed class PublishAnnualReport(GongkaiDb db, StaffAccess access, Curren
             publication.CorrectionReason = reason;
         }
 
-        audit.Record("report.corrected", "AnnualReport", report.Id.ToString(), $"{year}年度报告更正，退回草稿：{reason}", organId, role);
+        audit.Record(ReportAuditActions.Corrected, "AnnualReport", report.Id.ToString(), $"{year}年度报告更正，退回草稿：{reason}", organId, role);
         await db.SaveChangesAsync(ct);
     }
 }

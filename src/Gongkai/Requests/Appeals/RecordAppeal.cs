@@ -90,7 +90,7 @@ public sealed class RecordAppeal(GongkaiDb db, StaffAccess access, AuditLog audi
             CreatedByName = actor.Name,
         };
         db.AppealCases.Add(appeal);
-        audit.Record("request.appeal.file", "DisclosureRequest", request.Id.ToString(),
+        audit.Record(RequestAuditActions.AppealFile, "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}：{ChineseDates.Long(filed)}{kind.Label()}（{appeal.Body}{(appeal.CaseNumber is { } n ? "，" + n : "")}）", request.OrganId, role);
         try
         {
@@ -144,7 +144,7 @@ public sealed class RecordAppeal(GongkaiDb db, StaffAccess access, AuditLog audi
         appeal.DecidedOn = decided;
         appeal.Summary = Text(input.Summary, 1000, "Summary");
         appeal.UpdatedAt = clock.GetUtcNow();
-        audit.Record("request.appeal.decide", "DisclosureRequest", request.Id.ToString(),
+        audit.Record(RequestAuditActions.AppealDecide, "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}：{appeal.Kind.Label()}{(appeal.CaseNumber is { } n ? "（" + n + "）" : "")}{ChineseDates.Long(decided)}审结，{result.Label()}", request.OrganId, role);
         if (result == AppealResult.Corrected && request.Stage == RequestStage.Closed)
         {
@@ -185,7 +185,7 @@ public sealed class RecordAppeal(GongkaiDb db, StaffAccess access, AuditLog audi
 
         db.RequestClockEvents.Add(reopened);
         appeal.ReopenedOn = on;
-        audit.Record("request.reopen", "DisclosureRequest", request.Id.ToString(),
+        audit.Record(RequestAuditActions.Reopen, "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}：{appeal.Kind.Label()}结果纠正，重新办理，答复期限{(state.DueOn is { } due ? ChineseDates.Long(due) : "待定")}", request.OrganId, role);
     }
 

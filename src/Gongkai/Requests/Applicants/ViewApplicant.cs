@@ -16,7 +16,7 @@ public sealed class ViewApplicant(GongkaiDb db, AuditLog audit, StaffAccess acce
     public async Task<ApplicantDetails> HandleAsync(DisclosureRequest request, CancellationToken ct = default)
     {
         var role = await access.RequireAsync(request.OrganId, RequestAccess.Handlers, "查看申请人信息：", RequestAccess.Records);
-        audit.Record("request.applicant.view", "DisclosureRequest", request.Id.ToString(), $"查看申请{request.TrackingNumber}的申请人身份证明和联系方式", request.OrganId, role);
+        audit.Record(RequestAuditActions.ApplicantView, "DisclosureRequest", request.Id.ToString(), $"查看申请{request.TrackingNumber}的申请人身份证明和联系方式", request.OrganId, role);
         await db.SaveChangesAsync(ct);
         return new(protector.Unprotect(request.IdNumberProtected)!, protector.Unprotect(request.PhoneProtected)!,
             protector.Unprotect(request.AddressProtected), protector.Unprotect(request.EmailProtected));

@@ -80,7 +80,7 @@ public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess a
         var at = new ClockNow(calendar, today, clock.GetUtcNow());
         var state = outcome is null ? request.Append(recorded, at) : request.Close(recorded, at);
         db.RequestClockEvents.Add(recorded);
-        audit.Record("request.clock." + kind.ToString().ToLowerInvariant(), "DisclosureRequest", request.Id.ToString(),
+        audit.Record(RequestAuditActions.Clock(kind), "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}：{ChineseDates.Long(entry.On)}{kind.Label()}{(outcome is { } x ? "，" + x.Label() : "")}"
             + (approvedBy is null ? "" : $"（{approvedBy}以{role.Label()}身份批准，{entry.WorkingDays}个工作日）") + "；"
             + $"答复期限{RequestClock.DueText(state)}", request.OrganId, role);

@@ -43,7 +43,7 @@ public sealed class AssignHandler(GongkaiDb db, AuditLog audit, StaffAccess acce
 
         var before = request.AssignedToName;
         var state = request.Assign(user.Id, $"{user.DisplayName}（{user.UserName}）", actor.UserId, await clocks.NowAsync(ct));
-        audit.Record("request.assign", "DisclosureRequest", request.Id.ToString(),
+        audit.Record(RequestAuditActions.Assign, "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}{(before is null ? "分办给" : $"由{before}改派给")}{request.AssignedToName}", request.OrganId, role);
         await db.SaveChangesAsync(ct);
         return state;

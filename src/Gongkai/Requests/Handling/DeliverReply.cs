@@ -61,7 +61,7 @@ public sealed class DeliverReply(GongkaiDb db, AuditLog audit, StaffAccess acces
         };
         var state = request.DeliverReply(how, recorded, new ClockNow(calendar, today, clock.GetUtcNow()));
         db.RequestClockEvents.Add(recorded);
-        audit.Record("request.deliver", "DisclosureRequest", request.Id.ToString(),
+        audit.Record(RequestAuditActions.Deliver, "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}答复（{outcome.Label()}）于{ChineseDates.Long(day)}以{how.Label()}方式送达，办结；"
             + (state.DueOn is { } due ? $"答复期限{ChineseDates.Long(due)}，{(state.Timeliness == Timeliness.Overdue ? "逾期" : "按期")}办结" : $"答复期限{RequestClock.DueText(state)}")
             + $"；{sent.Title}（模板第{sent.TemplateVersion}版，{(sent.Sha256 is { } sha ? $"SHA-256 {sha[..12]}" : "PDF未能生成，已存文书内容，查看时生成")}）存档",

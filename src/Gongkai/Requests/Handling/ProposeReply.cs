@@ -45,7 +45,7 @@ public sealed class ProposeReply(GongkaiDb db, AuditLog audit, StaffAccess acces
         }
 
         var state = request.ProposeReply(reply, actor.UserId, actor.Name, await clocks.NowAsync(ct));
-        audit.Record("request.reply.propose", "DisclosureRequest", request.Id.ToString(),
+        audit.Record(RequestAuditActions.ReplyPropose, "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}拟办：{reply.Outcome.Label()}{(reply.LegalGround is { } g ? "，依据" + g : "")}"
             + $"{(reply.ResponsibleOrgan is { } r ? "，负责机关" + r : "")}{document}", request.OrganId, role);
         await db.SaveChangesAsync(ct);

@@ -23,7 +23,7 @@ public sealed class RegisterReceived(GongkaiDb db, AuditLog audit, StaffAccess a
 
         HandlingGuards.NotClosed(request);
         var state = request.Register(actor.UserId, await clocks.NowAsync(ct));
-        audit.Record("request.register", "DisclosureRequest", request.Id.ToString(),
+        audit.Record(RequestAuditActions.Register, "DisclosureRequest", request.Id.ToString(),
             $"登记申请{request.TrackingNumber}（{request.Channel.Label()}）；答复期限{RequestClock.DueText(state)}", request.OrganId, role);
         await db.SaveChangesAsync(ct);
         return state;

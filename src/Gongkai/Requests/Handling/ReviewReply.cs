@@ -41,7 +41,7 @@ public sealed class ReviewReply(GongkaiDb db, AuditLog audit, StaffAccess access
         var state = approve
             ? request.ApproveReply(actor.UserId, actor.Name, string.IsNullOrEmpty(text) ? "同意" : text, at)
             : request.ReturnReply(text!, at);
-        audit.Record(approve ? "request.reply.approve" : "request.reply.return", "DisclosureRequest", request.Id.ToString(),
+        audit.Record(approve ? RequestAuditActions.ReplyApprove : RequestAuditActions.ReplyReturn, "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}拟办“{outcome.Label()}”{(approve ? "审核通过" : "被退回")}：{request.ReviewOpinion}", request.OrganId, role);
         await db.SaveChangesAsync(ct);
         return state;

@@ -59,8 +59,8 @@ public sealed class TransferRequest(GongkaiDb db, AuditLog audit, StaffAccess ac
         });
         var state = request.TransferTo(target, await clocks.NowAsync(ct));
         var summary = $"申请{request.TrackingNumber}由{fromName}转办至{organ.ShortName}：{why}";
-        audit.Record("request.transfer", "DisclosureRequest", request.Id.ToString(), summary, from, role);
-        audit.Record("request.transfer.in", "DisclosureRequest", request.Id.ToString(), summary, target, role);
+        audit.Record(RequestAuditActions.Transfer, "DisclosureRequest", request.Id.ToString(), summary, from, role);
+        audit.Record(RequestAuditActions.TransferIn, "DisclosureRequest", request.Id.ToString(), summary, target, role);
         await db.SaveChangesAsync(ct);
         return state;
     }

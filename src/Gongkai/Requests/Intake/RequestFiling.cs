@@ -80,7 +80,7 @@ public sealed class RequestFiling(GongkaiDb db, AuditLog audit, CurrentActor act
         for (var attempt = 1; ; attempt++)
         {
             request.AssignTrackingNumber(await numbers.NextAsync(app.OrganId, receipt.ReceivedOn.Year, ct));
-            var entry = audit.Record("request.file", "DisclosureRequest", request.Id.ToString(),
+            var entry = audit.Record(RequestAuditActions.File, "DisclosureRequest", request.Id.ToString(),
                 $"{receipt.Channel.Label()}申请{request.TrackingNumber}，{app.ApplicantType.Label()}，收到申请之日{ChineseDates.Long(receipt.ReceivedOn)}，"
                 + $"答复期限{RequestClock.DueText(state)}", app.OrganId, role);
             try

@@ -103,7 +103,7 @@ public sealed class SaveLetterTemplate(GongkaiDb db, LetterTemplates templates, 
             CreatedByName = actor.Name,
         };
         db.LetterTemplates.Add(saved);
-        audit.Record("letter.template.save", "LetterTemplate", key, $"{LetterKeys.Label(key)}：保存第{saved.Version}版{(saved.Note is { } n ? "（" + n + "）" : "")}", null, role);
+        audit.Record(RequestAuditActions.LetterTemplateSave, "LetterTemplate", key, $"{LetterKeys.Label(key)}：保存第{saved.Version}版{(saved.Note is { } n ? "（" + n + "）" : "")}", null, role);
         try
         {
             await db.SaveChangesAsync(ct);

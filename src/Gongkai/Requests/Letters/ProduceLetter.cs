@@ -75,7 +75,7 @@ public sealed class ProduceLetter(
         var role = await access.RequireAsync(request.OrganId, RequestAccess.Handlers, "制作文书：", RequestAccess.Records);
         var letter = await PreviewAsync(request, input, ct);
         var content = format == LetterFormat.Pdf ? pdf.Write(letter.Document) : DocxWriter.Write(letter.Document);
-        audit.Record("request.letter.download", "DisclosureRequest", request.Id.ToString(),
+        audit.Record(RequestAuditActions.LetterDownload, "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}：下载{LetterKeys.Label(letter.Key)}（模板第{letter.TemplateVersion}版，{format.ToString().ToUpperInvariant()}）", request.OrganId, role);
         await db.SaveChangesAsync(ct);
         return (letter, content);
@@ -143,7 +143,7 @@ public sealed class ProduceLetter(
                 throw new ValidationFailure($"存档的{letter.Title}暂时无法生成PDF：{e.Message} 文书内容已随送达存档，排除后再次下载即可。");
             }
 
-            audit.Record("request.letter.sent.render", "DisclosureRequest", request.Id.ToString(),
+            audit.Record(RequestAuditActions.SentLetterRender, "DisclosureRequest", request.Id.ToString(),
                 $"申请{request.TrackingNumber}：存档的{letter.Title}送达时未能生成PDF，现按存档内容生成（SHA-256 {letter.Sha256![..12]}）", request.OrganId, role);
         }
 
@@ -152,7 +152,7 @@ public sealed class ProduceLetter(
             return null;
         }
 
-        audit.Record("request.letter.sent.view", "DisclosureRequest", request.Id.ToString(),
+        audit.Record(RequestAuditActions.SentLetterView, "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}：查看存档的{letter.Title}（{ChineseDates.Long(letter.DeliveredOn)}送达）", request.OrganId, role);
         await db.SaveChangesAsync(ct);
         return (letter, content);

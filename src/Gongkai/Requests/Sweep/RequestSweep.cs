@@ -124,7 +124,7 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
                 else if (row is { DuePending: true, DueOn: { } provisional })
                 {
                     // The year's schedule is loaded: the provisional (暂定) date becomes final, for each request on its record.
-                    audit.Record("request.due.final", "DisclosureRequest", row.Id.ToString(),
+                    audit.Record(RequestAuditActions.DueFinal, "DisclosureRequest", row.Id.ToString(),
                         $"申请{row.TrackingNumber}：{provisional.Year}年节假日安排已载入，答复期限由暂定的{ChineseDates.Long(provisional)}确定为"
                         + (now.DueOn is { } final ? ChineseDates.Long(final) : "无"), row.OrganId);
                 }
@@ -229,7 +229,7 @@ public sealed class RequestSweep(GongkaiDb db, CalendarStore calendars, AuditLog
             };
             request.Close(recorded, new ClockNow(calendar, today, clock.GetUtcNow(), Explain: false));
             db.RequestClockEvents.Add(recorded);
-            audit.Record("request.close.lapsed", "DisclosureRequest", request.Id.ToString(),
+            audit.Record(RequestAuditActions.CloseLapsed, "DisclosureRequest", request.Id.ToString(),
                 $"申请{request.TrackingNumber}：{outcome.Label()}，{ChineseDates.Long(closedOn)}由每日巡检办结", request.OrganId);
             closed++;
         }

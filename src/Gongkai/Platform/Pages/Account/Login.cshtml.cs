@@ -61,7 +61,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
 
         if (user.IsDisabled)
         {
-            audit.Record("staff.signin.refused", "StaffUser", user.Id, $"{user.UserName} 账号已停用，拒绝登录", user.OrganId);
+            audit.Record(PlatformAuditActions.StaffSignInRefused, "StaffUser", user.Id, $"{user.UserName} 账号已停用，拒绝登录", user.OrganId);
             await db.SaveChangesAsync();
             ModelState.AddModelError(string.Empty, L["该账号已停用，请联系管理员。"]);
             return Page();
@@ -71,7 +71,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         if (result.Succeeded)
         {
             await throttle.SucceededAsync(name, address);
-            audit.Record("staff.signin", "StaffUser", user.Id, $"{user.UserName} 登录", user.OrganId);
+            audit.Record(PlatformAuditActions.StaffSignIn, "StaffUser", user.Id, $"{user.UserName} 登录", user.OrganId);
             await db.SaveChangesAsync();
             return LocalRedirect(SafeReturnUrl());
         }

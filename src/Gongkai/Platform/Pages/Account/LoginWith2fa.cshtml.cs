@@ -31,7 +31,7 @@ public sealed class LoginWith2faModel(SignInManager<StaffUser> signIn, AuditLog 
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            audit.Record("staff.signin", "StaffUser", user.Id, $"{user.UserName} 登录（两步验证）", user.OrganId);
+            audit.Record(PlatformAuditActions.StaffSignIn, "StaffUser", user.Id, $"{user.UserName} 登录（两步验证）", user.OrganId);
             await db.SaveChangesAsync();
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
         }

@@ -19,7 +19,7 @@ public sealed class LogoutModel(SignInManager<StaffUser> signIn, UserManager<Sta
         if (await users.GetUserAsync(User) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
-            audit.Record("staff.signout", "StaffUser", user.Id, $"{user.UserName} 退出登录（其全部登录会话随之失效）", user.OrganId);
+            audit.Record(PlatformAuditActions.StaffSignOut, "StaffUser", user.Id, $"{user.UserName} 退出登录（其全部登录会话随之失效）", user.OrganId);
             await db.SaveChangesAsync();
         }
 

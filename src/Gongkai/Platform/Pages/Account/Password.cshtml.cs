@@ -66,7 +66,7 @@ public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<St
         }
 
         await MustChangePassword.ClearAsync(users, user);
-        audit.Record("staff.password.change", "StaffUser", user.Id, $"{user.UserName} 修改了自己的密码", user.OrganId);
+        audit.Record(PlatformAuditActions.StaffPasswordChange, "StaffUser", user.Id, $"{user.UserName} 修改了自己的密码", user.OrganId);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         await signIn.RefreshSignInAsync(user);

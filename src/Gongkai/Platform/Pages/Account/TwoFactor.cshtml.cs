@@ -36,7 +36,7 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
-        audit.Record("staff.2fa.enable", "StaffUser", user.Id, $"{user.UserName} 启用两步验证", user.OrganId);
+        audit.Record(PlatformAuditActions.StaffTwoFactorEnable, "StaffUser", user.Id, $"{user.UserName} 启用两步验证", user.OrganId);
         await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = L["两步验证已启用。"].Value;
@@ -53,7 +53,7 @@ public sealed class TwoFactorModel(UserManager<StaffUser> users, SignInManager<S
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
-        audit.Record("staff.2fa.disable", "StaffUser", user.Id, $"{user.UserName} 停用两步验证", user.OrganId);
+        audit.Record(PlatformAuditActions.StaffTwoFactorDisable, "StaffUser", user.Id, $"{user.UserName} 停用两步验证", user.OrganId);
         await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = L["两步验证已停用。"].Value;
