@@ -110,13 +110,10 @@ internal static class ConsultationBench
         {
             OrganId = organ,
             Title = title,
-            OpensAt = now.AddMinutes(-1),
-            ClosesAt = now.AddDays(14),
-            AnnouncedAt = now.AddMinutes(-1),
-            CurrentVersion = 1,
             CreatedAt = now,
-            UpdatedAt = now,
         };
+        c.Reschedule(now.AddMinutes(-1), now.AddDays(14), null, now.AddMinutes(-1));
+        c.Announce(now.AddMinutes(-1), null);
         var v = new DraftVersion { ConsultationId = c.Id, Number = 1, ChangeNote = "征求意见稿", Text = "", CreatedAt = now };
         for (var i = 1; i <= articles; i++)
         {

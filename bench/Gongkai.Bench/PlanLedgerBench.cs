@@ -82,10 +82,8 @@ internal static class PlanLedgerBench
                 DeadlineText = due is { } d ? $"{d.Year}年{d.Month}月" : "持续落实",
                 Due = due,
                 DeadlineKind = due is null ? DeadlineKind.Ongoing : DeadlineKind.Date,
-                Status = (PlanTaskStatus)random.Next(4),
-                Percent = random.Next(101),
                 UpdatedAt = now,
-            };
+            }.WithStoredState((PlanTaskStatus)random.Next(4), random.Next(101));
             task.Organs.AddRange(named.Select((o, k) => new PlanTaskOrgan { TaskId = task.Id, OrganId = o.Id, Role = k == 0 ? PlanRole.Lead : PlanRole.Responsible }));
             plan.Tasks.Add(task);
             if (random.Next(2) == 0)

@@ -49,9 +49,8 @@ public abstract partial class PlanFollowUpTests<TApp>(TApp app) : IClassFixture<
                     ResponsibleUnits = i % 2 == 1 ? "区财政局" : "",
                     Due = new DateOnly(2026, 1, 1).AddDays(i - 1),
                     DeadlineKind = DeadlineKind.Date,
-                    Status = i % 10 == 0 ? PlanTaskStatus.Done : PlanTaskStatus.InProgress,
                     UpdatedAt = app.Clock.Now,
-                };
+                }.WithStoredState(i % 10 == 0 ? PlanTaskStatus.Done : PlanTaskStatus.InProgress);
                 task.Organs.Add(new PlanTaskOrgan { TaskId = task.Id, OrganId = ndrc.Id, Role = PlanRole.Lead });
                 if (i % 2 == 1)
                 {
@@ -193,7 +192,7 @@ public abstract partial class PlanFollowUpTests<TApp>(TApp app) : IClassFixture<
         var task1 = await app.WithDbAsync(async db =>
         {
             var task = await db.PlanTasks.SingleAsync(t => t.PlanId == id && t.Sequence == 1);
-            task.Status = PlanTaskStatus.Done;
+            task.Confirm("区发展改革委", app.Clock.GetUtcNow());
             await db.SaveChangesAsync();
             return task.Id;
         });

@@ -51,14 +51,15 @@ public sealed class ConsultationRulesTests
     [Fact]
     public void The_state_follows_the_clock_and_the_closing_instant_is_closed()
     {
-        var c = new Consultation { Title = "t", OpensAt = At("2026-03-10 09:00"), ClosesAt = At("2026-03-20 17:00") };
+        var c = new Consultation { Title = "t" };
+        c.Reschedule(At("2026-03-10 09:00"), At("2026-03-20 17:00"), null, At("2026-03-01 08:00"));
         Assert.Equal(ConsultationState.Draft, ConsultationStates.Of(c, At("2026-03-12 09:00")));
-        c.AnnouncedAt = At("2026-03-01 09:00");
+        c.Announce(At("2026-03-01 09:00"), null);
         Assert.Equal(ConsultationState.Upcoming, ConsultationStates.Of(c, At("2026-03-10 08:59")));
         Assert.Equal(ConsultationState.Open, ConsultationStates.Of(c, At("2026-03-10 09:00")));
         Assert.Equal(ConsultationState.Open, ConsultationStates.Of(c, At("2026-03-20 16:59")));
         Assert.Equal(ConsultationState.AwaitingFeedback, ConsultationStates.Of(c, At("2026-03-20 17:00")));
-        c.FeedbackPublishedAt = At("2026-03-25 09:00");
+        c.PublishFeedback("采纳情况", At("2026-03-25 09:00"));
         Assert.Equal(ConsultationState.Concluded, ConsultationStates.Of(c, At("2026-03-26 09:00")));
     }
 

@@ -75,13 +75,7 @@ public sealed class PlanWork(GongkaiDb db, AuditLog audit, StaffAccess access, C
             ReportedBy = CurrentName(),
             ReportedAt = now,
         });
-        task.Percent = percent;
-        if (task.Status != PlanTaskStatus.Done)
-        {
-            task.Status = percent >= 100 ? PlanTaskStatus.Reported : PlanTaskStatus.InProgress;
-        }
-
-        task.UpdatedAt = now;
+        task.ReportProgress(percent, now);
         audit.Record(PlanAuditActions.Progress, "PlanTask", task.Id.ToString(), $"{task.Number}：{percent}%", organId);
         await db.SaveChangesAsync(ct);
     }
@@ -103,11 +97,7 @@ public sealed class PlanWork(GongkaiDb db, AuditLog audit, StaffAccess access, C
             throw new ValidationFailure("该任务已确认完成。");
         }
 
-        task.Status = PlanTaskStatus.Done;
-        task.Percent = 100;
-        task.ConfirmedAt = clock.GetUtcNow();
-        task.ConfirmedBy = CurrentName();
-        task.UpdatedAt = task.ConfirmedAt.Value;
+        task.Confirm(CurrentName(), clock.GetUtcNow());
         audit.Record(PlanAuditActions.Confirm, "PlanTask", task.Id.ToString(), $"{task.Number} 确认完成", leads.Where(l => scope.Covers(l)).Select(l => (Guid?)l).FirstOrDefault());
         await db.SaveChangesAsync(ct);
     }

@@ -38,8 +38,11 @@ public enum PlanTaskStatus
     Done = 3,
 }
 
-/// <summary>One task of a plan, with its units as written and the organs they were mapped to.</summary>
-public sealed class PlanTask : IVersioned
+/// <summary>
+/// One task of a plan, with its units as written and the organs they were mapped to. Its status, percentage and
+/// confirmation change only through its methods (PlanTask.Transitions.cs).
+/// </summary>
+public sealed partial class PlanTask : IVersioned
 {
     /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
     public long RowVersion { get; set; }
@@ -58,12 +61,12 @@ public sealed class PlanTask : IVersioned
     public DateOnly? Due { get; set; }
     public bool Recurring { get; set; }
     public DeadlineKind DeadlineKind { get; set; }
-    public PlanTaskStatus Status { get; set; }
-    public int Percent { get; set; }
+    public PlanTaskStatus Status { get; private set; }
+    public int Percent { get; private set; }
     public string Warnings { get; set; } = "";
     public bool NeedsReview { get; set; }
-    public DateTimeOffset? ConfirmedAt { get; set; }
-    public string? ConfirmedBy { get; set; }
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+    public string? ConfirmedBy { get; private set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<PlanTaskOrgan> Organs { get; set; } = [];
 

@@ -16,9 +16,10 @@ public enum ConsultationKind
 /// <summary>
 /// A consultation: the draft in versions, the basis documents, the organ, the comment period and the feedback.
 /// Its public state is never stored: it is derived from the clock (<see cref="ConsultationStates.Of"/>), so it opens
-/// and closes at the scheduled instants with no job and on every node alike.
+/// and closes at the scheduled instants with no job and on every node alike. The period, announcement, versions,
+/// decision and feedback change only through its methods (Consultation.Transitions.cs).
 /// </summary>
-public sealed class Consultation : IVersioned
+public sealed partial class Consultation : IVersioned
 {
     /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
     public long RowVersion { get; set; }
@@ -31,18 +32,18 @@ public sealed class Consultation : IVersioned
     public string Explanation { get; set; } = "";
     /// <summary>Other ways to comment (post, e-mail, meetings) as the organ announces them.</summary>
     public string? OtherChannels { get; set; }
-    public DateTimeOffset OpensAt { get; set; }
-    public DateTimeOffset ClosesAt { get; set; }
+    public DateTimeOffset OpensAt { get; private set; }
+    public DateTimeOffset ClosesAt { get; private set; }
     /// <summary>The day the feedback report (意见采纳情况) is due, in working days after closing; null while the calendar does not reach it.</summary>
-    public DateOnly? FeedbackDueOn { get; set; }
+    public DateOnly? FeedbackDueOn { get; private set; }
     /// <summary>When the organ announced it (the public sees it from then on; comments only between the period's instants).</summary>
-    public DateTimeOffset? AnnouncedAt { get; set; }
-    public DateTimeOffset? FeedbackPublishedAt { get; set; }
+    public DateTimeOffset? AnnouncedAt { get; private set; }
+    public DateTimeOffset? FeedbackPublishedAt { get; private set; }
     /// <summary>The organ's summary at the head of the feedback report.</summary>
-    public string? FeedbackSummary { get; set; }
+    public string? FeedbackSummary { get; private set; }
     /// <summary>The published decision document that came out of the consultation; its page links back.</summary>
-    public Guid? DecisionDocumentId { get; set; }
-    public int CurrentVersion { get; set; }
+    public Guid? DecisionDocumentId { get; private set; }
+    public int CurrentVersion { get; private set; } = 1;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<ConsultationBasis> Basis { get; set; } = [];

@@ -96,9 +96,7 @@ public sealed class FeedbackReports(GongkaiDb db, AuditLog audit, StaffAccess ac
             throw new ValidationFailure($"还有{report.Unanswered}条意见未答复，每条意见都有处理结果后才能公布意见采纳情况。", "Summary");
         }
 
-        c.FeedbackPublishedAt = now;
-        c.FeedbackSummary = summary;
-        c.UpdatedAt = now;
+        c.PublishFeedback(summary, now);
         var late = c.FeedbackDueOn is { } due && ChineseDates.LocalDay(now) > due;
         audit.Record(PolicyAuditActions.FeedbackPublish, "Consultation", c.Id.ToString(),
             $"公布“{c.Title}”意见采纳情况：收到{report.Received}条，采纳{report.ByDisposition[Disposition.Adopted]}条，部分采纳{report.ByDisposition[Disposition.PartlyAdopted]}条，未采纳{report.ByDisposition[Disposition.NotAdopted]}条{(late ? "（超过公布期限）" : "")}",

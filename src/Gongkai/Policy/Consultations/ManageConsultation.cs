@@ -40,12 +40,9 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
             Title = title,
             Explanation = explanation,
             OtherChannels = Clean(input.OtherChannels, 1000),
-            OpensAt = opens,
-            ClosesAt = closes,
-            CurrentVersion = 1,
             CreatedAt = now,
-            UpdatedAt = now,
         };
+        c.Reschedule(opens, closes, null, now);
         db.Add(c);
         db.Add(Version(c, 1, "征求意见稿", text, now));
         audit.Record(PolicyAuditActions.ConsultationCreate, "Consultation", c.Id.ToString(), $"发起{c.Kind.Label()}“{c.Title}”，征集期{ChineseDates.Local(opens)}至{ChineseDates.Local(closes)}", c.OrganId, role);
@@ -105,14 +102,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
         c.Explanation = explanation;
         c.Kind = input.Kind;
         c.OtherChannels = Clean(input.OtherChannels, 1000);
-        c.OpensAt = opens;
-        c.ClosesAt = closes;
-        if (c.AnnouncedAt is not null)
-        {
-            c.FeedbackDueOn = ConsultationPeriod.FeedbackDue(closes, Options, calendar);
-        }
-
-        c.UpdatedAt = now;
+        c.Reschedule(opens, closes, c.AnnouncedAt is null ? null : ConsultationPeriod.FeedbackDue(closes, Options, calendar), now);
         audit.Record(PolicyAuditActions.ConsultationUpdate, "Consultation", c.Id.ToString(), $"修改“{c.Title}”：{(changes.Count == 0 ? "其他信息" : string.Join("；", changes))}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
         snapshots.Invalidate(c.Id);
@@ -141,9 +131,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
             throw new ValidationFailure("新版本与当前版本内容相同。", "Text");
         }
 
-        c.CurrentVersion++;
-        c.UpdatedAt = now;
-        var version = Version(c, c.CurrentVersion, note, draft, now);
+        var version = Version(c, c.AddVersion(now), note, draft, now);
         db.Add(version);
         audit.Record(PolicyAuditActions.ConsultationVersion, "Consultation", c.Id.ToString(), $"“{c.Title}”发布第{c.CurrentVersion}版征求意见稿：{note}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
@@ -187,10 +175,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
         // Announced late, the period still counts from when the public can first read it.
         var effectiveOpen = c.OpensAt < now ? now : c.OpensAt;
         ConsultationPeriod.Check(effectiveOpen, c.ClosesAt, Options, calendar);
-        c.OpensAt = effectiveOpen;
-        c.AnnouncedAt = now;
-        c.FeedbackDueOn = ConsultationPeriod.FeedbackDue(c.ClosesAt, Options, calendar);
-        c.UpdatedAt = now;
+        c.Announce(now, ConsultationPeriod.FeedbackDue(c.ClosesAt, Options, calendar));
         audit.Record(PolicyAuditActions.ConsultationAnnounce, "Consultation", c.Id.ToString(), $"发布“{c.Title}”，征集期{ChineseDates.Local(c.OpensAt)}至{ChineseDates.Local(c.ClosesAt)}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
         snapshots.Invalidate(c.Id);
@@ -207,8 +192,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
 
         var doc = await published.FindAsync(documentId, ct)
             ?? throw new ValidationFailure("只能关联已主动公开的文件，请先发布决策文件。", "DocumentId");
-        c.DecisionDocumentId = doc.Id;
-        c.UpdatedAt = clock.GetUtcNow();
+        c.SetDecision(doc.Id, clock.GetUtcNow());
         audit.Record(PolicyAuditActions.ConsultationDecision, "Consultation", c.Id.ToString(), $"“{c.Title}”关联最终决策文件“{doc.Title}”", c.OrganId, role);
         await db.SaveChangesAsync(ct);
         snapshots.Invalidate(c.Id);
