@@ -90,10 +90,10 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
         i.Title = title;
         i.Form = input.Form;
         (i.Background, i.Goals, i.MainContent, i.Scope, i.Standards, i.Notes, i.KeyTerms, i.Changes, i.Benefits) =
-            (Clean(input.Background), Clean(input.Goals), Clean(input.MainContent), Clean(input.Scope), Clean(input.Standards), Clean(input.Notes),
-                Clean(input.KeyTerms), Clean(input.Changes), Clean(input.Benefits));
-        i.MediaUrl = Clean(input.MediaUrl) is { Length: <= 500 } url ? url : null;
-        i.Speaker = Clean(input.Speaker) is { Length: <= 200 } speaker ? speaker : null;
+            (InputText.OrNull(input.Background), InputText.OrNull(input.Goals), InputText.OrNull(input.MainContent), InputText.OrNull(input.Scope), InputText.OrNull(input.Standards), InputText.OrNull(input.Notes),
+                InputText.OrNull(input.KeyTerms), InputText.OrNull(input.Changes), InputText.OrNull(input.Benefits));
+        i.MediaUrl = InputText.OrNull(input.MediaUrl) is { Length: <= 500 } url ? url : null;
+        i.Speaker = InputText.OrNull(input.Speaker) is { Length: <= 200 } speaker ? speaker : null;
         i.UpdatedAt = now;
         if (existing is null)
         {
@@ -285,6 +285,4 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
 
         return list;
     }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
