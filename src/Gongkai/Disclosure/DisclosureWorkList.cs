@@ -22,9 +22,8 @@ internal static class DisclosureWorkList
             }
 
             var today = ChineseDates.Today(sp.GetRequiredService<TimeProvider>());
-            var ids = scope.OrganIds.ToList();
-            return await sp.GetRequiredService<GongkaiDb>().Documents.CountAsync(d =>
-                (scope.All || ids.Contains(d.OrganId)) && d.Attribute == DisclosureAttribute.Proactive
+            return await sp.GetRequiredService<GongkaiDb>().Documents.Within(scope, d => d.OrganId).CountAsync(d =>
+                d.Attribute == DisclosureAttribute.Proactive
                 && d.Status != DocumentStatus.Published && d.Status != DocumentStatus.Withdrawn && d.PublishDueOn < today, ct);
         }))
         .AddWorkListItem(new("未发布公开指南的单位", "/admin/guide", 60, async (sp, ct) =>
@@ -36,9 +35,8 @@ internal static class DisclosureWorkList
             }
 
             var db = sp.GetRequiredService<GongkaiDb>();
-            var ids = scope.OrganIds.ToList();
             var guides = db.OpennessGuides;
-            return await db.Organs.CountAsync(o => o.IsActive && (scope.All || ids.Contains(o.Id)) && !guides.Any(g => g.OrganId == o.Id), ct);
+            return await db.Organs.Within(scope, o => o.Id).CountAsync(o => o.IsActive && !guides.Any(g => g.OrganId == o.Id), ct);
         }));
 
     private static async Task<int?> CountAsync(IServiceProvider sp, StaffRole[] roles, DocumentStatus status, CancellationToken ct)
@@ -49,7 +47,6 @@ internal static class DisclosureWorkList
             return null;
         }
 
-        var ids = scope.OrganIds.ToList();
-        return await sp.GetRequiredService<GongkaiDb>().Documents.CountAsync(d => (scope.All || ids.Contains(d.OrganId)) && d.Status == status, ct);
+        return await sp.GetRequiredService<GongkaiDb>().Documents.Within(scope, d => d.OrganId).CountAsync(d => d.Status == status, ct);
     }
 }

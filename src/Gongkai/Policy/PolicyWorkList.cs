@@ -18,9 +18,8 @@ internal static class PolicyWorkList
                 return null;
             }
 
-            var ids = scope.OrganIds.ToList();
             return await db.Set<ConsultationComment>().Where(x => x.Moderation == ModerationStatus.Pending)
-                .Join(db.Set<Consultation>().Where(c => scope.All || ids.Contains(c.OrganId)), x => x.ConsultationId, c => c.Id, (x, c) => x.Id).CountAsync(ct);
+                .Join(db.Set<Consultation>().Within(scope, c => c.OrganId), x => x.ConsultationId, c => c.Id, (x, c) => x.Id).CountAsync(ct);
         }))
         .AddWorkListItem(new("意见采纳情况逾期未公布", "/admin/consultations?late=true", 71, async (sp, ct) =>
         {
@@ -31,8 +30,7 @@ internal static class PolicyWorkList
             }
 
             var today = ChineseDates.Today(sp.GetRequiredService<TimeProvider>());
-            var ids = scope.OrganIds.ToList();
-            return await db.Set<Consultation>().CountAsync(c => (scope.All || ids.Contains(c.OrganId)) && c.AnnouncedAt != null
+            return await db.Set<Consultation>().Within(scope, c => c.OrganId).CountAsync(c => c.AnnouncedAt != null
                 && c.FeedbackPublishedAt == null && c.FeedbackDueOn < today, ct);
         }));
 

@@ -71,12 +71,12 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
 
     internal async Task ApplyAsync(GovDocument doc, DocumentInput input, CancellationToken ct)
     {
-        var title = Text(input.Title, "标题", 300, "Title", required: true)!;
+        var title = InputText.Field(input.Title, "标题", 300, "Title", required: true)!;
         var attribute = input.Attribute is { } a && Enum.IsDefined(a)
             ? a
             : throw new ValidationFailure("请选择公开属性（主动公开、依申请公开或不予公开）。公开属性须在起草时确定。", "Attribute");
-        var reason = Text(input.AttributeReason, "不公开理由", 1000, "AttributeReason");
-        var basis = Text(input.AttributeLegalBasis, "法律依据", 200, "AttributeLegalBasis");
+        var reason = InputText.Field(input.AttributeReason, "不公开理由", 1000, "AttributeReason");
+        var basis = InputText.Field(input.AttributeLegalBasis, "法律依据", 200, "AttributeLegalBasis");
         if (attribute != DisclosureAttribute.Proactive && (reason is null || basis is null))
         {
             throw new ValidationFailure($"公开属性为“{attribute.Label()}”时，必须说明理由和法律依据（如《政府信息公开条例》第十四条）。", "AttributeReason");
@@ -106,7 +106,7 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
         }
 
         var number = string.IsNullOrWhiteSpace(input.DocumentNumber) ? null : Documents.DocumentNumber.Normalize(input.DocumentNumber);
-        var index = Text(input.IndexNumber, "索引号", 64, "IndexNumber");
+        var index = InputText.Field(input.IndexNumber, "索引号", 64, "IndexNumber");
         if (index is not null && await db.Documents.AnyAsync(d => d.IndexNumber == index && d.Id != doc.Id, ct))
         {
             throw new ValidationFailure($"索引号“{index}”已被其他信息使用，索引号不能重复。", "IndexNumber");
@@ -131,14 +131,14 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
         doc.AttributeLegalBasis = attribute == DisclosureAttribute.Proactive ? null : basis;
         doc.SubjectCategory = input.SubjectCategory!;
         doc.InformationType = input.InformationType;
-        doc.Issuer = Text(input.Issuer, "发文机关", 200, "Issuer") ?? await db.Organs.Where(o => o.Id == doc.OrganId).Select(o => o.FullName).SingleAsync(ct);
+        doc.Issuer = InputText.Field(input.Issuer, "发文机关", 200, "Issuer") ?? await db.Organs.Where(o => o.Id == doc.OrganId).Select(o => o.FullName).SingleAsync(ct);
         doc.WrittenOn = written;
         doc.FormedOn = formed;
         doc.PublishDueOn = await DueAsync(formed, WorkingDaysAllowed(input.InformationType), ct);
         doc.DocumentNumber = number;
         doc.IndexNumber = index;
-        doc.Keywords = Text(input.Keywords, "关键词", 200, "Keywords");
-        doc.Summary = Text(input.Summary, "内容概述", 1000, "Summary");
+        doc.Keywords = InputText.Field(input.Keywords, "关键词", 200, "Keywords");
+        doc.Summary = InputText.Field(input.Summary, "内容概述", 1000, "Summary");
         doc.BodyHtml = body.Html;
         doc.BodyText = body.Text;
         doc.UpdatedAt = clock.GetUtcNow();
@@ -146,15 +146,4 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
 
     internal async Task<DateOnly?> DueAsync(DateOnly formed, int workingDays, CancellationToken ct) =>
         (await calendar.GetAsync(ct)).TryAddWorkingDays(formed, workingDays);
-
-    private static string? Text(string? value, string label, int max, string field, bool required = false)
-    {
-        var v = value?.Trim();
-        if (string.IsNullOrEmpty(v))
-        {
-            return required ? throw new ValidationFailure($"请填写{label}。", field) : null;
-        }
-
-        return v.Length > max ? throw new ValidationFailure($"{label}不能超过{max}个字。", field) : v;
-    }
 }

@@ -54,7 +54,7 @@ public sealed class SearchModel(DocumentSearch search, GongkaiDb db) : PageModel
             }
         }
 
-        var category = string.IsNullOrWhiteSpace(Category) ? null : Category.Trim();
+        var category = InputText.OrNull(Category);
         var from = Date(From, "起始日期");
         var to = Date(To, "截止日期");
         var page = 1;

@@ -18,14 +18,7 @@ public sealed class PlanReminderList(GongkaiDb db, PlanWork work, TimeProvider c
     private IQueryable<PlanReminder> Visible(OrganScope scope, PlanReminderKind kind)
     {
         var today = Today;
-        var query = db.PlanReminders.AsNoTracking().Where(r => r.On == today && r.Kind == kind);
-        if (!scope.All)
-        {
-            var ids = scope.OrganIds.ToList();
-            query = query.Where(r => ids.Contains(r.OrganId));
-        }
-
-        return query;
+        return db.PlanReminders.AsNoTracking().Where(r => r.On == today && r.Kind == kind).Within(scope, r => r.OrganId);
     }
 
     /// <summary>How many tasks are on today's list for the user's organs (null: the user follows no tasks).</summary>

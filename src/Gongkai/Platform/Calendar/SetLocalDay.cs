@@ -39,7 +39,7 @@ public sealed class SetLocalDay(GongkaiDb db, AuditLog audit, CalendarStore stor
             Name = name,
             IsOffDay = isOffDay,
             Source = CalendarSource.Local,
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            Note = InputText.OrNull(note),
             CreatedAt = clock.GetUtcNow(),
         });
         audit.Record(PlatformAuditActions.CalendarLocalAdd, "CalendarDay", ChineseDates.Iso(date),

@@ -26,7 +26,7 @@ public sealed class PdfWriter(DocumentFonts fonts)
         var title = new XFont(DocumentFonts.Family, TitleSize, XFontStyleEx.Regular, options);
         var small = new XFont(DocumentFonts.Family, 11, XFontStyleEx.Regular, options);
 
-        var page = new Cursor(pdf);
+        var page = new PdfPageCursor(pdf, Margin);
         page.Line(document.Title, title, XStringFormats.TopCenter, TitleSize * 1.8);
         if (document.Reference is { Length: > 0 } reference)
         {
@@ -96,50 +96,5 @@ public sealed class PdfWriter(DocumentFonts fonts)
             start = end;
             available = width;
         }
-    }
-
-    /// <summary>Where the next line goes; starts a new page when the current one is full.</summary>
-    private sealed class Cursor : IDisposable
-    {
-        private readonly PdfDocument pdf;
-        private double y;
-
-        public Cursor(PdfDocument pdf)
-        {
-            this.pdf = pdf;
-            NewPage();
-        }
-
-        public XGraphics Graphics { get; private set; } = null!;
-
-        public double Width { get; private set; }
-
-        private double Bottom { get; set; }
-
-        private void NewPage()
-        {
-            Graphics?.Dispose();
-            var page = pdf.AddPage();
-            page.Size = PdfSharp.PageSize.A4;
-            Graphics = XGraphics.FromPdfPage(page);
-            Width = page.Width.Point - 2 * Margin;
-            Bottom = page.Height.Point - Margin;
-            y = Margin;
-        }
-
-        public void Skip(double height) => y += height;
-
-        public void Line(string text, XFont font, XStringFormat format, double height, double indent = 0)
-        {
-            if (y + height > Bottom)
-            {
-                NewPage();
-            }
-
-            Graphics.DrawString(text, font, XBrushes.Black, new XRect(Margin + indent, y, Width - indent, height), format);
-            y += height;
-        }
-
-        public void Dispose() => Graphics.Dispose();
     }
 }

@@ -43,7 +43,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
         {
             UserName = userName,
             DisplayName = displayName,
-            Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
+            Email = InputText.OrNull(input.Email),
             OrganId = input.OrganId,
             CreatedAt = clock.GetUtcNow(),
             LockoutEnabled = true,
@@ -107,7 +107,7 @@ public sealed class ManageStaff(GongkaiDb db, UserManager<StaffUser> users, Audi
             throw new ValidationFailure("只能把账号调整到本单位范围内。", "OrganId");
         }
 
-        email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        email = InputText.OrNull(email);
         if (user.DisplayName == displayName && user.Email == email && user.OrganId == organId)
         {
             return;

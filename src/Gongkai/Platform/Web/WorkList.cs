@@ -26,8 +26,7 @@ public static class WorkList
                 return null;
             }
 
-            var ids = scope.OrganIds.ToList();
-            return await sp.GetRequiredService<GongkaiDb>().Organs.CountAsync(o => scope.All || ids.Contains(o.Id), ct);
+            return await sp.GetRequiredService<GongkaiDb>().Organs.Within(scope, o => o.Id).CountAsync(ct);
         }))
         .AddWorkListItem(new("工作人员", "/admin/staff", 20, async (sp, ct) =>
         {

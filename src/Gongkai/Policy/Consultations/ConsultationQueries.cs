@@ -160,8 +160,7 @@ public sealed class ConsultationQueries(GongkaiDb db, StaffAccess access, Commen
             return [];
         }
 
-        var ids = scope.OrganIds.ToList();
-        var rows = await db.Set<Consultation>().AsNoTracking().Where(c => scope.All || ids.Contains(c.OrganId))
+        var rows = await db.Set<Consultation>().AsNoTracking().Within(scope, c => c.OrganId)
             .OrderByDescending(c => c.CreatedAt).Take(200).ToListAsync(ct);
         var cids = rows.Select(r => r.Id).ToList();
         var counts = await db.Set<ConsultationComment>().Where(x => cids.Contains(x.ConsultationId))

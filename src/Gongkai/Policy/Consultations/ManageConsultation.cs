@@ -39,7 +39,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
             Kind = input.Kind,
             Title = title,
             Explanation = explanation,
-            OtherChannels = Clean(input.OtherChannels, 1000),
+            OtherChannels = InputText.OrNull(input.OtherChannels, 1000, "内容不能超过1000字。"),
             CreatedAt = now,
         };
         c.Reschedule(opens, closes, null, now);
@@ -101,7 +101,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
         c.Title = title;
         c.Explanation = explanation;
         c.Kind = input.Kind;
-        c.OtherChannels = Clean(input.OtherChannels, 1000);
+        c.OtherChannels = InputText.OrNull(input.OtherChannels, 1000, "内容不能超过1000字。");
         c.Reschedule(opens, closes, c.AnnouncedAt is null ? null : ConsultationPeriod.FeedbackDue(closes, Options, calendar), now);
         audit.Record(PolicyAuditActions.ConsultationUpdate, "Consultation", c.Id.ToString(), $"修改“{c.Title}”：{(changes.Count == 0 ? "其他信息" : string.Join("；", changes))}", c.OrganId, role);
         await db.SaveChangesAsync(ct);
@@ -214,7 +214,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
             throw new ValidationFailure("请填写标题（不超过300字）。", "Title");
         }
 
-        return (title, Clean(input.Explanation, 20_000) ?? "");
+        return (title, InputText.OrNull(input.Explanation, 20_000, "内容不能超过20000字。") ?? "");
     }
 
     private static (DateTimeOffset Opens, DateTimeOffset Closes) RequirePeriod(ConsultationInput input)
@@ -251,11 +251,5 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
         }
 
         return text;
-    }
-
-    private static string? Clean(string? text, int max)
-    {
-        text = text?.Trim();
-        return string.IsNullOrEmpty(text) ? null : text.Length > max ? throw new ValidationFailure($"内容不能超过{max}字。") : text;
     }
 }

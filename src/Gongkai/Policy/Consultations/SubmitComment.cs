@@ -151,7 +151,7 @@ public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess acce
 
     private static string? Key(CommentInput input)
     {
-        var key = string.IsNullOrWhiteSpace(input.SubmissionKey) ? null : input.SubmissionKey.Trim();
+        var key = InputText.OrNull(input.SubmissionKey);
         return key is { Length: > 64 } ? throw new ValidationFailure("提交标识过长。", "SubmissionKey") : key;
     }
 

@@ -145,9 +145,8 @@ public sealed class PolicyEvaluations(GongkaiDb db, AuditLog audit, StaffAccess 
             return [];
         }
 
-        var ids = scope.OrganIds.ToList();
         var evaluations = db.Set<PolicyEvaluation>();
-        return await db.Organs.Where(o => o.IsActive && (scope.All || ids.Contains(o.Id)) && !evaluations.Any(x => x.Year == year && x.OrganId == o.Id && x.WithdrawnAt == null))
+        return await db.Organs.Where(o => o.IsActive).Within(scope, o => o.Id).Where(o => !evaluations.Any(x => x.Year == year && x.OrganId == o.Id && x.WithdrawnAt == null))
             .OrderBy(o => o.SortOrder).Select(o => o.FullName).ToListAsync(ct);
     }
 }

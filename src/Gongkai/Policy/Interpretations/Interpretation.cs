@@ -35,7 +35,7 @@ public enum InterpretationStatus
 /// 政策解读: its own record, linked to one or more policy documents, with the interpretation elements as fields and,
 /// for 问答, question/answer pairs. Prepared with the policy (三同步) and published within the configured working days.
 /// </summary>
-public sealed class Interpretation : IVersioned
+public sealed class Interpretation : IVersioned, IInterpretationElements
 {
     /// <summary>Concurrency token (<see cref="IVersioned"/>).</summary>
     public long RowVersion { get; set; }

@@ -66,9 +66,8 @@ public sealed class InterpretationQueries(GongkaiDb db, StaffAccess access, Publ
     public async Task<IReadOnlyList<Interpretation>> StaffAsync(CancellationToken ct = default)
     {
         var scope = await access.ScopeAsync(DocumentAccess.Viewers);
-        var ids = scope.OrganIds.ToList();
         return scope.IsEmpty ? [] : await db.Set<Interpretation>().AsNoTracking().Include(i => i.Policies)
-            .Where(i => scope.All || ids.Contains(i.OrganId)).OrderByDescending(i => i.UpdatedAt).Take(200).ToListAsync(ct);
+            .Within(scope, i => i.OrganId).OrderByDescending(i => i.UpdatedAt).Take(200).ToListAsync(ct);
     }
 
     public async Task<Interpretation?> ForStaffAsync(Guid id, CancellationToken ct = default)
@@ -89,8 +88,7 @@ public sealed class InterpretationQueries(GongkaiDb db, StaffAccess access, Publ
             return [];
         }
 
-        var ids = scope.OrganIds.ToList();
-        var reqs = await db.Set<InterpretationRequirement>().AsNoTracking().Where(r => scope.All || ids.Contains(r.OrganId))
+        var reqs = await db.Set<InterpretationRequirement>().AsNoTracking().Within(scope, r => r.OrganId)
             .OrderByDescending(r => r.FlaggedAt).Take(500).ToListAsync(ct);
         var docIds = reqs.Select(r => r.DocumentId).ToList();
         var linked = await db.Set<InterpretedPolicy>().Where(p => docIds.Contains(p.DocumentId))

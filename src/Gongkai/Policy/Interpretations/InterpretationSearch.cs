@@ -30,18 +30,10 @@ public static class InterpretationSearch
         {
             Title = i.Title,
             Speaker = i.Speaker,
-            Background = i.Background,
-            Goals = i.Goals,
-            MainContent = i.MainContent,
-            Scope = i.Scope,
-            Standards = i.Standards,
-            Notes = i.Notes,
-            KeyTerms = i.KeyTerms,
-            Changes = i.Changes,
-            Benefits = i.Benefits,
             Policies = await db.Set<InterpretedPolicy>().AsNoTracking().Where(p => p.InterpretationId == i.Id).OrderBy(p => p.Id).ToListAsync(ct),
             Questions = await db.Set<QuestionAnswer>().AsNoTracking().Where(q => q.InterpretationId == i.Id).ToListAsync(ct),
         };
+        i.CopyElementsTo(copy);
         await SearchIndex.For(db).ReplaceAsync(db, OwnerType, i.Id, IndexedText(copy), ct);
     }
 

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Policy.Interpretations;
 
 /// <summary>What staff type for an interpretation. Q&amp;A is typed as lines beginning 问： and 答：.</summary>
-public sealed class InterpretationInput
+public sealed class InterpretationInput : IInterpretationElements
 {
     public Guid OrganId { get; set; }
     public string? Title { get; set; }
@@ -73,7 +73,7 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
             throw new ValidationFailure("图解和视频/音频解读请填写图片或音视频的地址。", "MediaUrl");
         }
 
-        var elements = new[] { input.Background, input.Goals, input.MainContent, input.Scope, input.Standards, input.Notes, input.KeyTerms, input.Changes, input.Benefits };
+        var elements = input.ElementValues();
         if (elements.All(string.IsNullOrWhiteSpace) && questions.Count == 0)
         {
             throw new ValidationFailure("请至少填写一项解读要素（背景依据、主要内容等）或一组问答。", "MainContent");
@@ -89,11 +89,9 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
         var i = existing ?? new Interpretation { OrganId = organId, Title = title, CreatedAt = now };
         i.Title = title;
         i.Form = input.Form;
-        (i.Background, i.Goals, i.MainContent, i.Scope, i.Standards, i.Notes, i.KeyTerms, i.Changes, i.Benefits) =
-            (Clean(input.Background), Clean(input.Goals), Clean(input.MainContent), Clean(input.Scope), Clean(input.Standards), Clean(input.Notes),
-                Clean(input.KeyTerms), Clean(input.Changes), Clean(input.Benefits));
-        i.MediaUrl = Clean(input.MediaUrl) is { Length: <= 500 } url ? url : null;
-        i.Speaker = Clean(input.Speaker) is { Length: <= 200 } speaker ? speaker : null;
+        input.CopyElementsTo(i, InputText.OrNull);
+        i.MediaUrl = InputText.OrNull(input.MediaUrl) is { Length: <= 500 } url ? url : null;
+        i.Speaker = InputText.OrNull(input.Speaker) is { Length: <= 200 } speaker ? speaker : null;
         i.UpdatedAt = now;
         if (existing is null)
         {
@@ -285,6 +283,4 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
 
         return list;
     }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

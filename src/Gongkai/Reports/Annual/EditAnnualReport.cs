@@ -66,7 +66,7 @@ public sealed class EditAnnualReport(GongkaiDb db, StaffAccess access, CurrentAc
             (report.EnteredById, report.EnteredByName, report.EnteredAt) = (actor.UserId, actor.Name, clock.GetUtcNow());
         }
 
-        (report.Overview, report.Problems, report.OtherMatters) = (Trim(input.Overview), Trim(input.Problems), Trim(input.OtherMatters));
+        (report.Overview, report.Problems, report.OtherMatters) = (InputText.OrNull(input.Overview), InputText.OrNull(input.Problems), InputText.OrNull(input.OtherMatters));
         report.Status = ReportStatus.Draft;
         report.UpdatedAt = clock.GetUtcNow();
         audit.Record(ReportAuditActions.Saved, "AnnualReport", report.Id.ToString(), $"{year}年度报告：保存{(figuresChanged ? "填报数据及" : "")}正文", organId, role);
@@ -102,6 +102,4 @@ public sealed class EditAnnualReport(GongkaiDb db, StaffAccess access, CurrentAc
         await db.SaveChangesAsync(ct);
         return report;
     }
-
-    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -27,16 +27,14 @@ public sealed class ReportPdf(DocumentFonts fonts)
         var heading = new XFont(DocumentFonts.Family, 12, XFontStyleEx.Regular, options);
         var body = new XFont(DocumentFonts.Family, 10.5, XFontStyleEx.Regular, options);
         var cell = new XFont(DocumentFonts.Family, CellFont, XFontStyleEx.Regular, options);
-        var page = new Page(pdf);
+        var page = new PdfPageCursor(pdf, Margin);
 
         void Text(string text, XFont font, double lineHeight, double indent, XStringFormat format)
         {
             var first = true;
             foreach (var line in PdfWriter.Wrap(page.Graphics, text, font, page.Width, indent))
             {
-                page.Ensure(lineHeight);
-                page.Graphics.DrawString(line, font, XBrushes.Black, new XRect(Margin + (first ? indent : 0), page.Y, page.Width - (first ? indent : 0), lineHeight), format);
-                page.Y += lineHeight;
+                page.Line(line, font, format, lineHeight, first ? indent : 0);
                 first = false;
             }
         }
@@ -67,7 +65,7 @@ public sealed class ReportPdf(DocumentFonts fonts)
         Paragraphs(ReportDocument.Problems(v));
         Text(s[5], heading, 22, 0, XStringFormats.TopLeft);
         Paragraphs(ReportDocument.OtherMatters(v));
-        page.Graphics.Dispose();
+        page.Dispose();
         using var stream = new MemoryStream();
         pdf.Save(stream, false);
         return stream.ToArray();
@@ -87,7 +85,7 @@ public sealed class ReportPdf(DocumentFonts fonts)
         return [.. labels, .. Enumerable.Repeat(rest, m.Columns - m.LabelColumns)];
     }
 
-    private static void Table(Page page, ReportMatrix m, XFont font)
+    private static void Table(PdfPageCursor page, ReportMatrix m, XFont font)
     {
         var widths = Widths(m, page.Width);
         double SpanWidth(PlacedCell c) => widths.Skip(c.Column).Take(c.ColSpan).Sum();
@@ -139,40 +137,5 @@ public sealed class ReportPdf(DocumentFonts fonts)
         }
 
         page.Y = top + heights.Sum() + 8;
-    }
-
-    private sealed class Page
-    {
-        private readonly PdfDocument pdf;
-
-        public Page(PdfDocument pdf)
-        {
-            this.pdf = pdf;
-            New();
-        }
-
-        public XGraphics Graphics { get; private set; } = null!;
-        public double Width { get; private set; }
-        public double Y { get; set; }
-        private double Bottom { get; set; }
-
-        private void New()
-        {
-            Graphics?.Dispose();
-            var page = pdf.AddPage();
-            page.Size = PdfSharp.PageSize.A4;
-            Graphics = XGraphics.FromPdfPage(page);
-            Width = page.Width.Point - 2 * Margin;
-            Bottom = page.Height.Point - Margin;
-            Y = Margin;
-        }
-
-        public void Ensure(double height)
-        {
-            if (Y + height > Bottom)
-            {
-                New();
-            }
-        }
     }
 }

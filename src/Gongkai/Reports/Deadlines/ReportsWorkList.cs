@@ -23,10 +23,9 @@ internal static class ReportsWorkList
         }
 
         var today = ChineseDates.Today(sp.GetRequiredService<TimeProvider>());
-        var ids = scope.OrganIds.ToList();
         var db = sp.GetRequiredService<GongkaiDb>();
         var published = db.AnnualReports.Where(r => r.Year == today.Year - 1 && r.Status == ReportStatus.Published).Select(r => r.OrganId);
         // Today's list, less what was published since it was written.
-        return await db.Set<ReportReminder>().CountAsync(r => r.On == today && r.Kind == kind && (scope.All || ids.Contains(r.OrganId)) && !published.Contains(r.OrganId), ct);
+        return await db.Set<ReportReminder>().Within(scope, r => r.OrganId).CountAsync(r => r.On == today && r.Kind == kind && !published.Contains(r.OrganId), ct);
     }
 }

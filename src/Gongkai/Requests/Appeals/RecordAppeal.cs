@@ -81,8 +81,8 @@ public sealed class RecordAppeal(GongkaiDb db, StaffAccess access, AuditLog audi
             OrganId = request.OrganId,
             Kind = kind,
             FollowsAppealId = input.FollowsAppealId,
-            Body = Text(input.Body, 200, "Body") ?? defaultBody,
-            CaseNumber = Text(input.CaseNumber, 100, "CaseNumber"),
+            Body = InputText.OrNull(input.Body, 200, "内容不能超过200个字。", "Body") ?? defaultBody,
+            CaseNumber = InputText.OrNull(input.CaseNumber, 100, "内容不能超过100个字。", "CaseNumber"),
             FiledOn = filed,
             Result = AppealResult.Pending,
             CreatedAt = clock.GetUtcNow(),
@@ -142,7 +142,7 @@ public sealed class RecordAppeal(GongkaiDb db, StaffAccess access, AuditLog audi
 
         appeal.Result = result;
         appeal.DecidedOn = decided;
-        appeal.Summary = Text(input.Summary, 1000, "Summary");
+        appeal.Summary = InputText.OrNull(input.Summary, 1000, "内容不能超过1000个字。", "Summary");
         appeal.UpdatedAt = clock.GetUtcNow();
         audit.Record(RequestAuditActions.AppealDecide, "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}：{appeal.Kind.Label()}{(appeal.CaseNumber is { } n ? "（" + n + "）" : "")}{ChineseDates.Long(decided)}审结，{result.Label()}", request.OrganId, role);
@@ -187,12 +187,6 @@ public sealed class RecordAppeal(GongkaiDb db, StaffAccess access, AuditLog audi
         appeal.ReopenedOn = on;
         audit.Record(RequestAuditActions.Reopen, "DisclosureRequest", request.Id.ToString(),
             $"申请{request.TrackingNumber}：{appeal.Kind.Label()}结果纠正，重新办理，答复期限{(state.DueOn is { } due ? ChineseDates.Long(due) : "待定")}", request.OrganId, role);
-    }
-
-    private static string? Text(string? value, int max, string field)
-    {
-        var v = value?.Trim();
-        return string.IsNullOrEmpty(v) ? null : v.Length > max ? throw new ValidationFailure($"内容不能超过{max}个字。", field) : v;
     }
 }
 

@@ -37,11 +37,11 @@ public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess a
             // Art. 33: the head of the openness office approves; the approver records it under their own account.
             role = await access.RoleForAsync(request.OrganId, RequestAccess.ExtensionApprovers)
                 ?? throw new ForbiddenAction("延长答复期限须经政府信息公开工作机构负责人同意：请由本单位部门管理员或政务公开办在系统中批准并登记延期（登记人即批准人）。");
-            approvedBy = Trim(actor.Name, 100);
+            approvedBy = InputText.OrNull(actor.Name, 100, "内容不能超过100个字。");
         }
 
         var today = ChineseDates.Today(clock);
-        var entry = new ClockEntry(kind, input.On ?? today, input.Until, input.WorkingDays, Trim(input.Party, 500), approvedBy);
+        var entry = new ClockEntry(kind, input.On ?? today, input.Until, input.WorkingDays, InputText.OrNull(input.Party, 500, "内容不能超过500个字。"), approvedBy);
         var calendar = await calendars.GetAsync(ct);
         var receipt = request.Receipt();
         var existing = request.ClockEntries();
@@ -72,7 +72,7 @@ public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess a
             Party = entry.Party,
             ApprovedBy = entry.ApprovedBy,
             Outcome = outcome,
-            Note = Trim(input.Note, 1000),
+            Note = InputText.OrNull(input.Note, 1000, "内容不能超过1000个字。"),
             RecordedAt = clock.GetUtcNow(),
             RecordedById = actor.UserId,
             RecordedByName = actor.Name,
@@ -86,11 +86,5 @@ public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess a
             + $"答复期限{RequestClock.DueText(state)}", request.OrganId, role);
         await db.SaveChangesAsync(ct);
         return state;
-    }
-
-    private static string? Trim(string? value, int max)
-    {
-        var v = value?.Trim();
-        return string.IsNullOrEmpty(v) ? null : v.Length > max ? throw new ValidationFailure($"内容不能超过{max}个字。") : v;
     }
 }

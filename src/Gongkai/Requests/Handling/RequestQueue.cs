@@ -1,3 +1,4 @@
+using Gongkai.Platform;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Staff;
 using Gongkai.Requests.Clock;
@@ -26,7 +27,7 @@ public sealed class RequestQueue(GongkaiDb db, RequestCases cases)
 
     public async Task<QueuePage> PageAsync(OrganScope scope, QueueFilter filter, DateOnly today, CancellationToken ct = default)
     {
-        var text = string.IsNullOrWhiteSpace(filter.Text) ? null : filter.Text.Trim();
+        var text = InputText.OrNull(filter.Text);
         var openOnly = filter.Stage is null ? text is null : filter.Stage != RequestStage.Closed;
         var query = filter.List is { } kind ? cases.OnReminderList(scope, kind, today)
             : filter.Pending ? cases.DuePending(scope)

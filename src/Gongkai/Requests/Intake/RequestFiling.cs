@@ -71,7 +71,7 @@ public sealed class RequestFiling(GongkaiDb db, AuditLog audit, CurrentActor act
             SignedForOn = registration?.SignedForOn,
             ConfirmedOn = receipt.Channel == RequestChannel.Online ? receipt.ReceivedOn : registration?.ConfirmedOn,
             ReceivedOn = receipt.ReceivedOn,
-            StaffNote = string.IsNullOrWhiteSpace(registration?.StaffNote) ? null : registration.StaffNote.Trim(),
+            StaffNote = InputText.OrNull(registration?.StaffNote),
             CreatedAt = now,
         };
         var state = request.StartClock(actor.UserId, registration is not null, new ClockNow(calendar, today, now));

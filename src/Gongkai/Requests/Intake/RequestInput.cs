@@ -62,12 +62,12 @@ public static partial class RequestValidation
         var type = input.ApplicantType is { } t && Enum.IsDefined(t)
             ? t
             : throw new ValidationFailure("请选择申请人类型（自然人，或法人及其他组织的类别）。", "ApplicantType");
-        var name = Text(input.ApplicantName, type.IsOrganisation() ? "申请单位名称" : "申请人姓名", 200, "ApplicantName", required: true)!;
-        var contact = Text(input.ContactPerson, "联系人", 100, "ContactPerson");
+        var name = InputText.Field(input.ApplicantName, type.IsOrganisation() ? "申请单位名称" : "申请人姓名", 200, "ApplicantName", required: true)!;
+        var contact = InputText.Field(input.ContactPerson, "联系人", 100, "ContactPerson");
         var docType = input.IdDocumentType is { } d && Enum.IsDefined(d)
             ? d
             : throw new ValidationFailure("请选择身份证明的证件类型。", "IdDocumentType");
-        var number = Text(input.IdNumber, "证件号码", 64, "IdNumber", required: true)!;
+        var number = InputText.Field(input.IdNumber, "证件号码", 64, "IdNumber", required: true)!;
         switch (docType)
         {
             case IdDocumentType.ResidentIdCard:
@@ -98,7 +98,7 @@ public static partial class RequestValidation
                 break;
         }
 
-        var phone = Text(input.Phone, "联系电话", 32, "Phone", required: true)!;
+        var phone = InputText.Field(input.Phone, "联系电话", 32, "Phone", required: true)!;
         if (!PhonePattern().IsMatch(phone))
         {
             throw new ValidationFailure("联系电话格式不正确，请填写手机号码或带区号的固定电话。", "Phone");
@@ -106,43 +106,32 @@ public static partial class RequestValidation
 
         var form = input.Form is { } f && Enum.IsDefined(f) ? f : throw new ValidationFailure("请选择所需信息的形式（纸质、电子数据或查阅）。", "Form");
         var delivery = input.Delivery is { } m && Enum.IsDefined(m) ? m : throw new ValidationFailure("请选择获取信息的方式。", "Delivery");
-        var email = Text(input.Email, "电子邮箱", 200, "Email", required: delivery == DeliveryMethod.Email);
+        var email = InputText.Field(input.Email, "电子邮箱", 200, "Email", required: delivery == DeliveryMethod.Email);
         if (email is not null && !EmailPattern().IsMatch(email))
         {
             throw new ValidationFailure("电子邮箱格式不正确。", "Email");
         }
 
-        var address = Text(input.Address, "通信地址", 500, "Address", required: delivery == DeliveryMethod.Post);
-        var postal = Text(input.PostalCode, "邮政编码", 6, "PostalCode");
+        var address = InputText.Field(input.Address, "通信地址", 500, "Address", required: delivery == DeliveryMethod.Post);
+        var postal = InputText.Field(input.PostalCode, "邮政编码", 6, "PostalCode");
         if (postal is not null && (postal.Length != 6 || !postal.All(char.IsAsciiDigit)))
         {
             throw new ValidationFailure("邮政编码应为6位数字。", "PostalCode");
         }
 
-        var wanted = Text(input.InformationWanted, "所需信息的名称或内容描述", 4000, "InformationWanted", required: true)!;
+        var wanted = InputText.Field(input.InformationWanted, "所需信息的名称或内容描述", 4000, "InformationWanted", required: true)!;
         if (wanted.Length < 4)
         {
             throw new ValidationFailure("请具体描述所需信息（名称、文号或便于查询的其他特征），至少4个字。", "InformationWanted");
         }
 
-        var key = Text(input.SubmissionKey, "提交标识", 64, "SubmissionKey");
+        var key = InputText.Field(input.SubmissionKey, "提交标识", 64, "SubmissionKey");
         if (key is not null && !KeyPattern().IsMatch(key))
         {
             throw new ValidationFailure("提交标识只能包含字母、数字和连字符。", "SubmissionKey");
         }
 
         return new(organ, type, name, type.IsOrganisation() ? contact : null, docType, number, phone, address, postal, email, wanted,
-            Text(input.DocumentNumber, "文号", 200, "DocumentNumber"), form, delivery, key);
-    }
-
-    private static string? Text(string? value, string label, int max, string field, bool required = false)
-    {
-        var v = value?.Trim();
-        if (string.IsNullOrEmpty(v))
-        {
-            return required ? throw new ValidationFailure($"请填写{label}。", field) : null;
-        }
-
-        return v.Length > max ? throw new ValidationFailure($"{label}不能超过{max}个字。", field) : v;
+            InputText.Field(input.DocumentNumber, "文号", 200, "DocumentNumber"), form, delivery, key);
     }
 }

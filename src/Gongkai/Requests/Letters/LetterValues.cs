@@ -97,23 +97,23 @@ public static class LetterValues
             ["告知日期"] = ChineseDates.Long(date),
             ["答复期限"] = context.Clock?.DueOn is { } due ? ChineseDates.Long(due) : null,
             ["救济途径"] = context.AppealRights.Sentence(context.Organ.Kind),
-            ["说明"] = Clean(input.Details),
+            ["说明"] = InputText.OrNull(input.Details, 2000, "填写的内容不能超过2000个字。"),
         };
 
         if (outcome is { } decided)
         {
             values["办理结果"] = decided.Label();
-            var ground = Clean(input.LegalGround) ?? LegalGrounds.Default(decided);
+            var ground = InputText.OrNull(input.LegalGround, 2000, "填写的内容不能超过2000个字。") ?? LegalGrounds.Default(decided);
             values["法律依据"] = ground;
             if (decided == RequestOutcome.PartlyDisclosed)
             {
-                values["不予公开内容"] = Clean(input.Withheld) ?? throw new ValidationFailure("部分公开须写明不予公开的内容及其理由（条例第三十七条）。", "Withheld");
+                values["不予公开内容"] = InputText.OrNull(input.Withheld, 2000, "填写的内容不能超过2000个字。") ?? throw new ValidationFailure("部分公开须写明不予公开的内容及其理由（条例第三十七条）。", "Withheld");
             }
         }
 
         var correction = events.LastOrDefault(e => e.Kind == ClockEventKind.CorrectionRequested);
         values["补正期限"] = correction?.Until is { } until ? ChineseDates.Long(until) : null;
-        values["补正事项"] = Clean(input.Details);
+        values["补正事项"] = InputText.OrNull(input.Details, 2000, "填写的内容不能超过2000个字。");
         if (kind == LetterKind.CorrectionNotice && values["补正事项"] is null)
         {
             throw new ValidationFailure("补正通知须一次性写明需要补正的事项（条例第三十条）。", "Details");
@@ -141,7 +141,7 @@ public static class LetterValues
         }
 
         var consulted = events.LastOrDefault(e => e.Kind == ClockEventKind.ThirdPartyConsulted);
-        values["第三方"] = Clean(input.Party) ?? consulted?.Party;
+        values["第三方"] = InputText.OrNull(input.Party, 2000, "填写的内容不能超过2000个字。") ?? consulted?.Party;
         var asked = consulted?.On ?? date;
         values["征求意见期限"] = context.Calendar.PeriodText(asked, ReplyDeadline.ConsultationWorkingDays);
         if (kind == LetterKind.ThirdPartyConsultation && values["第三方"] is null)
@@ -150,11 +150,5 @@ public static class LetterValues
         }
 
         return (key, values);
-    }
-
-    private static string? Clean(string? value)
-    {
-        var v = value?.Trim();
-        return string.IsNullOrEmpty(v) ? null : v.Length > 2000 ? throw new ValidationFailure("填写的内容不能超过2000个字。") : v;
     }
 }

@@ -46,8 +46,7 @@ public sealed class ImportModel(GongkaiDb db, StaffAccess access, ImportReport i
             return null;
         }
 
-        var ids = scope.OrganIds.ToList();
-        Organs = (await db.Organs.AsNoTracking().Where(o => o.IsActive && (scope.All || ids.Contains(o.Id))).OrderBy(o => o.SortOrder).ThenBy(o => o.Code)
+        Organs = (await db.Organs.AsNoTracking().Where(o => o.IsActive).Within(scope, o => o.Id).OrderBy(o => o.SortOrder).ThenBy(o => o.Code)
             .Select(o => new { o.Code, o.ShortName }).ToListAsync(ct)).Select(o => (o.Code, o.ShortName)).ToList();
         return scope;
     }

@@ -49,8 +49,7 @@ public sealed class IndexModel(GongkaiDb db, StaffAccess access, TimeProvider cl
 
         var today = ChineseDates.Today(clock);
         Year ??= today.Year - 1;
-        var ids = scope.OrganIds.ToList();
-        var organs = await db.Organs.AsNoTracking().Where(o => o.IsActive && (scope.All || ids.Contains(o.Id))).OrderBy(o => o.SortOrder).ThenBy(o => o.Code).ToListAsync(ct);
+        var organs = await db.Organs.AsNoTracking().Where(o => o.IsActive).Within(scope, o => o.Id).OrderBy(o => o.SortOrder).ThenBy(o => o.Code).ToListAsync(ct);
         var reports = await db.AnnualReports.AsNoTracking().Where(r => r.Year == Year).ToDictionaryAsync(r => r.OrganId, ct);
         Rows = organs.Select(o =>
         {

@@ -51,9 +51,8 @@ public sealed class RecordsModel(GongkaiDb db, StaffAccess access, TableRecords 
 
         Year = year;
         Description = Reconciliation.Describe(Cell);
-        var ids = scope.OrganIds.ToList();
         IReadOnlyCollection<Guid> organs = Organ.Kind == OrganKind.DistrictGovernment
-            ? await db.Organs.Where(o => scope.All || ids.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct)
+            ? await db.Organs.Within(scope, o => o.Id).Select(o => o.Id).ToListAsync(ct)
             : [organId];
         OrganNames = await db.Organs.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ShortName, ct);
         if (TableRecords.IsDocumentCell(Cell))

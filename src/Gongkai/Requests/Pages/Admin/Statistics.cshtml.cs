@@ -39,7 +39,7 @@ public sealed class StatisticsModel(GongkaiDb db, StaffAccess access, RequestSta
         }
 
         var ids = scope.OrganIds.ToList();
-        Organs = (await db.Organs.AsNoTracking().Where(o => o.ReceivesRequests && (scope.All || ids.Contains(o.Id)))
+        Organs = (await db.Organs.AsNoTracking().Where(o => o.ReceivesRequests).Within(scope, o => o.Id)
                 .OrderBy(o => o.SortOrder).ThenBy(o => o.Code).Select(o => new { o.Id, o.ShortName }).ToListAsync(ct))
             .Select(o => (o.Id, o.ShortName)).ToList();
         if (Organ is { } organ && !scope.Covers(organ))

@@ -121,8 +121,7 @@ public sealed class EditModel(GongkaiDb db, StaffAccess access, DocumentFinder d
     private async Task<bool> LoadAsync(Guid? id, CancellationToken ct)
     {
         var editors = await access.ScopeAsync(DocumentAccess.Editors);
-        var ids = editors.OrganIds.ToList();
-        Organs = await db.Organs.AsNoTracking().Where(o => o.IsActive && (editors.All || ids.Contains(o.Id))).OrderBy(o => o.SortOrder).ToListAsync(ct);
+        Organs = await db.Organs.AsNoTracking().Where(o => o.IsActive).Within(editors, o => o.Id).OrderBy(o => o.SortOrder).ToListAsync(ct);
         if (id is null)
         {
             return !editors.IsEmpty;

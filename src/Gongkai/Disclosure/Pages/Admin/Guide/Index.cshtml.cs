@@ -1,6 +1,7 @@
 using Gongkai.Disclosure.Guide;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Organisation;
+using Gongkai.Platform.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -21,10 +22,9 @@ public sealed class IndexModel(Guides guides, GongkaiDb db) : PageModel
             return Forbid();
         }
 
-        var ids = scope.OrganIds.ToList();
-        Organs = await db.Organs.AsNoTracking().Where(o => scope.All || ids.Contains(o.Id))
+        Organs = await db.Organs.AsNoTracking().Within(scope, o => o.Id)
             .OrderBy(o => o.IsActive ? 0 : 1).ThenBy(o => o.SortOrder).ThenBy(o => o.Code).ToListAsync(ct);
-        Updated = await db.Set<OpennessGuide>().AsNoTracking().Where(g => scope.All || ids.Contains(g.OrganId)).ToDictionaryAsync(g => g.OrganId, g => g.UpdatedAt, ct);
+        Updated = await db.Set<OpennessGuide>().AsNoTracking().Within(scope, g => g.OrganId).ToDictionaryAsync(g => g.OrganId, g => g.UpdatedAt, ct);
         return Page();
     }
 }

@@ -24,8 +24,7 @@ public sealed class IndexModel(GongkaiDb db, StaffAccess access) : PageModel
         }
 
         CanCreate = await access.DistrictRoleAsync(OrganLabels.Creators) is not null;
-        var ids = scope.OrganIds.ToList();
-        var query = db.Organs.AsNoTracking().Include(o => o.Aliases).Where(o => scope.All || ids.Contains(o.Id));
+        var query = db.Organs.AsNoTracking().Include(o => o.Aliases).Within(scope, o => o.Id);
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var q = Q.Trim();

@@ -141,8 +141,7 @@ public sealed class EditModel(GongkaiDb db, StaffAdministration admin, ManageSta
             return NotFound();
         }
 
-        var ids = scope.OrganIds.ToList();
-        Organs = await db.Organs.AsNoTracking().Where(o => scope.All || ids.Contains(o.Id)).OrderBy(o => o.SortOrder).ToListAsync(ct);
+        Organs = await db.Organs.AsNoTracking().Within(scope, o => o.Id).OrderBy(o => o.SortOrder).ToListAsync(ct);
         if (id is null)
         {
             return null;

@@ -47,7 +47,6 @@ public sealed class NewModel(ManageConsultation manage, GongkaiDb db, StaffAcces
     private async Task LoadAsync(CancellationToken ct)
     {
         var scope = await access.ScopeAsync(ConsultationAccess.Editors);
-        var ids = scope.OrganIds.ToList();
-        Organs = scope.IsEmpty ? [] : await db.Organs.AsNoTracking().Where(o => o.IsActive && (scope.All || ids.Contains(o.Id))).OrderBy(o => o.SortOrder).ToListAsync(ct);
+        Organs = scope.IsEmpty ? [] : await db.Organs.AsNoTracking().Where(o => o.IsActive).Within(scope, o => o.Id).OrderBy(o => o.SortOrder).ToListAsync(ct);
     }
 }

@@ -58,7 +58,6 @@ public sealed class IndexModel(PolicyEvaluations evaluations, GongkaiDb db, Staf
         Missing = await evaluations.MissingAsync(Year, ct);
         Published = await evaluations.YearAsync(Year, ct);
         var scope = await access.ScopeAsync(DocumentAccess.Publishers);
-        var ids = scope.OrganIds.ToList();
-        Organs = scope.IsEmpty ? [] : await db.Organs.AsNoTracking().Where(o => o.IsActive && (scope.All || ids.Contains(o.Id))).OrderBy(o => o.SortOrder).ToListAsync(ct);
+        Organs = scope.IsEmpty ? [] : await db.Organs.AsNoTracking().Where(o => o.IsActive).Within(scope, o => o.Id).OrderBy(o => o.SortOrder).ToListAsync(ct);
     }
 }

@@ -33,20 +33,12 @@ public sealed class EditModel(InterpretationQueries queries, ManageInterpretatio
                 OrganId = i.OrganId,
                 Title = i.Title,
                 Form = i.Form,
-                Background = i.Background,
-                Goals = i.Goals,
-                MainContent = i.MainContent,
-                Scope = i.Scope,
-                Standards = i.Standards,
-                Notes = i.Notes,
-                KeyTerms = i.KeyTerms,
-                Changes = i.Changes,
-                Benefits = i.Benefits,
                 MediaUrl = i.MediaUrl,
                 Speaker = i.Speaker,
                 PolicyIds = string.Join("\n", i.Policies.Select(p => p.DocumentId)),
                 QuestionsText = string.Join("\n", i.Questions.OrderBy(q => q.Position).Select(q => $"问：{q.Question}\n答：{q.Answer}")),
             };
+            i.CopyElementsTo(Input);
         }
         else
         {
@@ -109,8 +101,7 @@ public sealed class EditModel(InterpretationQueries queries, ManageInterpretatio
     private async Task<bool> LoadAsync(Guid? id, CancellationToken ct)
     {
         var scope = await access.ScopeAsync(DocumentAccess.Editors);
-        var ids = scope.OrganIds.ToList();
-        Organs = scope.IsEmpty ? [] : await db.Organs.AsNoTracking().Where(o => o.IsActive && (scope.All || ids.Contains(o.Id))).OrderBy(o => o.SortOrder).ToListAsync(ct);
+        Organs = scope.IsEmpty ? [] : await db.Organs.AsNoTracking().Where(o => o.IsActive).Within(scope, o => o.Id).OrderBy(o => o.SortOrder).ToListAsync(ct);
         if (id is { } existing)
         {
             Existing = await queries.ForStaffAsync(existing, ct);
