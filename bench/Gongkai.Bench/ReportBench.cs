@@ -52,7 +52,7 @@ internal static class ReportBench
             .AddSingleton(TimeProvider.System)
             .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
             .AddScoped<CurrentActor>()
-            .AddScoped<AuditLog>()
+            .AddBenchAudit()
             .AddSingleton<CalendarStore>()
             .AddScoped<LoadYearSchedule>()
             .AddScoped<RequestStatistics>()

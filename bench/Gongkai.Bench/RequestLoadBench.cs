@@ -329,7 +329,7 @@ internal static partial class RequestLoadBench
                 .AddSingleton<TimeProvider>(new FixedClock(now))
                 .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
                 .AddScoped<CurrentActor>()
-                .AddScoped<AuditLog>()
+                .AddBenchAudit()
                 .AddSingleton<CalendarStore>()
                 .AddScoped<LoadYearSchedule>()
                 .AddScoped<RequestSweep>()

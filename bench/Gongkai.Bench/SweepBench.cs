@@ -78,7 +78,7 @@ internal static class SweepBench
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
             .AddScoped<CurrentActor>()
-            .AddScoped<AuditLog>()
+            .AddBenchAudit()
             .AddSingleton<CalendarStore>()
             .AddScoped<LoadYearSchedule>()
             .AddScoped<RequestSweep>()
