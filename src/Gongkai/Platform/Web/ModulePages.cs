@@ -52,7 +52,7 @@ public static class ModulePages
                     || template.StartsWith(folder + "/", StringComparison.OrdinalIgnoreCase))
                 {
                     throw new InvalidOperationException(
-                        $"页面 {model.RelativePath} 必须以 @page \"/…\" 写明自己的网址（docs/ARCHITECTURE.md“一个能力一个文件夹”）。");
+                        $"页面 {model.RelativePath} 必须以 @page \"/…\" 写明自己的网址（docs/ARCHITECTURE.md §One room per capability）。");
                 }
             }
         }
