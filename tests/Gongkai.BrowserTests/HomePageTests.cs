@@ -26,7 +26,7 @@ public sealed class HomePageTests(GongkaiSuite suite, ChromiumFixture chromium) 
         Assert.Equal("main", await Page.EvaluateAsync<string>("() => document.activeElement.id"));
 
         var nav = Page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" });
-        foreach (var item in new[] { "政府信息公开", "依申请公开", "意见征集", "政策解读", "互动交流", "数据开放" })
+        foreach (var item in new[] { "要闻动态", "通知公告", "政策文件", "政府信息公开", "依申请公开", "意见征集", "政策解读" })
         {
             await Expect(nav.GetByRole(AriaRole.Link, new() { Name = item, Exact = true })).ToBeVisibleAsync();
         }

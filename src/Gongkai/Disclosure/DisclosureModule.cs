@@ -1,6 +1,7 @@
 using Gongkai.Disclosure.Demo;
 using Gongkai.Disclosure.Documents;
 using Gongkai.Disclosure.Feeds;
+using Gongkai.Disclosure.Portal;
 using Gongkai.Disclosure.Review;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Files;
@@ -48,6 +49,7 @@ public static class DisclosureModule
         services.AddHostedService<DemoDocumentsAtStart>();
         services.AddDisclosureWorkList();
         services.AddAuditActions("主动公开", typeof(DisclosureAuditActions));
+        services.AddDisclosurePortal(); // issue 16: columns, home lists, organ pages, annual reports
         return builder;
     }
 

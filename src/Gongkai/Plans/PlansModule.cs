@@ -23,6 +23,8 @@ public static class PlansModule
 
         PlanReminderList.AddPlanWorkList(services);
         services.AddAuditActions("工作要点", typeof(PlanAuditActions));
+        // issue 16: the module's portal column (Platform/Portal).
+        services.AddSingleton(new Platform.Portal.PortalColumn("重点工作落实情况", "/plans", Platform.Portal.PortalGroup.Work, 10, "年度政务公开工作要点等重点工作的任务分工和落实进展。", "信息发布"));
         return builder;
     }
 

@@ -4,6 +4,7 @@ using Gongkai.Platform.Audit;
 using Gongkai.Platform.Calendar;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Organisation;
+using Gongkai.Platform.Portal;
 using Gongkai.Platform.Staff;
 using Gongkai.Platform.Tokens;
 using Gongkai.Platform.Web;
@@ -51,6 +52,7 @@ public static class PlatformModule
         services.AddScoped<DemoOrganisation>();
         services.AddMemoryCache();
         services.AddSingleton<PortalSummary>();
+        services.AddPlatformPortal(); // issue 16: portal columns, 网站找错
         services.AddSingleton<ReadinessProbe>();
         services.AddPlatformWorkList();
         services.AddScoped<ApiTokens>();

@@ -32,6 +32,10 @@ public static class PolicyModule
         services.AddScoped<Evaluations.PolicyEvaluations>();
         services.AddPolicyWorkList();
         services.AddAuditActions("政策", typeof(PolicyAuditActions));
+        // issue 16: the module's portal columns (Platform/Portal).
+        services.AddSingleton(new Platform.Portal.PortalColumn("政策解读", "/interpretations", Platform.Portal.PortalGroup.Policy, 10, "本区政策文件的解读。", "解读回应", InNav: true));
+        services.AddSingleton(new Platform.Portal.PortalColumn("政策评价", "/evaluations", Platform.Portal.PortalGroup.Policy, 20, "本区政策执行情况的年度评价。", "解读回应"));
+        services.AddSingleton(new Platform.Portal.PortalColumn("意见征集", "/consultations", Platform.Portal.PortalGroup.Interaction, 10, "政策文件草案公开征求意见及意见采纳情况。", "互动交流", InNav: true));
         return builder;
     }
 

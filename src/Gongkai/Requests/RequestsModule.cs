@@ -52,6 +52,9 @@ public static class RequestsModule
         services.AddRequestSweep(builder.Configuration);
         services.AddRequestsWorkList();
         services.AddAuditActions("依申请公开", typeof(RequestAuditActions));
+        // issue 16: the module's portal columns (Platform/Portal).
+        services.AddSingleton(new Platform.Portal.PortalColumn("依申请公开", "/requests/new", Platform.Portal.PortalGroup.Disclosure, 70, "在线提交政府信息公开申请。", "政府信息公开", InNav: true) { Covers = ["/requests"] });
+        services.AddSingleton(new Platform.Portal.PortalColumn("申请进度查询", "/requests/track", Platform.Portal.PortalGroup.Disclosure, 75, "凭申请编号和查询码查询办理进度。", "政府信息公开"));
         return builder;
     }
 

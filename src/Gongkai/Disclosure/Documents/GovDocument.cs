@@ -99,6 +99,8 @@ internal sealed class GovDocumentConfiguration : IEntityTypeConfiguration<GovDoc
         b.HasIndex(d => new { d.Status, d.PublishedAt });
         b.HasIndex(d => new { d.OrganId, d.Status, d.PublishedAt });
         b.HasIndex(d => new { d.SubjectCategory, d.PublishedAt });
+        // The portal's columns (要闻动态, 通知公告, 政策文件) and the annual-report column: newest of one 信息类别, and its count.
+        b.HasIndex(d => new { d.InformationType, d.Status, d.Attribute, d.PublishedAt });
         b.HasIndex(d => d.ScheduledFor);
         // Covers search's join from an index entry to its document: status and filters are read from this index
         // alone, never from the wide row with its body.

@@ -9,7 +9,11 @@ public sealed class PortalSummary(IMemoryCache cache, IServiceScopeFactory scope
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
-    public sealed record Figures(int ReceivingOrgans, int StreetOffices, IReadOnlyList<string> Names);
+    public sealed record Figures(int ReceivingOrgans, int StreetOffices, IReadOnlyList<string> Names)
+    {
+        /// <summary>Each organ's code beside its name (for the link to its page), in the same order as <see cref="Names"/>.</summary>
+        public IReadOnlyList<string> Codes { get; init; } = [];
+    }
 
     public async Task<Figures> GetAsync(CancellationToken ct = default) =>
         (await cache.GetOrCreateAsync("portal-summary", async entry =>
@@ -18,8 +22,11 @@ public sealed class PortalSummary(IMemoryCache cache, IServiceScopeFactory scope
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<GongkaiDb>();
             var organs = await db.Organs.AsNoTracking().Where(o => o.IsActive && o.ReceivesRequests)
-                .OrderBy(o => o.SortOrder).Select(o => new { o.ShortName, o.Kind }).ToListAsync(ct);
-            return new Figures(organs.Count, organs.Count(o => o.Kind == OrganKind.StreetOffice), organs.Select(o => o.ShortName).ToList());
+                .OrderBy(o => o.SortOrder).Select(o => new { o.ShortName, o.Kind, o.Code }).ToListAsync(ct);
+            return new Figures(organs.Count, organs.Count(o => o.Kind == OrganKind.StreetOffice), organs.Select(o => o.ShortName).ToList())
+            {
+                Codes = organs.Select(o => o.Code).ToList(),
+            };
         }))!;
 
     public void Invalidate() => cache.Remove("portal-summary");
