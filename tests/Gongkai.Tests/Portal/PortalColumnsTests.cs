@@ -146,6 +146,13 @@ public abstract partial class PortalColumnsTests<TApp>(TApp app) : IClassFixture
 
         var (_, contact) = await GetAsync("/contact");
         Assert.Contains("gongkai@example.gov.cn", contact);
+        var xml = await app.Browser().GetStringAsync("/sitemap.xml");
+        foreach (var path in new[] { "/news", "/notices", "/policies", "/annual-reports", "/organs", "/sitemap" })
+        {
+            Assert.Contains($"{path}</loc>", xml);
+        }
+
+        Assert.Matches("/organs/[^<]+</loc>", xml);
         var (_, map) = await GetAsync("/sitemap");
         foreach (var column in new[] { "要闻动态", "通知公告", "政策文件", "政府信息公开年度报告", "政策评价", "重点工作落实情况", "网站找错", "开发者接口" })
         {
@@ -182,7 +189,7 @@ public abstract partial class PortalColumnsTests<TApp>(TApp app) : IClassFixture
     public async Task The_annual_report_column_lists_reports_published_by_the_report_module_by_year_with_their_pdf()
     {
         app.Clock.SetDay("2026-01-20");
-        var organ = await app.OrganAsync("区统计局");
+        var organ = await app.OrganAsync("区财政局");
         var admin = app.Browser();
         await admin.SignInOkAsync("admin", GongkaiApp.AdminPassword);
         var page = $"/admin/reports/{organ.Id}/2025";

@@ -9,7 +9,7 @@ namespace Gongkai.Disclosure.Feeds;
 /// document with its last change. Past <see cref="UrlsPerFile"/> addresses (50,000 by the protocol), /sitemap.xml
 /// becomes a sitemap index of /sitemaps/pages.xml and /sitemaps/documents-N.xml.
 /// </summary>
-public sealed class Sitemap(GongkaiDb db, IConfiguration configuration)
+public sealed class Sitemap(GongkaiDb db, IConfiguration configuration, Platform.Portal.PortalColumns columns)
 {
     private const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -61,8 +61,10 @@ public sealed class Sitemap(GongkaiDb db, IConfiguration configuration)
     private async Task<List<Url>> PagesAsync(CancellationToken ct)
     {
         var codes = await db.Organs.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.SortOrder).ThenBy(o => o.Code).Select(o => o.Code).ToListAsync(ct);
-        return MainPages.Select(p => new Url(p, null))
-            .Concat(codes.SelectMany(c => new[] { new Url($"/catalogue/{c}", null), new Url($"/guide/{c}", null) }))
+        // The portal's columns (issue 16) and each organ's page beside its catalogue and guide.
+        return MainPages.Concat(columns.All.Select(c => c.Path).Where(p => !p.StartsWith("/api/", StringComparison.Ordinal))).Distinct(StringComparer.Ordinal)
+            .Select(p => new Url(p, null))
+            .Concat(codes.SelectMany(c => new[] { new Url($"/catalogue/{c}", null), new Url($"/guide/{c}", null), new Url($"/organs/{c}", null) }))
             .ToList();
     }
 
