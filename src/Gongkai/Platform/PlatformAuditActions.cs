@@ -35,8 +35,8 @@ public static class PlatformAuditActions
     public static readonly AuditAction KeysRotateData = new("keys.rotate.data", "更换数据保护密钥");
     public static readonly AuditAction KeysWrap = new("keys.wrap", "数据保护密钥改由主密钥加密保存");
 
-    public static readonly AuditAction SiteErrorReceive = new("site-error.receive", "收到网站找错留言");
-    public static readonly AuditAction SiteErrorAnswer = new("site-error.answer", "答复并办结网站找错留言");
+    public static readonly AuditAction SiteErrorReceive = new("siteerror.receive", "收到网站找错留言");
+    public static readonly AuditAction SiteErrorAnswer = new("siteerror.answer", "答复并办结网站找错留言");
 
     /// <summary>Any module's search index rebuilt (the target type says whose).</summary>
     public static readonly AuditAction SearchReindex = new("search.reindex", "重建检索索引");

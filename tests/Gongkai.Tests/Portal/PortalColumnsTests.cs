@@ -125,7 +125,6 @@ public abstract partial class PortalColumnsTests<TApp>(TApp app) : IClassFixture
             Assert.Contains("网站标识码：1101020000", html);
             Assert.Contains("京ICP备00000000号-1", html);
             Assert.Contains("京公网安备 11010200000000号", html);
-            Assert.Contains("code=11010200000000", html);
             Assert.Contains("主办：北京市西城区人民政府办公室", html);
             foreach (var link in new[] { "/contact", "/site-errors", "/sitemap", "/accessibility", "/preferences/elder?on=1" })
             {

@@ -35,7 +35,7 @@ public abstract partial class SiteErrorTests<TApp>(TApp app) : IClassFixture<TAp
         var stored = await app.WithDbAsync(db => db.Set<SiteErrorReport>().SingleAsync(r => r.ReceiptNumber == receipt));
         Assert.Equal((SiteErrorStatus.Open, "/news"), (stored.Status, stored.PageUrl));
         Assert.DoesNotContain("13800138000", stored.ContactProtected!);
-        var received = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == "site-error.receive" && e.TargetId == stored.Id.ToString()));
+        var received = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == "siteerror.receive" && e.TargetId == stored.Id.ToString()));
         Assert.DoesNotContain("13800138000", received.Summary);
 
         // Not answered yet: the reporter sees it is being handled.
@@ -62,7 +62,7 @@ public abstract partial class SiteErrorTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
         var closed = await app.WithDbAsync(db => db.Set<SiteErrorReport>().SingleAsync(r => r.Id == stored.Id));
         Assert.Equal(SiteErrorStatus.Answered, closed.Status);
-        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "site-error.answer" && e.TargetId == stored.Id.ToString())));
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "siteerror.answer" && e.TargetId == stored.Id.ToString())));
         Assert.Contains(receipt, (await admin.GetStringAsync("/admin/site-errors?status=answered")).Text());
         Assert.DoesNotContain(receipt, (await admin.GetStringAsync("/admin/site-errors")).Text());
 
