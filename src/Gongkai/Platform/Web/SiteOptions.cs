@@ -11,16 +11,13 @@ public sealed class SiteOptions
     public string Icp { get; set; } = "";
 
     // ── issue 16: the footer's registrations and the 联系我们 page ──
-    /// <summary>公安机关备案号 as printed, e.g. 京公网安备 11010202000001号; its digits make the link to the 备案 system.</summary>
+    /// <summary>公安机关备案号 as printed, e.g. 京公网安备 11010202000001号.</summary>
     public string PoliceRecord { get; set; } = "";
     /// <summary>The web site's contact (联系我们): telephone, e-mail, post code and office hours of the 承办 unit.</summary>
     public string Phone { get; set; } = "";
     public string Email { get; set; } = "";
     public string PostCode { get; set; } = "";
     public string OfficeHours { get; set; } = "";
-
-    /// <summary>The digits of the 公安机关备案号 (the record code the 备案 system's address takes); empty when none is set.</summary>
-    public string PoliceRecordCode => new(PoliceRecord.Where(char.IsAsciiDigit).ToArray());
 
     /// <summary>
     /// The public address of the portal (scheme, host, port and any path), for every absolute link the site writes:
