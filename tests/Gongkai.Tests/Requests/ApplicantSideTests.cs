@@ -149,7 +149,7 @@ public abstract partial class ApplicantSideTests<TApp>(TApp app) : IClassFixture
         {
             var text = string.Concat(pdf.GetPages().Select(p => p.Text));
             Assert.Contains(number, text);
-            Assert.Contains("部分公开", text);
+            Assert.Contains("政府信息公开申请答复告知书", text);
         }
 
         Assert.Equal(1, await downloads());
