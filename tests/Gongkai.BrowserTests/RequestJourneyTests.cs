@@ -113,6 +113,26 @@ public sealed partial class RequestJourneyTests(GongkaiSuite suite, ChromiumFixt
         await Expect(applicant.GetByRole(AriaRole.Table, new() { Name = "办理进度" })).ToContainTextAsync("予以公开");
         await Expect(applicant.Locator("ol.explanation")).ToContainTextAsync("办结");
         Assert.DoesNotContain("来信附身份证复印件", await applicant.ContentAsync());
+
+        // issue 16 (applicant): the steps as they happened, and the reply letter as delivered, downloaded as PDF.
+        await Expect(applicant.Locator("#steps")).ToContainTextAsync("答复送达，办结");
+        await Expect(applicant.Locator("#steps")).ToContainTextAsync("以邮寄方式送达");
+        var letters = applicant.Locator("#letters");
+        await Expect(letters).ToContainTextAsync("答复书");
+        await Axe.AssertCleanAsync(applicant, "the tracking page of a delivered request");
+        var download = await applicant.RunAndWaitForDownloadAsync(() => letters.GetByRole(AriaRole.Button).First.ClickAsync());
+        Assert.StartsWith(number, download.SuggestedFilename);
+        Assert.EndsWith(".pdf", download.SuggestedFilename);
+        var saved = await download.PathAsync();
+        var head = new byte[5];
+        await using (var file = File.OpenRead(saved))
+        {
+            Assert.Equal(5, await file.ReadAsync(head));
+        }
+
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
+        // The 查询码 never travels in an address.
+        Assert.DoesNotContain(secret, applicant.Url);
     }
 
     private static async Task FillApplicationAsync(IPage page, string name, string wanted, string delivery)

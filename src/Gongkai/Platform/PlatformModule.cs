@@ -1,4 +1,5 @@
 using Gongkai.Platform.Jobs;
+using Gongkai.Platform.Notifications;
 using System.Globalization;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Calendar;
@@ -61,6 +62,8 @@ public static class PlatformModule
         services.AddScoped<SetLocalDay>();
         services.AddHostedService<Search.SearchIndexAtStart>();
         services.AddJobRunner(configuration);
+        // issue 16: notifications (outbox, delivery job, e-mail and SMS channels)
+        services.AddNotifications(configuration);
 
         services.AddIdentityCore<StaffUser>(o =>
             {

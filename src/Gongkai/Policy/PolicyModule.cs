@@ -19,6 +19,7 @@ public static class PolicyModule
         services.AddSingleton<CommentIntake>();
         services.AddHostedService(sp => sp.GetRequiredService<CommentIntake>());
         services.AddScoped<SubmitComment>();
+        services.AddScoped<CommenterNotices>(); // issue 16: receipt and answer notifications
         services.AddScoped<ModerateComments>();
         services.AddScoped<AnswerComments>();
         services.AddScoped<FeedbackReports>();

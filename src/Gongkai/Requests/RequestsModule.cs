@@ -31,6 +31,10 @@ public static class RequestsModule
         services.AddScoped<SubmitOnline>();
         services.AddScoped<RegisterRequest>();
         services.AddScoped<TrackRequest>();
+        // issue 16: the applicant's notifications and the letter on the tracking page
+        services.AddScoped<Notices.ApplicantNotices>();
+        services.AddSingleton<Intake.Tracking.TrackingPass>();
+        services.AddScoped<Intake.Tracking.ApplicantLetters>();
         services.AddScoped<ViewApplicant>();
         services.AddScoped<RecordClockEvent>();
         services.Configure<AppealRightsOptions>(builder.Configuration.GetSection("Letters"));

@@ -221,6 +221,8 @@ public sealed class CommentIntake : IHostedService
         }
 
         db.AddRange(rows);
+        // Receipts for commenters who left a contact, committed with their comments.
+        await scope.ServiceProvider.GetRequiredService<CommenterNotices>().ReceiptsAsync(rows);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         Interlocked.Increment(ref batches);

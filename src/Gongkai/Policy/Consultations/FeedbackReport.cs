@@ -32,7 +32,7 @@ public sealed record FeedbackReport(
     public const string WholeDraft = "整体意见";
 }
 
-public sealed class FeedbackReports(GongkaiDb db, AuditLog audit, StaffAccess access, TimeProvider clock)
+public sealed class FeedbackReports(GongkaiDb db, AuditLog audit, StaffAccess access, CommenterNotices notices, TimeProvider clock)
 {
     public async Task<FeedbackReport> BuildAsync(Guid consultationId, CancellationToken ct = default)
     {
@@ -101,6 +101,8 @@ public sealed class FeedbackReports(GongkaiDb db, AuditLog audit, StaffAccess ac
         audit.Record(PolicyAuditActions.FeedbackPublish, "Consultation", c.Id.ToString(),
             $"公布“{c.Title}”意见采纳情况：收到{report.Received}条，采纳{report.ByDisposition[Disposition.Adopted]}条，部分采纳{report.ByDisposition[Disposition.PartlyAdopted]}条，未采纳{report.ByDisposition[Disposition.NotAdopted]}条{(late ? "（超过公布期限）" : "")}",
             c.OrganId, role);
+        // Each commenter who left a contact is told what became of their comment, with the publication.
+        await notices.FeedbackAsync(c, ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -34,7 +34,7 @@ public sealed record CommentReceipt(string ReceiptNumber, DateTimeOffset Receive
 /// Online comments are checked against the consultation's in-memory snapshot (<see cref="ConsultationSnapshots"/>, no
 /// database read) and stored by <see cref="CommentIntake"/> in batches; staff entries are written here, one by one, audited.
 /// </summary>
-public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, CommenterProtector protector,
+public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, CommenterProtector protector, CommenterNotices notices,
     ConsultationSnapshots snapshots, CommentIntake intake, IOptions<ConsultationOptions> options, TimeProvider clock)
 {
     public async Task<CommentReceipt> OnlineAsync(Guid consultationId, CommentInput input, CommentChannel channel = CommentChannel.Online, CancellationToken ct = default)
@@ -133,6 +133,7 @@ public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess acce
             db.Add(comment);
             audit.Record(PolicyAuditActions.CommentEnter, "Consultation", c.Id.ToString(),
                 $"“{c.Title}”录入{channel.Label()}意见，回执编号{comment.ReceiptNumber}", c.OrganId, role);
+            await notices.ReceiptsAsync([comment], ct);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -23,7 +23,8 @@ public sealed class ClockEventInput
 /// Records one event on a request's clock after <see cref="ClockRules"/> allow it, recomputes the due date and the stage,
 /// and writes the audit event in the same unit of work. Refused input changes nothing.
 /// </summary>
-public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, CalendarStore calendars, TimeProvider clock)
+public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, CalendarStore calendars, Notices.ApplicantNotices notices,
+    TimeProvider clock)
 {
     public async Task<ClockState> HandleAsync(DisclosureRequest request, ClockEventInput input, CancellationToken ct = default)
     {
@@ -84,6 +85,8 @@ public sealed class RecordClockEvent(GongkaiDb db, AuditLog audit, StaffAccess a
             $"申请{request.TrackingNumber}：{ChineseDates.Long(entry.On)}{kind.Label()}{(outcome is { } x ? "，" + x.Label() : "")}"
             + (approvedBy is null ? "" : $"（{approvedBy}以{role.Label()}身份批准，{entry.WorkingDays}个工作日）") + "；"
             + $"答复期限{RequestClock.DueText(state)}", request.OrganId, role);
+        // 补正, extension and fee notices tell the applicant, in the same unit of work.
+        await notices.ClockEventAsync(request, recorded, state, ct);
         await db.SaveChangesAsync(ct);
         return state;
     }

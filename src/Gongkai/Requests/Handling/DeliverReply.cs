@@ -15,7 +15,7 @@ namespace Gongkai.Requests.Handling;
 /// reply was approved.
 /// </summary>
 public sealed class DeliverReply(GongkaiDb db, AuditLog audit, StaffAccess access, CurrentActor actor, CalendarStore calendars, ProduceLetter letters,
-    TimeProvider clock)
+    Notices.ApplicantNotices notices, TimeProvider clock)
 {
     public async Task<ClockState> HandleAsync(DisclosureRequest request, DeliveryMethod? method, DateOnly? on, CancellationToken ct = default)
     {
@@ -66,6 +66,8 @@ public sealed class DeliverReply(GongkaiDb db, AuditLog audit, StaffAccess acces
             + (state.DueOn is { } due ? $"答复期限{ChineseDates.Long(due)}，{(state.Timeliness == Timeliness.Overdue ? "逾期" : "按期")}办结" : $"答复期限{RequestClock.DueText(state)}")
             + $"；{sent.Title}（模板第{sent.TemplateVersion}版，{(sent.Sha256 is { } sha ? $"SHA-256 {sha[..12]}" : "PDF未能生成，已存文书内容，查看时生成")}）存档",
             request.OrganId, role);
+        // 答复已送达: the applicant can download the letter from the tracking page.
+        await notices.ReplyDeliveredAsync(request, day, how.Label(), ct);
         await db.SaveChangesAsync(ct);
         return state;
     }

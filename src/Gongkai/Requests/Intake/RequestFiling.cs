@@ -18,7 +18,7 @@ public sealed record FiledRequest(DisclosureRequest Request, string? Secret, Clo
 /// used returns the first filing instead of a second one, including when two copies race (the unique index decides).
 /// </summary>
 public sealed class RequestFiling(GongkaiDb db, AuditLog audit, CurrentActor actor, ApplicantProtector protector, TrackingNumbers numbers,
-    CalendarStore calendars, TimeProvider clock)
+    CalendarStore calendars, Notices.ApplicantNotices notices, TimeProvider clock)
 {
     private const int Attempts = 8;
 
@@ -83,6 +83,8 @@ public sealed class RequestFiling(GongkaiDb db, AuditLog audit, CurrentActor act
             var entry = audit.Record(RequestAuditActions.File, "DisclosureRequest", request.Id.ToString(),
                 $"{receipt.Channel.Label()}申请{request.TrackingNumber}，{app.ApplicantType.Label()}，收到申请之日{ChineseDates.Long(receipt.ReceivedOn)}，"
                 + $"答复期限{RequestClock.DueText(state)}", app.OrganId, role);
+            // The receipt names the number: written with this attempt, taken back if the number loses.
+            var receiptNotices = await notices.ReceiptAsync(request, state, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -91,6 +93,11 @@ public sealed class RequestFiling(GongkaiDb db, AuditLog audit, CurrentActor act
             catch (DbUpdateException e) when (attempt < Attempts && !InfrastructureFailure.Is(e))
             {
                 db.Entry(entry).State = EntityState.Detached;
+                foreach (var notice in receiptNotices)
+                {
+                    db.Entry(notice).State = EntityState.Detached;
+                }
+
                 await numbers.Reload(app.OrganId, receipt.ReceivedOn.Year, ct);
                 if (app.SubmissionKey is { } k)
                 {

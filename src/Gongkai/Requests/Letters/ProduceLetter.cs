@@ -158,6 +158,37 @@ public sealed class ProduceLetter(
         return (letter, content);
     }
 
+    /// <summary>
+    /// The applicant's download from the tracking page (the caller has checked the number and 查询码 through a pass): a reply
+    /// letter kept as sent for <paramref name="request"/>, rendered first if delivery could not, audited as an access by the
+    /// applicant. Null when the request has no such letter or its bytes are gone.
+    /// </summary>
+    public async Task<(SentLetter Letter, Stream Content)?> OpenForApplicantAsync(DisclosureRequest request, Guid letterId, CancellationToken ct = default)
+    {
+        var letter = await db.SentLetters.SingleOrDefaultAsync(l => l.Id == letterId && l.RequestId == request.Id, ct);
+        if (letter is null)
+        {
+            return null;
+        }
+
+        if (!letter.IsRendered)
+        {
+            await RenderAsync(letter, SentLetterContent.Read(letter.Content), ct);
+            audit.Record(RequestAuditActions.SentLetterRender, "DisclosureRequest", request.Id.ToString(),
+                $"申请{request.TrackingNumber}：存档的{letter.Title}送达时未能生成PDF，申请人下载时按存档内容生成（SHA-256 {letter.Sha256![..12]}）", request.OrganId);
+        }
+
+        if (files.Open(letter.Sha256!) is not { } content)
+        {
+            return null;
+        }
+
+        audit.Record(RequestAuditActions.ApplicantLetterDownload, "DisclosureRequest", request.Id.ToString(),
+            $"申请{request.TrackingNumber}：申请人凭受理编号和查询码下载{letter.Title}（{ChineseDates.Long(letter.DeliveredOn)}送达）", request.OrganId);
+        await db.SaveChangesAsync(ct);
+        return (letter, content);
+    }
+
     private async Task RenderAsync(SentLetter letter, PrintedDocument document, CancellationToken ct)
     {
         var stored = await files.SaveAsync(db, pdf.Write(document), ct);

@@ -1,4 +1,5 @@
 using Gongkai.Requests.Intake;
+using Gongkai.Requests.Intake.Tracking;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -6,10 +7,11 @@ using Microsoft.Extensions.Localization;
 namespace Gongkai.Requests.Pages;
 
 /// <summary>
-/// The applicant's status page: tracking number and secret in, stage and due date out. It is a POST so the secret
-/// never appears in an address, a log or the browser history.
+/// The applicant's status page: tracking number and secret in; stages, due date with its explanation and, once the reply
+/// is delivered, the reply letter out. Everything is a POST so the secret never appears in an address, a log or the
+/// browser history; the download forms carry a short-lived pass (<see cref="TrackingPass"/>) instead of the secret.
 /// </summary>
-public sealed class TrackModel(TrackRequest track, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class TrackModel(TrackRequest track, ApplicantLetters letters, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public string? TrackingNumber { get; set; }
@@ -31,6 +33,22 @@ public sealed class TrackModel(TrackRequest track, IStringLocalizer<SharedResour
             ModelState.AddModelError(string.Empty, L["受理编号或查询码不正确，请核对后重试。"]);
         }
 
+        return Page();
+    }
+
+    /// <summary>Downloads a reply letter: with the page's pass, or the number and 查询码 posted again.</summary>
+    public async Task<IActionResult> OnPostLetterAsync(string? pass, Guid letter, CancellationToken ct)
+    {
+        if (await letters.OpenAsync(pass, TrackingNumber, Secret, letter, ct) is { } file)
+        {
+            Response.Headers.CacheControl = "no-store";
+            return File(file.Content, "application/pdf", file.Letter.FileName);
+        }
+
+        // Expired or forged pass, wrong number or 查询码, no such letter: the same answer, nothing revealed.
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        ModelState.AddModelError(string.Empty, L["未能下载：查询已过期或受理编号、查询码不正确，请重新查询后再下载。"]);
+        TrackingNumber = null;
         return Page();
     }
 }
