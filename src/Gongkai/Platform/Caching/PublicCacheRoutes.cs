@@ -18,7 +18,7 @@ public sealed record CacheRule(string Pattern, IReadOnlyList<string> Tags, Fresh
 /// The one list of public pages served from the output cache (docs/ARCHITECTURE.md §Public page cache), matched on the
 /// path before routing, first match wins. A route not listed is never cached; a pattern with no tags is listed only to
 /// keep it out (files, receipts). Patterns: literal segments, <c>*</c> for one segment, <c>**</c> for any rest
-/// (including none), and <c>*.ext</c> for one segment ending so. A new public page is added here with the tags of
+/// (including none), and <c>name.*</c> for one segment <c>name.</c> with any extension. A new public page is added here with the tags of
 /// everything it shows (when unsure, <see cref="ContentTags.All"/>). Never list a page that shows personal data or a form
 /// (pages that send a form's token, a cookie, or Cache-Control private/no-store are not stored anyway).
 /// </summary>
@@ -68,7 +68,7 @@ public static class PublicCacheRoutes
         return null;
     }
 
-    /// <summary>Segment by segment, without allocating: <c>*</c> one segment, <c>**</c> any rest, <c>*.ext</c> a segment ending in .ext.</summary>
+    /// <summary>Segment by segment, without allocating: <c>*</c> one segment, <c>**</c> any rest, <c>name.*</c> name. with any extension.</summary>
     internal static bool Matches(string pattern, string path)
     {
         if (path.Length == 0 || path[0] != '/')
@@ -112,8 +112,8 @@ public static class PublicCacheRoutes
             var segment = path.AsSpan(s, sEnd - s);
             var ok = part is "*"
                 ? segment.Length > 0
-                : part.StartsWith("*.")
-                    ? segment.Length > part.Length - 1 && segment.EndsWith(part[1..], StringComparison.OrdinalIgnoreCase)
+                : part.EndsWith(".*")
+                    ? segment.Length > part.Length - 1 && segment.StartsWith(part[..^1], StringComparison.OrdinalIgnoreCase)
                     : segment.Equals(part, StringComparison.OrdinalIgnoreCase);
             if (!ok)
             {
