@@ -16,6 +16,7 @@ public static class DisclosureModule
     public static WebApplicationBuilder AddDisclosureModule(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddDisclosureContent(); // what its public pages show (Platform/Caching)
         services.Configure<MaskingRules>(builder.Configuration.GetSection("Masking"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MaskingRules>>().Value);
         services.AddSingleton<FileStore>();

@@ -11,6 +11,7 @@ public static class PlansModule
     public static WebApplicationBuilder AddPlansModule(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddPlansContent(); // what its public pages show (Platform/Caching)
         services.AddScoped<PlanImport>();
         services.AddScoped<PlanWork>();
         services.AddScoped<PlanLedger>();

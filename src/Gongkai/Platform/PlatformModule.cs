@@ -2,6 +2,7 @@ using Gongkai.Platform.Jobs;
 using Gongkai.Platform.Notifications;
 using System.Globalization;
 using Gongkai.Platform.Audit;
+using Gongkai.Platform.Caching;
 using Gongkai.Platform.Calendar;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Organisation;
@@ -160,6 +161,8 @@ public static class PlatformModule
             return Task.CompletedTask;
         }));
         services.AddPublicFormRateLimits(configuration);
+        // --- public page cache (issue 16): content counters and the output cache, Platform/Caching ---
+        services.AddPublicPageCache(configuration);
         return builder;
     }
 
@@ -233,6 +236,8 @@ public static class PlatformModule
             OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public,max-age=86400",
         });
         app.UseRequestLocalization();
+        // --- public page cache (issue 16): after the culture is known, before routing and authentication ---
+        app.UsePublicPageCache();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -11,6 +11,7 @@ public static class PolicyModule
     public static WebApplicationBuilder AddPolicyModule(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddPolicyContent(); // what its public pages show (Platform/Caching)
         services.Configure<ConsultationOptions>(builder.Configuration.GetSection("Policy:Consultations"));
         services.AddSingleton<CommenterProtector>();
         services.AddSingleton(new Platform.Keys.ProtectedColumn(typeof(ConsultationComment), nameof(ConsultationComment.ContactProtected), CommenterProtector.Purpose));

@@ -12,6 +12,7 @@ public static class ReportsModule
     public static WebApplicationBuilder AddReportsModule(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddReportsContent(); // what its public pages show (Platform/Caching)
         services.AddScoped<RequestStatistics>();
         services.AddScoped<ComputeAnnualReport>();
         services.AddScoped<RequestStatisticsByOrgan>();

@@ -16,6 +16,7 @@ public static class RequestsModule
     public static WebApplicationBuilder AddRequestsModule(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddRequestsContent(); // what its public pages show (Platform/Caching)
         services.AddSingleton<ApplicantProtector>();
         foreach (var column in new[] { nameof(DisclosureRequest.IdNumberProtected), nameof(DisclosureRequest.PhoneProtected),
                      nameof(DisclosureRequest.AddressProtected), nameof(DisclosureRequest.EmailProtected), nameof(DisclosureRequest.SecretProtected) })

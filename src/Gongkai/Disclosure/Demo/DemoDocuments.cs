@@ -95,6 +95,8 @@ public sealed class DemoDocuments(GongkaiDb db, AuditLog audit, CalendarStore ca
                 }
 
                 await DocumentRows.WriteAsync(db, docs, ct);
+                // Copied past EF: the public pages' document counter is raised when this batch commits.
+                Platform.Caching.ContentChanges.Changed(db, Platform.Caching.ContentTags.Documents);
                 await index.WriteAsync(db, rows, ct);
                 audit.Record(DisclosureAuditActions.DemoGenerate, "Document", null,
                     $"生成演示信息{docs.Count}条（主动公开，已发布；种子{seed}，第{batchNumber}/{batches}批），索引号{docs[0].IndexNumber}至{docs[^1].IndexNumber}");

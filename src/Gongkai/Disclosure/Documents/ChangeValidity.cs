@@ -9,7 +9,7 @@ namespace Gongkai.Disclosure.Documents;
 /// Marks a published document 废止, 失效 or 已修改 (or valid again). It stays public with a clear banner,
 /// as 《政府网站发展指引》 requires (“在已发布的原文件上作出明确标注”).
 /// </summary>
-public sealed class ChangeValidity(GongkaiDb db, AuditLog audit, StaffAccess access, DocumentCache cache, TimeProvider clock)
+public sealed class ChangeValidity(GongkaiDb db, AuditLog audit, StaffAccess access, TimeProvider clock)
 {
     public async Task HandleAsync(GovDocument doc, Validity validity, DateOnly? on, string? note, CancellationToken ct = default)
     {
@@ -44,6 +44,5 @@ public sealed class ChangeValidity(GongkaiDb db, AuditLog audit, StaffAccess acc
         audit.Record(DisclosureAuditActions.Validity, "Document", doc.Id.ToString(),
             $"“{doc.Title}”有效性：{before.Label()} → {validity.Label()}{(day is { } x ? $"（{ChineseDates.Long(x)}）" : "")}", doc.OrganId, role);
         await db.SaveChangesAsync(ct);
-        cache.Invalidate(doc.Id);
     }
 }

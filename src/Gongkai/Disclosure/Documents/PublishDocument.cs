@@ -13,7 +13,7 @@ namespace Gongkai.Disclosure.Documents;
 /// the Art. 26 due date is recorded, and the search index is written in the same transaction, so the document
 /// is findable the moment publication commits.
 /// </summary>
-public sealed class PublishDocument(GongkaiDb db, AuditLog audit, StaffAccess access, IndexNumbers indexNumbers, DocumentCache cache, TimeProvider clock,
+public sealed class PublishDocument(GongkaiDb db, AuditLog audit, StaffAccess access, IndexNumbers indexNumbers, TimeProvider clock,
     IEnumerable<IPublishCheck> checks)
 {
     /// <summary>Leeway for a form submitted a little after the time it shows.</summary>
@@ -88,6 +88,5 @@ public sealed class PublishDocument(GongkaiDb db, AuditLog audit, StaffAccess ac
         await db.SaveChangesAsync(ct);
         await SearchIndex.For(db).ReplaceAsync(db, DocumentSearch.OwnerType, doc.Id, DocumentSearch.IndexedText(doc), ct);
         await tx.CommitAsync(ct);
-        cache.Invalidate(doc.Id);
     }
 }

@@ -36,7 +36,7 @@ public sealed record GeneratedDocument(
 /// personal-data scan apply — a finding refuses publication, since nobody reviews a generated text line by line. Search
 /// index, 索引号 and audit as for any document; the caller's transaction (if any) holds it all.
 /// </summary>
-public sealed class PublishGeneratedDocument(GongkaiDb db, AuditLog audit, StaffAccess access, IndexNumbers indexNumbers, FileStore files, DocumentCache cache,
+public sealed class PublishGeneratedDocument(GongkaiDb db, AuditLog audit, StaffAccess access, IndexNumbers indexNumbers, FileStore files,
     MaskingRules masks, CurrentActor actor, TimeProvider clock)
 {
     public async Task<GovDocument> HandleAsync(Guid? existingId, GeneratedDocument input, CancellationToken ct = default)
@@ -125,7 +125,6 @@ public sealed class PublishGeneratedDocument(GongkaiDb db, AuditLog audit, Staff
         await db.SaveChangesAsync(ct);
         await SearchIndex.For(db).ReplaceAsync(db, DocumentSearch.OwnerType, doc.Id, DocumentSearch.IndexedText(doc), ct);
         await tx.CommitAsync(ct);
-        cache.Invalidate(doc.Id);
         return doc;
     }
 }

@@ -14,7 +14,7 @@ namespace Gongkai.Disclosure.Documents;
 /// so a late change is flagged. Only someone who may publish may revise, with a change note as their review
 /// opinion, and only when the personal-data scan of the new text is clean.
 /// </summary>
-public sealed class ReviseDocument(GongkaiDb db, AuditLog audit, StaffAccess access, SaveDraft draft, ScanDocument scan, CurrentActor actor, DocumentCache cache, TimeProvider clock)
+public sealed class ReviseDocument(GongkaiDb db, AuditLog audit, StaffAccess access, SaveDraft draft, ScanDocument scan, CurrentActor actor, TimeProvider clock)
 {
     public async Task HandleAsync(GovDocument doc, DocumentInput input, string? changeNote, CancellationToken ct = default)
     {
@@ -72,6 +72,5 @@ public sealed class ReviseDocument(GongkaiDb db, AuditLog audit, StaffAccess acc
         await db.SaveChangesAsync(ct);
         await SearchIndex.For(db).ReplaceAsync(db, DocumentSearch.OwnerType, doc.Id, DocumentSearch.IndexedText(doc), ct);
         await tx.CommitAsync(ct);
-        cache.Invalidate(doc.Id);
     }
 }

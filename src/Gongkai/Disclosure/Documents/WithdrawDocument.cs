@@ -10,7 +10,7 @@ namespace Gongkai.Disclosure.Documents;
 /// Takes a published document off the site (撤回). It leaves search in the same transaction, so no query that
 /// starts after the commit can return it; the record itself is kept, as the law and the audit may need it.
 /// </summary>
-public sealed class WithdrawDocument(GongkaiDb db, AuditLog audit, StaffAccess access, DocumentCache cache, TimeProvider clock)
+public sealed class WithdrawDocument(GongkaiDb db, AuditLog audit, StaffAccess access, TimeProvider clock)
 {
     public async Task HandleAsync(GovDocument doc, string? reason, CancellationToken ct = default)
     {
@@ -32,6 +32,5 @@ public sealed class WithdrawDocument(GongkaiDb db, AuditLog audit, StaffAccess a
         await db.SaveChangesAsync(ct);
         await SearchIndex.For(db).RemoveAsync(db, doc.Id, ct);
         await tx.CommitAsync(ct);
-        cache.Invalidate(doc.Id);
     }
 }

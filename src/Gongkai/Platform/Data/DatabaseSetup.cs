@@ -35,14 +35,16 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("使用 PostgreSQL 时必须配置 ConnectionStrings:Gongkai。");
             }
 
-            services.AddDbContext<GongkaiDb, PostgresGongkaiDb>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<GongkaiDb, PostgresGongkaiDb>((sp, o) => o.UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetRequiredService<Caching.ContentChangeTracking>()));
         }
         else
         {
             connectionString = SqliteConnectionString(configuration);
             EnsureSqliteFolder(connectionString);
             services.AddSingleton<SqliteWriteGate>();
-            services.AddDbContext<GongkaiDb, SqliteGongkaiDb>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
+            services.AddDbContext<GongkaiDb, SqliteGongkaiDb>((sp, o) => o.UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<Caching.ContentChangeTracking>()));
         }
 
         return services;

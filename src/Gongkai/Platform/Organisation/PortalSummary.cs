@@ -1,13 +1,17 @@
+using Gongkai.Platform.Caching;
 using Gongkai.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Gongkai.Platform.Organisation;
 
-/// <summary>The organisation figures on the home page, cached briefly so the page never waits for the database.</summary>
-public sealed class PortalSummary(IMemoryCache cache, IServiceScopeFactory scopes)
+/// <summary>
+/// The organisation figures on the home page, kept under the database's organ counter (docs/ARCHITECTURE.md §Public
+/// page cache), so an organ edited on any node shows at once and the page otherwise never waits for the database.
+/// </summary>
+public sealed class PortalSummary(IMemoryCache cache, IServiceScopeFactory scopes, ContentVersions versions)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     public sealed record Figures(int ReceivingOrgans, int StreetOffices, IReadOnlyList<string> Names)
     {
@@ -16,7 +20,7 @@ public sealed class PortalSummary(IMemoryCache cache, IServiceScopeFactory scope
     }
 
     public async Task<Figures> GetAsync(CancellationToken ct = default) =>
-        (await cache.GetOrCreateAsync("portal-summary", async entry =>
+        (await cache.GetOrCreateAsync("portal-summary:" + (await versions.CurrentAsync(ct)).VersionOf(ContentTags.Organs), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
             using var scope = scopes.CreateScope();
@@ -28,6 +32,4 @@ public sealed class PortalSummary(IMemoryCache cache, IServiceScopeFactory scope
                 Codes = organs.Select(o => o.Code).ToList(),
             };
         }))!;
-
-    public void Invalidate() => cache.Remove("portal-summary");
 }

@@ -779,6 +779,23 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Platform.Caching.ContentVersion", b =>
+                {
+                    b.Property<string>("Tag")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Tag");
+
+                    b.ToTable("content_versions", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Platform.Calendar.CalendarDayEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -763,6 +763,23 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Platform.Caching.ContentVersion", b =>
+                {
+                    b.Property<string>("Tag")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Tag");
+
+                    b.ToTable("content_versions", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Platform.Calendar.CalendarDayEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Gongkai.Platform.Pages.Admin.Organs;
 
-public sealed class EditModel(GongkaiDb db, StaffAccess access, SaveOrgan save, PortalSummary summary, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EditModel(GongkaiDb db, StaffAccess access, SaveOrgan save, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public OrganInput Input { get; set; } = new();
@@ -68,7 +68,6 @@ public sealed class EditModel(GongkaiDb db, StaffAccess access, SaveOrgan save, 
             return Page();
         }
 
-        summary.Invalidate();
         TempData["Message"] = string.Format(L["已保存机构“{0}”。"], organ!.FullName);
         return Redirect("/admin/organs");
     }
