@@ -31,6 +31,7 @@ public static class DisclosureModule
         services.AddScoped<WithdrawDocument>();
         services.AddScoped<ChangeValidity>();
         services.AddScoped<ReviseDocument>();
+        services.AddScoped<SetEnglishVersion>();
         services.AddScoped<PublishGeneratedDocument>();
         services.AddScoped<DocumentSearch>();
         services.AddScoped<PublishedDocuments>();
