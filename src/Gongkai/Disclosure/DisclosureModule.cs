@@ -32,6 +32,7 @@ public static class DisclosureModule
         services.AddScoped<ChangeValidity>();
         services.AddScoped<ReviseDocument>();
         services.AddScoped<SetEnglishVersion>();
+        services.AddScoped<EnglishDocuments>();
         services.AddScoped<PublishGeneratedDocument>();
         services.AddScoped<DocumentSearch>();
         services.AddScoped<PublishedDocuments>();
