@@ -19,6 +19,7 @@ public static class DisclosureAuditActions
     public static readonly AuditAction Revise = new("document.revise", "修订已发布信息");
     public static readonly AuditAction Validity = new("document.validity", "变更信息有效性");
     public static readonly AuditAction Withdraw = new("document.withdraw", "撤回信息");
+    public static readonly AuditAction English = new("document.english", "编辑英文标题和摘要");
     public static readonly AuditAction DemoGenerate = new("document.demo.generate", "生成演示信息");
     public static readonly AuditAction GuideCreate = new("guide.create", "发布公开指南");
     public static readonly AuditAction GuideUpdate = new("guide.update", "修改公开指南");

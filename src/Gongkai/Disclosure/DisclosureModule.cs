@@ -33,6 +33,8 @@ public static class DisclosureModule
         services.AddScoped<WithdrawDocument>();
         services.AddScoped<ChangeValidity>();
         services.AddScoped<ReviseDocument>();
+        services.AddScoped<SetEnglishVersion>();
+        services.AddScoped<EnglishDocuments>();
         services.AddScoped<PublishGeneratedDocument>();
         services.AddScoped<DocumentSearch>();
         services.AddScoped<PublishedDocuments>();

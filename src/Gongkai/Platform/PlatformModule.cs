@@ -35,6 +35,7 @@ public static class PlatformModule
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection("Site"))
             .Validate(o => o.HasValidBaseUrl(), "配置 Site:BaseUrl 必须是门户的完整公开地址，如 https://gongkai.example.gov.cn（不含查询参数）。")
             .ValidateOnStart();
+        services.AddOptions<EnglishSiteOptions>().Bind(configuration.GetSection("Site:English"));
         services.AddTransportSecurity(configuration);
         services.AddSingleton<Documents.DocumentFonts>();
         services.AddSingleton<Documents.PdfWriter>();
@@ -127,16 +128,11 @@ public static class PlatformModule
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
             .Configure<Keys.MasterKeys, Keys.IKeyWrap>((o, keys, wrap) => o.XmlEncryptor = new Keys.MasterKeyXmlEncryptor(keys, wrap));
 
-        services.AddLocalization();
+        // Languages: zh-CN, and English under /en (Platform/Web/Languages.cs); texts in Resources/SharedResource.<culture>.resx.
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.Configure<RequestLocalizationOptions>(o =>
-        {
-            var zh = new CultureInfo("zh-CN");
-            o.DefaultRequestCulture = new RequestCulture(zh);
-            o.SupportedCultures = [zh];
-            o.SupportedUICultures = [zh];
-        });
+        services.Configure<RequestLocalizationOptions>(o => o.ConfigureLanguages());
         services.AddModulePages(StaffPolicy)
             .AddViewLocalization()
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new InputDates.ModelBinderProvider()));

@@ -114,4 +114,25 @@ public sealed partial class GovDocument
             throw new InvalidOperationException($"Document {Id} is {Status}; this step needs {string.Join(" or ", allowed)}.");
         }
     }
+
+    /// <summary>
+    /// Gives the document its English title and summary, or takes them away (both null): a translation of what is
+    /// published, not a new version, so the state, the version and the publication clock are unchanged.
+    /// </summary>
+    public void Translate(string? englishTitle, string? englishSummary, DateTimeOffset now)
+    {
+        if (Status == DocumentStatus.Withdrawn)
+        {
+            throw new InvalidOperationException("A withdrawn document is not translated.");
+        }
+
+        if (englishTitle is null && englishSummary is not null)
+        {
+            throw new InvalidOperationException("An English summary needs an English title.");
+        }
+
+        EnglishTitle = englishTitle;
+        EnglishSummary = englishSummary;
+        UpdatedAt = now;
+    }
 }

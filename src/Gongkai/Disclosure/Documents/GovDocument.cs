@@ -41,6 +41,13 @@ public sealed partial class GovDocument : IVersioned
     public string? Keywords { get; set; }
     /// <summary>内容概述</summary>
     public string? Summary { get; set; }
+    /// <summary>
+    /// The English title for the English pages (/en; seed 001 三(一)); a document without one is not listed there.
+    /// Set only through <see cref="Translate"/> (use case <see cref="SetEnglishVersion"/>).
+    /// </summary>
+    public string? EnglishTitle { get; private set; }
+    /// <summary>The English summary shown under the English title.</summary>
+    public string? EnglishSummary { get; private set; }
     /// <summary>Sanitised HTML of the body.</summary>
     public string BodyHtml { get; set; } = "";
     /// <summary>Plain text of the body, for the personal-data scan, search and snippets.</summary>
@@ -85,6 +92,8 @@ internal sealed class GovDocumentConfiguration : IEntityTypeConfiguration<GovDoc
         b.Property(d => d.AttributeLegalBasis).HasMaxLength(200);
         b.Property(d => d.Keywords).HasMaxLength(200);
         b.Property(d => d.Summary).HasMaxLength(1000);
+        b.Property(d => d.EnglishTitle).HasMaxLength(SetEnglishVersion.TitleMax);
+        b.Property(d => d.EnglishSummary).HasMaxLength(SetEnglishVersion.SummaryMax);
         b.Property(d => d.ValidityNote).HasMaxLength(500);
         b.Property(d => d.ReviewerId).HasMaxLength(64);
         b.Property(d => d.ReviewerName).HasMaxLength(128);
@@ -102,6 +111,8 @@ internal sealed class GovDocumentConfiguration : IEntityTypeConfiguration<GovDoc
         // The portal's columns (要闻动态, 通知公告, 政策文件) and the annual-report column: newest of one 信息类别, and its count.
         b.HasIndex(d => new { d.InformationType, d.Status, d.Attribute, d.PublishedAt });
         b.HasIndex(d => d.ScheduledFor);
+        // The English lists (/en) read only the few documents with an English title, newest first.
+        b.HasIndex(d => new { d.Status, d.PublishedAt }, "IX_documents_english").HasFilter("\"EnglishTitle\" IS NOT NULL");
         // Covers search's join from an index entry to its document: status and filters are read from this index
         // alone, never from the wide row with its body.
         b.HasIndex(d => new { d.Id, d.Status, d.Attribute, d.OrganId, d.PublishedAt, d.SubjectCategory }).HasDatabaseName("IX_documents_search");

@@ -21,7 +21,9 @@ internal static class RateLimits
             o.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("提交过于频繁，请一分钟后再试。", ct);
+                // In the page's language (English under /en: request localisation runs before the limiter).
+                var text = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+                await context.HttpContext.Response.WriteAsync(text["提交过于频繁，请一分钟后再试。"], ct);
             };
             o.AddPolicy(PublicFormPolicy, context => perMinute <= 0
                 ? RateLimitPartition.GetNoLimiter("off")

@@ -147,6 +147,14 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("EnglishSummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EnglishTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateOnly>("FormedOn")
                         .HasColumnType("date");
 
@@ -269,6 +277,9 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("OrganId", "InformationType", "Status", "WrittenOn", "Validity", "ValidityChangedOn", "PublishedAt")
                         .HasDatabaseName("IX_documents_report");
+
+                    b.HasIndex(new[] { "Status", "PublishedAt" }, "IX_documents_english")
+                        .HasFilter("\"EnglishTitle\" IS NOT NULL");
 
                     b.ToTable("documents", (string)null);
                 });

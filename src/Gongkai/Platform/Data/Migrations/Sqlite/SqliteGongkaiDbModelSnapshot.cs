@@ -139,6 +139,14 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EnglishSummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnglishTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("FormedOn")
                         .HasColumnType("TEXT");
 
@@ -261,6 +269,9 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganId", "InformationType", "Status", "WrittenOn", "Validity", "ValidityChangedOn", "PublishedAt")
                         .HasDatabaseName("IX_documents_report");
+
+                    b.HasIndex(new[] { "Status", "PublishedAt" }, "IX_documents_english")
+                        .HasFilter("\"EnglishTitle\" IS NOT NULL");
 
                     b.ToTable("documents", (string)null);
                 });

@@ -1,0 +1,48 @@
+using Gongkai.Platform.Data;
+using Gongkai.Platform.Web;
+using Gongkai.Requests.Intake;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Gongkai.Requests.Pages.En;
+
+/// <summary>
+/// The application form in English (/en/request). It is the same form as /requests/new: the same fields, the same use
+/// case (<see cref="SubmitOnline"/>: validation, filing, statutory clock, one audit event), the same receipt with the
+/// tracking number and 查询码, CSRF and the public-form rate limit; only the language differs (refusals are the
+/// use case's Chinese messages in their English resource).
+/// </summary>
+public sealed class RequestModel(GongkaiDb db, IStringLocalizer<SharedResource> L) : PageModel
+{
+    [BindProperty]
+    public RequestInput Input { get; set; } = new();
+
+    public IReadOnlyList<(Guid Id, string Name)> Organs { get; private set; } = [];
+
+    public FiledRequest? Filed { get; private set; }
+
+    public string OrganName { get; private set; } = "";
+
+    public async Task OnGetAsync(Guid? organ, CancellationToken ct)
+    {
+        Input.OrganId = organ;
+        Input.SubmissionKey = Guid.NewGuid().ToString("N");
+        Organs = await RequestFieldsView.ReceivingOrgansAsync(db, null, ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromServices] SubmitOnline submit, CancellationToken ct)
+    {
+        FiledRequest? filed = null;
+        if (await this.TryAsync(async () => filed = await submit.HandleAsync(Input, ct)))
+        {
+            Filed = filed;
+            OrganName = db.Organs.Where(o => o.Id == filed!.Request.OrganId).Select(o => o.FullName).Single();
+            return Page();
+        }
+
+        LocalisedMessages.Translate(ModelState, L);
+        Organs = await RequestFieldsView.ReceivingOrgansAsync(db, null, ct);
+        return Page();
+    }
+}
