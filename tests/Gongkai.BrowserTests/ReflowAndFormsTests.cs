@@ -57,7 +57,7 @@ public sealed partial class ReflowAndFormsTests(GongkaiSuite suite, ChromiumFixt
         {
             foreach (var elder in new[] { false, true })
             {
-                var browser = await chromium.BrowserAsync(suite.Playwright);
+                var browser = Page.Context.Browser!;
                 var context = await browser.NewContextAsync(new BrowserNewContextOptions
                 {
                     BaseURL = Server.BaseUrl.ToString(),

@@ -12,6 +12,7 @@ namespace Gongkai.Platform.Documents;
 public sealed class PdfStructure
 {
     private readonly StructureBuilder builder;
+    private readonly List<Action> open = [];
 
     private PdfStructure(PdfDocument pdf, string title)
     {
@@ -24,15 +25,43 @@ public sealed class PdfStructure
 
     public static PdfStructure For(PdfDocument pdf, string title) => new(pdf, title);
 
-    /// <summary>A heading, paragraph, table, row or cell, until the returned scope is disposed.</summary>
-    public Scope Element(PdfBlockLevelElementTag tag)
+    /// <summary>Lets the elements open at a page break close on this page and continue on the next.</summary>
+    public void Follow(PdfPageCursor page)
     {
-        builder.BeginElement(tag);
-        return new Scope(builder);
+        page.PageEnding = () =>
+        {
+            for (var i = 0; i < open.Count; i++)
+            {
+                builder.End();
+            }
+        };
+        page.PageStarted = () =>
+        {
+            foreach (var begin in open)
+            {
+                begin();
+            }
+        };
     }
 
+    private Scope Begin(Action begin)
+    {
+        begin();
+        open.Add(begin);
+        return new Scope(this);
+    }
+
+    private void EndLast()
+    {
+        open.RemoveAt(open.Count - 1);
+        builder.End();
+    }
+
+    /// <summary>A heading, paragraph, table, row or cell, until the returned scope is disposed.</summary>
+    public Scope Element(PdfBlockLevelElementTag tag) => Begin(() => builder.BeginElement(tag));
+
     /// <summary>A table cell spanning rows or columns.</summary>
-    public Scope Cell(bool header, int rowSpan, int colSpan)
+    public Scope Cell(bool header, int rowSpan, int colSpan) => Begin(() =>
     {
         builder.BeginElement(header ? PdfBlockLevelElementTag.TableHeaderCell : PdfBlockLevelElementTag.TableDataCell);
         if (rowSpan > 1)
@@ -44,19 +73,13 @@ public sealed class PdfStructure
         {
             builder.SetColSpan(colSpan);
         }
-
-        return new Scope(builder);
-    }
+    });
 
     /// <summary>Drawing that carries no content (rules, borders), skipped by assistive technology.</summary>
-    public Scope Artifact()
-    {
-        builder.BeginArtifact();
-        return new Scope(builder);
-    }
+    public Scope Artifact() => Begin(() => builder.BeginArtifact());
 
-    public readonly struct Scope(StructureBuilder builder) : IDisposable
+    public readonly struct Scope(PdfStructure owner) : IDisposable
     {
-        public void Dispose() => builder.End();
+        public void Dispose() => owner.EndLast();
     }
 }

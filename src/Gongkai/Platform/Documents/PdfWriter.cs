@@ -28,14 +28,15 @@ public sealed class PdfWriter(DocumentFonts fonts)
         var small = new XFont(DocumentFonts.Family, 11, XFontStyleEx.Regular, options);
 
         var page = new PdfPageCursor(pdf, Margin);
-        using (tags.Element(PdfBlockLevelElementTag.H1))
+        tags.Follow(page);
+        using (tags.Element(PdfBlockLevelElementTag.Heading1))
         {
             page.Line(document.Title, title, XStringFormats.TopCenter, TitleSize * 1.8);
         }
 
         if (document.Reference is { Length: > 0 } reference)
         {
-            using (tags.Element(PdfBlockLevelElementTag.P))
+            using (tags.Element(PdfBlockLevelElementTag.Paragraph))
             {
                 page.Line(reference, small, XStringFormats.TopCenter, 11 * 2.2);
             }
@@ -45,7 +46,7 @@ public sealed class PdfWriter(DocumentFonts fonts)
         foreach (var paragraph in document.Paragraphs)
         {
             var lineHeight = BodySize * 1.75;
-            using var element = paragraph.Style == ParagraphStyle.Blank ? tags.Artifact() : tags.Element(paragraph.Style == ParagraphStyle.Heading ? PdfBlockLevelElementTag.H2 : PdfBlockLevelElementTag.P);
+            using var element = paragraph.Style == ParagraphStyle.Blank ? tags.Artifact() : tags.Element(paragraph.Style == ParagraphStyle.Heading ? PdfBlockLevelElementTag.Heading2 : PdfBlockLevelElementTag.Paragraph);
             switch (paragraph.Style)
             {
                 case ParagraphStyle.Blank:

@@ -29,8 +29,9 @@ public sealed class ReportPdf(DocumentFonts fonts)
         var body = new XFont(DocumentFonts.Family, 10.5, XFontStyleEx.Regular, options);
         var cell = new XFont(DocumentFonts.Family, CellFont, XFontStyleEx.Regular, options);
         var page = new PdfPageCursor(pdf, Margin);
+        tags.Follow(page);
 
-        void Text(string text, XFont font, double lineHeight, double indent, XStringFormat format, PdfBlockLevelElementTag tag = PdfBlockLevelElementTag.P)
+        void Text(string text, XFont font, double lineHeight, double indent, XStringFormat format, PdfBlockLevelElementTag tag = PdfBlockLevelElementTag.Paragraph)
         {
             using var element = tags.Element(tag);
             var first = true;
@@ -49,23 +50,23 @@ public sealed class ReportPdf(DocumentFonts fonts)
             }
         }
 
-        Text(ReportDocument.Title(v), title, 28, 0, XStringFormats.TopCenter, PdfBlockLevelElementTag.H1);
+        Text(ReportDocument.Title(v), title, 28, 0, XStringFormats.TopCenter, PdfBlockLevelElementTag.Heading1);
         var s = v.Format.Sections;
-        Text(s[0], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.H2);
+        Text(s[0], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.Heading2);
         Paragraphs(ReportDocument.Overview(v));
-        Text(s[1], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.H2);
+        Text(s[1], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.Heading2);
         foreach (var g in v.Format.Table2)
         {
             Table(page, tags, ReportMatrix.Of(g, v.Figures), cell);
         }
 
-        Text(s[2], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.H2);
+        Text(s[2], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.Heading2);
         Table(page, tags, ReportMatrix.Of(v.Format.Table3, v.Figures), cell);
-        Text(s[3], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.H2);
+        Text(s[3], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.Heading2);
         Table(page, tags, ReportMatrix.Of(v.Format.Table4, v.Figures), cell);
-        Text(s[4], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.H2);
+        Text(s[4], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.Heading2);
         Paragraphs(ReportDocument.Problems(v));
-        Text(s[5], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.H2);
+        Text(s[5], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.Heading2);
         Paragraphs(ReportDocument.OtherMatters(v));
         page.Dispose();
         using var stream = new MemoryStream();
@@ -115,7 +116,7 @@ public sealed class ReportPdf(DocumentFonts fonts)
         page.Ensure(total);
         if (caption is not null)
         {
-            using var captionTag = tags.Element(PdfBlockLevelElementTag.P);
+            using var captionTag = tags.Element(PdfBlockLevelElementTag.Paragraph);
             page.Graphics.DrawString(caption, font, XBrushes.Black, new XRect(Margin, page.Y, page.Width, 14), XStringFormats.TopLeft);
             page.Y += 16;
         }
