@@ -20,6 +20,11 @@ public sealed class PdfPageCursor : IDisposable
 
     public XGraphics Graphics { get; private set; } = null!;
 
+    /// <summary>Called before a page is closed and after the next one is opened (tagging closes and reopens its elements).</summary>
+    public Action? PageEnding { get; set; }
+
+    public Action? PageStarted { get; set; }
+
     /// <summary>The width between the margins.</summary>
     public double Width { get; private set; }
 
@@ -53,6 +58,12 @@ public sealed class PdfPageCursor : IDisposable
 
     private void NewPage()
     {
+        var continuing = Graphics is not null;
+        if (continuing)
+        {
+            PageEnding?.Invoke();
+        }
+
         Graphics?.Dispose();
         var page = pdf.AddPage();
         page.Size = PdfSharp.PageSize.A4;
@@ -60,5 +71,9 @@ public sealed class PdfPageCursor : IDisposable
         Width = page.Width.Point - 2 * Margin;
         Bottom = page.Height.Point - Margin;
         Y = Margin;
+        if (continuing)
+        {
+            PageStarted?.Invoke();
+        }
     }
 }

@@ -1,5 +1,6 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace Gongkai.Platform.Documents;
 
@@ -19,7 +20,7 @@ public sealed class PdfWriter(DocumentFonts fonts)
     {
         fonts.EnsureInstalled();
         using var pdf = new PdfDocument();
-        pdf.Info.Title = document.Title;
+        var tags = PdfStructure.For(pdf, document.Title);
         pdf.Info.Creator = "Gongkai";
         var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
         var body = new XFont(DocumentFonts.Family, BodySize, XFontStyleEx.Regular, options);
@@ -27,16 +28,25 @@ public sealed class PdfWriter(DocumentFonts fonts)
         var small = new XFont(DocumentFonts.Family, 11, XFontStyleEx.Regular, options);
 
         var page = new PdfPageCursor(pdf, Margin);
-        page.Line(document.Title, title, XStringFormats.TopCenter, TitleSize * 1.8);
+        tags.Follow(page);
+        using (tags.Element(PdfBlockLevelElementTag.Heading1))
+        {
+            page.Line(document.Title, title, XStringFormats.TopCenter, TitleSize * 1.8);
+        }
+
         if (document.Reference is { Length: > 0 } reference)
         {
-            page.Line(reference, small, XStringFormats.TopCenter, 11 * 2.2);
+            using (tags.Element(PdfBlockLevelElementTag.Paragraph))
+            {
+                page.Line(reference, small, XStringFormats.TopCenter, 11 * 2.2);
+            }
         }
 
         page.Skip(BodySize);
         foreach (var paragraph in document.Paragraphs)
         {
             var lineHeight = BodySize * 1.75;
+            using var element = paragraph.Style == ParagraphStyle.Blank ? tags.Artifact() : tags.Element(paragraph.Style == ParagraphStyle.Heading ? PdfBlockLevelElementTag.Heading2 : PdfBlockLevelElementTag.Paragraph);
             switch (paragraph.Style)
             {
                 case ParagraphStyle.Blank:

@@ -88,7 +88,11 @@ internal static class ErrorHandling
             Status = 400,
             Title = "输入有误",
             Detail = v.Message,
-            Extensions = { ["field"] = v.Field },
+            Extensions =
+            {
+                ["field"] = v.Field,
+                ["errors"] = v.Errors.Select(e => new { field = e.Field, message = e.Message }).ToList(),
+            },
         },
         ForbiddenAction f => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = f.Message },
         Staff.StaffNotFound n => new ProblemDetails { Status = 404, Title = "未找到该账号", Detail = n.Message },

@@ -19,7 +19,11 @@ public static class PageActions
         }
         catch (ValidationFailure e)
         {
-            page.ModelState.AddModelError(e.Field is null ? string.Empty : string.IsNullOrEmpty(prefix) ? e.Field : $"{prefix}.{e.Field}", e.Message);
+            foreach (var error in e.Errors)
+            {
+                page.ModelState.AddModelError(error.Field is null ? string.Empty : string.IsNullOrEmpty(prefix) ? error.Field : $"{prefix}.{error.Field}", error.Message);
+            }
+
             return false;
         }
         catch (Exception e) when (EditConflict.Is(e))

@@ -26,16 +26,17 @@ public static class ReportDocument
     {
         var s = v.Format.Sections;
         var sb = new StringBuilder();
+        var owner = link is null ? null : $"{v.Organ.FullName} {v.Year}年";
         sb.Append($"<section id=\"section-1\"><h2>{s[0]}</h2>{Paragraphs(Overview(v))}</section>");
         sb.Append($"<section id=\"section-2\"><h2>{s[1]}</h2>");
         foreach (var g in v.Format.Table2)
         {
-            sb.Append(ReportLayout.Html(g, v.Figures, link, failures));
+            sb.Append(ReportLayout.Html(g, v.Figures, link, failures, owner));
         }
 
         sb.Append("</section>");
-        sb.Append($"<section id=\"section-3\"><h2>{s[2]}</h2>{ReportLayout.Html(v.Format.Table3, v.Figures, link, failures)}</section>");
-        sb.Append($"<section id=\"section-4\"><h2>{s[3]}</h2>{ReportLayout.Html(v.Format.Table4, v.Figures, link, failures)}</section>");
+        sb.Append($"<section id=\"section-3\"><h2>{s[2]}</h2>{ReportLayout.Html(v.Format.Table3, v.Figures, link, failures, owner)}</section>");
+        sb.Append($"<section id=\"section-4\"><h2>{s[3]}</h2>{ReportLayout.Html(v.Format.Table4, v.Figures, link, failures, owner)}</section>");
         sb.Append($"<section id=\"section-5\"><h2>{s[4]}</h2>{Paragraphs(Problems(v))}</section>");
         sb.Append($"<section id=\"section-6\"><h2>{s[5]}</h2>{Paragraphs(OtherMatters(v))}</section>");
         return sb.ToString();

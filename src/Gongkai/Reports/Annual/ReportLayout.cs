@@ -93,9 +93,32 @@ public static class ReportLayout
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
+    /// <summary>"区民政局 2026年 表三 三、本年度办理结果 （一）予以公开 自然人：0（查看记录）".</summary>
+    public static string CellName(ReportGrid grid, GridRow row, GridColumn column, string? owner, string text)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrEmpty(owner))
+        {
+            parts.Add(owner);
+        }
+
+        parts.Add("表" + grid.Table);
+        if (grid.Heading is { Length: > 0 } heading)
+        {
+            parts.Add(heading);
+        }
+
+        parts.AddRange(row.Path);
+        parts.AddRange(column.Path);
+        return string.Join(" ", parts.Where(p => p.Length > 0)) + "：" + (text.Length == 0 ? "空" : text) + "（查看记录）";
+    }
+
     /// <param name="link">The records list of a cell, or null.</param>
     /// <param name="failures">The failing rules shown next to a cell.</param>
-    public static string Html(ReportGrid grid, ReportFigures figures, Func<string, string?>? link = null, Func<string, IEnumerable<RuleResult>>? failures = null)
+    /// <param name="owner">Who and which year ("区民政局 2026年"): a linked cell is named by it, its table, row and column, so a
+    /// screen reader's list of links says more than "0".</param>
+    public static string Html(ReportGrid grid, ReportFigures figures, Func<string, string?>? link = null, Func<string, IEnumerable<RuleResult>>? failures = null,
+        string? owner = null)
     {
         var sb = new StringBuilder();
         sb.Append($"<table class=\"report-table\" id=\"table-{E(grid.Key)}\">");
@@ -142,7 +165,9 @@ public static class ReportLayout
                 var href = link?.Invoke(id);
                 var fails = failures?.Invoke(id).ToList() ?? [];
                 sb.Append($"<td data-cell=\"{E(id)}\"{(fails.Count > 0 ? " class=\"rule-failed\"" : "")}>");
-                sb.Append(href is null ? $"<span class=\"value\">{text}</span>" : $"<a class=\"value\" href=\"{E(href)}\">{text}</a>");
+                sb.Append(href is null
+                    ? $"<span class=\"value\">{text}</span>"
+                    : $"<a class=\"value\" href=\"{E(href)}\" aria-label=\"{E(CellName(grid, row, c, owner, text))}\">{text}</a>");
                 foreach (var f in fails)
                 {
                     sb.Append($"<span class=\"rule-failure\" data-rule=\"{f.Rule}\">{f.Rule}{(f.Hard ? "" : "（提示）")}：{E(f.Message)}</span>");

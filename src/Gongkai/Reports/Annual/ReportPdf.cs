@@ -1,6 +1,7 @@
 using Gongkai.Platform.Documents;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace Gongkai.Reports.Annual;
 
@@ -20,7 +21,7 @@ public sealed class ReportPdf(DocumentFonts fonts)
     {
         fonts.EnsureInstalled();
         using var pdf = new PdfDocument();
-        pdf.Info.Title = ReportDocument.Title(v);
+        var tags = PdfStructure.For(pdf, ReportDocument.Title(v));
         pdf.Info.Creator = "Gongkai";
         var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
         var title = new XFont(DocumentFonts.Family, 16, XFontStyleEx.Regular, options);
@@ -28,9 +29,11 @@ public sealed class ReportPdf(DocumentFonts fonts)
         var body = new XFont(DocumentFonts.Family, 10.5, XFontStyleEx.Regular, options);
         var cell = new XFont(DocumentFonts.Family, CellFont, XFontStyleEx.Regular, options);
         var page = new PdfPageCursor(pdf, Margin);
+        tags.Follow(page);
 
-        void Text(string text, XFont font, double lineHeight, double indent, XStringFormat format)
+        void Text(string text, XFont font, double lineHeight, double indent, XStringFormat format, PdfBlockLevelElementTag tag = PdfBlockLevelElementTag.Paragraph)
         {
+            using var element = tags.Element(tag);
             var first = true;
             foreach (var line in PdfWriter.Wrap(page.Graphics, text, font, page.Width, indent))
             {
@@ -47,23 +50,23 @@ public sealed class ReportPdf(DocumentFonts fonts)
             }
         }
 
-        Text(ReportDocument.Title(v), title, 28, 0, XStringFormats.TopCenter);
+        Text(ReportDocument.Title(v), title, 28, 0, XStringFormats.TopCenter, PdfBlockLevelElementTag.Heading1);
         var s = v.Format.Sections;
-        Text(s[0], heading, 22, 0, XStringFormats.TopLeft);
+        Text(s[0], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.Heading2);
         Paragraphs(ReportDocument.Overview(v));
-        Text(s[1], heading, 22, 0, XStringFormats.TopLeft);
+        Text(s[1], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.Heading2);
         foreach (var g in v.Format.Table2)
         {
-            Table(page, ReportMatrix.Of(g, v.Figures), cell);
+            Table(page, tags, ReportMatrix.Of(g, v.Figures), cell);
         }
 
-        Text(s[2], heading, 22, 0, XStringFormats.TopLeft);
-        Table(page, ReportMatrix.Of(v.Format.Table3, v.Figures), cell);
-        Text(s[3], heading, 22, 0, XStringFormats.TopLeft);
-        Table(page, ReportMatrix.Of(v.Format.Table4, v.Figures), cell);
-        Text(s[4], heading, 22, 0, XStringFormats.TopLeft);
+        Text(s[2], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.Heading2);
+        Table(page, tags, ReportMatrix.Of(v.Format.Table3, v.Figures), cell);
+        Text(s[3], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.Heading2);
+        Table(page, tags, ReportMatrix.Of(v.Format.Table4, v.Figures), cell);
+        Text(s[4], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.Heading2);
         Paragraphs(ReportDocument.Problems(v));
-        Text(s[5], heading, 22, 0, XStringFormats.TopLeft);
+        Text(s[5], heading, 22, 0, XStringFormats.TopLeft, PdfBlockLevelElementTag.Heading2);
         Paragraphs(ReportDocument.OtherMatters(v));
         page.Dispose();
         using var stream = new MemoryStream();
@@ -85,7 +88,7 @@ public sealed class ReportPdf(DocumentFonts fonts)
         return [.. labels, .. Enumerable.Repeat(rest, m.Columns - m.LabelColumns)];
     }
 
-    private static void Table(PdfPageCursor page, ReportMatrix m, XFont font)
+    private static void Table(PdfPageCursor page, PdfStructure tags, ReportMatrix m, XFont font)
     {
         var widths = Widths(m, page.Width);
         double SpanWidth(PlacedCell c) => widths.Skip(c.Column).Take(c.ColSpan).Sum();
@@ -113,26 +116,40 @@ public sealed class ReportPdf(DocumentFonts fonts)
         page.Ensure(total);
         if (caption is not null)
         {
+            using var captionTag = tags.Element(PdfBlockLevelElementTag.Paragraph);
             page.Graphics.DrawString(caption, font, XBrushes.Black, new XRect(Margin, page.Y, page.Width, 14), XStringFormats.TopLeft);
             page.Y += 16;
         }
 
         var top = page.Y;
         var pen = new XPen(XColors.Black, 0.5);
-        foreach (var c in m.Cells)
+        XRect Box(PlacedCell c) => new(Margin + widths.Take(c.Column).Sum(), top + heights.Take(c.Row).Sum(), SpanWidth(c),
+            heights.Skip(c.Row).Take(c.RowSpan).Sum());
+        using (tags.Artifact())
         {
-            var x = Margin + widths.Take(c.Column).Sum();
-            var y = top + heights.Take(c.Row).Sum();
-            var w = SpanWidth(c);
-            var h = heights.Skip(c.Row).Take(c.RowSpan).Sum();
-            page.Graphics.DrawRectangle(pen, x, y, w, h);
-            var lines = Lines(c);
-            var ty = y + (h - lines.Count * CellLine) / 2;
-            var format = c.Header ? (c.Column < m.LabelColumns && c.Row >= m.HeaderRows ? XStringFormats.TopLeft : XStringFormats.TopCenter) : XStringFormats.TopCenter;
-            foreach (var line in lines)
+            foreach (var c in m.Cells)
             {
-                page.Graphics.DrawString(line, font, XBrushes.Black, new XRect(x + Padding, ty, w - 2 * Padding, CellLine), format);
-                ty += CellLine;
+                page.Graphics.DrawRectangle(pen, Box(c));
+            }
+        }
+
+        // The structure: a table of rows, header cells (the column heads and row labels) and data cells with their spans.
+        using var table = tags.Element(PdfBlockLevelElementTag.Table);
+        for (var r = 0; r < m.Rows; r++)
+        {
+            using var row = tags.Element(PdfBlockLevelElementTag.TableRow);
+            foreach (var c in m.Cells.Where(c => c.Row == r).OrderBy(c => c.Column))
+            {
+                using var cellTag = tags.Cell(c.Header, c.RowSpan, c.ColSpan);
+                var box = Box(c);
+                var lines = Lines(c);
+                var ty = box.Y + (box.Height - lines.Count * CellLine) / 2;
+                var format = c.Header ? (c.Column < m.LabelColumns && c.Row >= m.HeaderRows ? XStringFormats.TopLeft : XStringFormats.TopCenter) : XStringFormats.TopCenter;
+                foreach (var line in lines)
+                {
+                    page.Graphics.DrawString(line, font, XBrushes.Black, new XRect(box.X + Padding, ty, box.Width - 2 * Padding, CellLine), format);
+                    ty += CellLine;
+                }
             }
         }
 

@@ -81,4 +81,20 @@ public sealed class TrackRequest(GongkaiDb db, RequestClock clock, TrackingPass 
             Pass = passes.Issue(request.Id),
         };
     }
+
+    /// <summary>
+    /// The acknowledgement again, for the browser that filed the request and kept its number and secret for a short time
+    /// (<see cref="Platform.Web.KeptReceipt"/>): null when they do not match.
+    /// </summary>
+    public async Task<FiledRequest?> ReceiptAsync(string trackingNumber, string secret, CancellationToken ct = default)
+    {
+        var number = TrackingNumbers.Normalize(trackingNumber);
+        var request = await db.DisclosureRequests.AsNoTracking().Include(r => r.Events).FirstOrDefaultAsync(r => r.TrackingNumber == number, ct);
+        if (request is null || !RequestSecret.Matches(request.SecretHash, secret))
+        {
+            return null;
+        }
+
+        return new FiledRequest(request, secret, await clock.StateAsync(request, ct), Repeated: true);
+    }
 }

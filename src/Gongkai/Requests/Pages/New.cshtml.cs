@@ -16,6 +16,11 @@ public sealed class NewModel(GongkaiDb db) : PageModel
 
     public FiledRequest? Filed { get; private set; }
 
+    /// <summary>Where the receipt can be shown again (and where the 长者模式 switch returns), without the 查询码 in the address.</summary>
+    public const string ReceiptUrl = "/requests/new?handler=receipt";
+
+    private const string ReceiptKind = "request";
+
     public string OrganName { get; private set; } = "";
 
     public async Task OnGetAsync(Guid? organ, CancellationToken ct)
@@ -25,6 +30,21 @@ public sealed class NewModel(GongkaiDb db) : PageModel
         Organs = await RequestFieldsView.ReceivingOrgansAsync(db, null, ct);
     }
 
+    /// <summary>The acknowledgement shown again to the browser that filed it (e.g. after switching to 长者模式).</summary>
+    public async Task<IActionResult> OnGetReceiptAsync([FromServices] TrackRequest track, CancellationToken ct)
+    {
+        if (KeptReceipt.Read(HttpContext, ReceiptKind)?.Split('\n') is not [var number, var secret]
+            || await track.ReceiptAsync(number, secret, ct) is not { } filed)
+        {
+            return RedirectToPage();
+        }
+
+        Filed = filed;
+        OrganName = db.Organs.Where(o => o.Id == filed.Request.OrganId).Select(o => o.FullName).Single();
+        KeptReceipt.NoStore(HttpContext);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync([FromServices] SubmitOnline submit, CancellationToken ct)
     {
         FiledRequest? filed = null;
@@ -32,6 +52,12 @@ public sealed class NewModel(GongkaiDb db) : PageModel
         {
             Filed = filed;
             OrganName = db.Organs.Where(o => o.Id == filed!.Request.OrganId).Select(o => o.FullName).Single();
+            if (filed!.Secret is { } secret)
+            {
+                KeptReceipt.Keep(HttpContext, ReceiptKind, filed.Request.TrackingNumber + "\n" + secret, "/requests");
+            }
+
+            KeptReceipt.NoStore(HttpContext);
             return Page();
         }
 

@@ -33,6 +33,36 @@ public sealed class CommentModel(ConsultationQueries queries, SubmitComment subm
         return Page();
     }
 
+    /// <summary>The receipt shown again to the browser that commented (e.g. after switching to 长者模式).</summary>
+    public async Task<IActionResult> OnGetReceiptAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, null, ct))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            Receipt = KeptReceipt.Read(HttpContext, ReceiptKind) is { } json ? System.Text.Json.JsonSerializer.Deserialize<CommentReceipt>(json) : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            Receipt = null;
+        }
+
+        if (Receipt is null)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        KeptReceipt.NoStore(HttpContext);
+        return Page();
+    }
+
+    public static string ReceiptUrl(Guid id) => $"/consultations/{id}/comment?handler=receipt";
+
+    private const string ReceiptKind = "comment";
+
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, Input.ArticleId, ct))
@@ -42,7 +72,11 @@ public sealed class CommentModel(ConsultationQueries queries, SubmitComment subm
 
         try
         {
-            await this.TryAsync(async () => Receipt = await submit.OnlineAsync(id, Input, CommentChannel.Online, ct));
+            if (await this.TryAsync(async () => Receipt = await submit.OnlineAsync(id, Input, CommentChannel.Online, ct)) && Receipt is { } kept)
+            {
+                KeptReceipt.Keep(HttpContext, ReceiptKind, System.Text.Json.JsonSerializer.Serialize(kept with { Repeated = true }), "/consultations");
+                KeptReceipt.NoStore(HttpContext);
+            }
         }
         catch (SubmitComment.NotFound)
         {
