@@ -58,6 +58,11 @@ public static class PlatformModule
         services.AddScoped<LoadYearSchedule>();
         services.AddScoped<SetLocalDay>();
         services.AddHostedService<Search.SearchIndexAtStart>();
+        // Search answers reused while the index's version (in the database) is unchanged (issue 16, Platform/Search).
+        services.AddSingleton<Search.ISearchVersion, Search.DatabaseSearchVersion>();
+        services.AddSingleton<Search.ISearchResultCache>(configuration.GetValue("Search:ResultCache", true)
+            ? new Search.MemorySearchResultCache()
+            : new Search.NoSearchResultCache());
         services.AddJobRunner(configuration);
 
         services.AddIdentityCore<StaffUser>(o =>
