@@ -41,7 +41,7 @@ end
 
 function request()
   local number = numbers[math.random(#numbers)]
-  local body = "TrackingNumber=" .. encode(number) .. "&Secret=" .. secret(number) .. "&__RequestVerificationToken=" .. encode(token)
+  local body = "TrackingNumber=" .. encode(number) .. "&Secret=" .. secret(number) .. "&__csrf=" .. encode(token)
   return wrk.format("POST", "/requests/track", {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = cookie,
