@@ -55,7 +55,7 @@ start_server() { # provider connection cache(true|false)
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   (cd "$data" && ConnectionStrings__Gongkai="$2" Database__Provider=$1 Demo__Documents=0 Jobs__Enabled=false Search__ResultCache=$3 \
-    Logging__LogLevel__Default=Warning dotnet "$app" --urls "http://127.0.0.1:$port" --contentRoot "$root/src/Gongkai" >"$data/server-$1.log" 2>&1) &
+    Logging__LogLevel__Default=Warning exec dotnet "$app" --urls "http://127.0.0.1:$port" --contentRoot "$root/src/Gongkai" >"$data/server-$1.log" 2>&1) &
   server_pid=$!
   for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
   curl -fs "http://127.0.0.1:$port/readyz" >/dev/null || { tail -20 "$data/server-$1.log" >&2; exit 1; }

@@ -65,7 +65,7 @@ for provider in $providers; do
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   (cd "$data" && ConnectionStrings__Gongkai="$cs" Database__Provider=$provider Demo__Documents=0 RateLimits__PublicFormPostsPerMinute=0 \
     Jobs__Enabled=false Logging__LogLevel__Default=Warning \
-    dotnet "$app" --urls "http://127.0.0.1:$port" --contentRoot "$root/src/Gongkai" >"$data/track-server-$provider.log" 2>&1) &
+    exec dotnet "$app" --urls "http://127.0.0.1:$port" --contentRoot "$root/src/Gongkai" >"$data/track-server-$provider.log" 2>&1) &
   server_pid=$!
   for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
   jar=$(mktemp)
