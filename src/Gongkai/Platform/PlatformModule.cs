@@ -63,6 +63,11 @@ public static class PlatformModule
         services.AddScoped<LoadYearSchedule>();
         services.AddScoped<SetLocalDay>();
         services.AddHostedService<Search.SearchIndexAtStart>();
+        // Search answers reused while the index's version (in the database) is unchanged (issue 16, Platform/Search).
+        services.AddSingleton<Search.ISearchVersion, Search.DatabaseSearchVersion>();
+        services.AddSingleton<Search.ISearchResultCache>(configuration.GetValue("Search:ResultCache", true)
+            ? new Search.MemorySearchResultCache()
+            : new Search.NoSearchResultCache());
         services.AddJobRunner(configuration);
         // issue 16: notifications (outbox, delivery job, e-mail and SMS channels)
         services.AddNotifications(configuration);

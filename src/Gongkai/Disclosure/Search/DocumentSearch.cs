@@ -15,9 +15,12 @@ namespace Gongkai.Disclosure;
 /// Relevance puts the newest <see cref="RankedTitleMatches"/> documents whose title line (标题、文号、关键词) holds every
 /// term first, ranked by the index's score, then all the others newest first. Both lists are read newest first from the
 /// index's segments and stop when full, and totals are counted exactly up to <see cref="CountLimit"/> only, so a query
-/// costs about the same at a million documents as at ten thousand.
+/// costs about the same at a million documents as at ten thousand. Answers are reused (<see cref="ISearchResultCache"/>,
+/// key: the parsed terms and the filters with the page) while the index's version is the one read before computing them;
+/// every index write moves it in its own transaction (<see cref="SearchIndexVersion"/>), so a withdrawal that has
+/// committed is seen by the next search on every instance, and a repeated search costs one read of one row.
 /// </summary>
-public sealed class DocumentSearch(GongkaiDb db)
+public sealed class DocumentSearch(GongkaiDb db, ISearchVersion version, ISearchResultCache cache)
 {
     public const string OwnerType = "document";
     public const int MaxPageSize = 50;
@@ -53,6 +56,20 @@ public sealed class DocumentSearch(GongkaiDb db)
             return new Result(0, []);
         }
 
+        // The version is read first: an answer is kept under a version no later than the state it was computed from.
+        var current = await version.CurrentAsync(db, ct);
+        return await cache.GetOrComputeAsync(CacheKey(query, filters), current, () => ComputeAsync(query, filters, CancellationToken.None));
+    }
+
+    /// <summary>The parsed terms (so spacing and repeated words do not make new keys) and every filter, the page included.</summary>
+    private static string CacheKey(SearchQuery query, Filters filters) =>
+        OwnerType + "|" + string.Join("\u001e", query.Terms.Select(t => (t.Phrase ? "p" : "w") + (t.Unigram ? "u" : "b") + string.Join('\u001f', t.Tokens))) + "|" + filters;
+
+    /// <remarks>
+    /// Not cancelled by the caller: other requests may be waiting for the same answer. Its work is bounded (see the class).
+    /// </remarks>
+    private async Task<Result> ComputeAsync(SearchQuery query, Filters filters, CancellationToken ct)
+    {
         var index = SearchIndex.For(db);
         var size = Math.Clamp(filters.PageSize, 1, MaxPageSize);
         var offset = Gongkai.Platform.Web.Paging.Offset(filters.Page, size);

@@ -18,10 +18,10 @@ internal sealed class PostgresSearchIndex : SearchIndex
 
     public override Task EnsureSchemaAsync(GongkaiDb db, CancellationToken ct = default) => Task.CompletedTask;
 
-    public override Task RemoveAsync(GongkaiDb db, Guid ownerId, CancellationToken ct = default) =>
+    protected override Task RemoveEntryAsync(GongkaiDb db, Guid ownerId, CancellationToken ct) =>
         ExecuteAsync(db, "DELETE FROM search_entries WHERE \"OwnerId\" = {0}", ct, ownerId);
 
-    public override Task RemoveAllAsync(GongkaiDb db, string ownerType, CancellationToken ct = default) =>
+    protected override Task RemoveEntriesAsync(GongkaiDb db, string ownerType, CancellationToken ct) =>
         ExecuteAsync(db, "DELETE FROM search_entries WHERE \"OwnerType\" = {0}", ct, ownerType);
 
     protected override Task InsertAsync(GongkaiDb db, long id, Tokens tokens, CancellationToken ct) => UpdateAsync(db, id, tokens, ct);
@@ -35,7 +35,7 @@ internal sealed class PostgresSearchIndex : SearchIndex
     internal override string[] Encode(Tokens tokens) => [VectorLiteral(tokens.Title, unigramPositions: true), VectorLiteral(tokens.All, unigramPositions: false)];
 
     /// <summary>COPY in text format: the vectors are read by the same tsvector input function as the casts above.</summary>
-    public override async Task WriteAsync(GongkaiDb db, Batch batch, CancellationToken ct = default)
+    protected override async Task WriteEntriesAsync(GongkaiDb db, Batch batch, CancellationToken ct)
     {
         if (batch.Count == 0)
         {

@@ -31,6 +31,7 @@ public abstract class SearchIndex
     public async Task ReplaceAsync(GongkaiDb db, string ownerType, Guid ownerId, SearchText text, CancellationToken ct = default)
     {
         var tokens = Tokens.Of(text);
+        await DatabaseSearchVersion.BumpAsync(db, ct);
         var existing = await db.Set<SearchEntry>().Where(e => e.OwnerId == ownerId).Select(e => (long?)e.Id).SingleOrDefaultAsync(ct);
         if (existing is { } id)
         {
@@ -46,10 +47,23 @@ public abstract class SearchIndex
         await InsertAsync(db, entry.Id, tokens, ct);
     }
 
-    public abstract Task RemoveAsync(GongkaiDb db, Guid ownerId, CancellationToken ct = default);
+    /// <summary>Removes the owner's entry (and moves the index's version, <see cref="SearchIndexVersion"/>).</summary>
+    public async Task RemoveAsync(GongkaiDb db, Guid ownerId, CancellationToken ct = default)
+    {
+        await DatabaseSearchVersion.BumpAsync(db, ct);
+        await RemoveEntryAsync(db, ownerId, ct);
+    }
 
     /// <summary>Removes every entry of one owner type, before that module indexes its records again.</summary>
-    public abstract Task RemoveAllAsync(GongkaiDb db, string ownerType, CancellationToken ct = default);
+    public async Task RemoveAllAsync(GongkaiDb db, string ownerType, CancellationToken ct = default)
+    {
+        await DatabaseSearchVersion.BumpAsync(db, ct);
+        await RemoveEntriesAsync(db, ownerType, ct);
+    }
+
+    protected abstract Task RemoveEntryAsync(GongkaiDb db, Guid ownerId, CancellationToken ct);
+
+    protected abstract Task RemoveEntriesAsync(GongkaiDb db, string ownerType, CancellationToken ct);
 
     /// <summary>Makes room for <paramref name="count"/> new entries (PostgreSQL: the partitions their ids will fall in).</summary>
     protected virtual Task PrepareInsertAsync(GongkaiDb db, int count, CancellationToken ct) => Task.CompletedTask;
@@ -85,7 +99,18 @@ public abstract class SearchIndex
     internal abstract string[] Encode(Tokens tokens);
 
     /// <summary>Writes prepared entries in the caller's transaction, with the same content <see cref="ReplaceAsync"/> writes.</summary>
-    public abstract Task WriteAsync(GongkaiDb db, Batch batch, CancellationToken ct = default);
+    public async Task WriteAsync(GongkaiDb db, Batch batch, CancellationToken ct = default)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        await DatabaseSearchVersion.BumpAsync(db, ct);
+        await WriteEntriesAsync(db, batch, ct);
+    }
+
+    protected abstract Task WriteEntriesAsync(GongkaiDb db, Batch batch, CancellationToken ct);
 
     /// <summary>Which field a match looks in.</summary>
     public enum Field

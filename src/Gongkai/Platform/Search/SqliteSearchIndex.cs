@@ -38,7 +38,7 @@ internal sealed class SqliteSearchIndex : SearchIndex
         await tx.CommitAsync(ct);
     }
 
-    public override async Task RemoveAsync(GongkaiDb db, Guid ownerId, CancellationToken ct = default)
+    protected override async Task RemoveEntryAsync(GongkaiDb db, Guid ownerId, CancellationToken ct)
     {
         var owner = GuidParameter(ownerId);
         await ExecuteAsync(db, "DELETE FROM search_fts WHERE rowid IN (SELECT \"Id\" FROM search_entries WHERE \"OwnerId\" = {0})", ct, owner);
@@ -46,7 +46,7 @@ internal sealed class SqliteSearchIndex : SearchIndex
         await ExecuteAsync(db, "DELETE FROM search_entries WHERE \"OwnerId\" = {0}", ct, owner);
     }
 
-    public override async Task RemoveAllAsync(GongkaiDb db, string ownerType, CancellationToken ct = default)
+    protected override async Task RemoveEntriesAsync(GongkaiDb db, string ownerType, CancellationToken ct)
     {
         await ExecuteAsync(db, "DELETE FROM search_fts WHERE rowid IN (SELECT \"Id\" FROM search_entries WHERE \"OwnerType\" = {0})", ct, ownerType);
         await ExecuteAsync(db, "DELETE FROM search_title_fts WHERE rowid IN (SELECT \"Id\" FROM search_entries WHERE \"OwnerType\" = {0})", ct, ownerType);
@@ -74,7 +74,7 @@ internal sealed class SqliteSearchIndex : SearchIndex
     /// Prepared statements over the open connection: entries with ids after the highest ever used (AUTOINCREMENT's
     /// rule; the write transaction holds SQLite's write lock), and their FTS5 rows under the same rowid.
     /// </summary>
-    public override async Task WriteAsync(GongkaiDb db, Batch batch, CancellationToken ct = default)
+    protected override async Task WriteEntriesAsync(GongkaiDb db, Batch batch, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
