@@ -1,4 +1,4 @@
-// Gongkai rich text editor: a small contenteditable editor written for this project (no third-party code).
+// Gongkai rich text editor (visible button text is contained in its accessible name, WCAG 2.5.3): a small contenteditable editor written for this project (no third-party code).
 // Progressive enhancement of the _RichTextEditor partial: without JavaScript the textarea and the format choice work
 // on their own. The server does all cleaning: a paste of Word/WPS HTML is sent to /admin/rich-text/preview, which
 // runs the same sanitiser as publication, and the cleaned HTML is inserted; the preview panel shows that same output.
@@ -7,14 +7,14 @@
 
     var ACTIONS = [
         { id: "p", label: "正文段落", text: "段落", block: "p" },
-        { id: "h2", label: "二级标题", text: "标题2", block: "h2", keys: "Control+Alt+2" },
-        { id: "h3", label: "三级标题", text: "标题3", block: "h3", keys: "Control+Alt+3" },
+        { id: "h2", label: "二级标题", text: "二级标题", block: "h2", keys: "Control+Alt+2" },
+        { id: "h3", label: "三级标题", text: "三级标题", block: "h3", keys: "Control+Alt+3" },
         { id: "bold", label: "加粗", text: "粗", command: "bold", keys: "Control+B" },
         { id: "italic", label: "倾斜", text: "斜", command: "italic", keys: "Control+I" },
-        { id: "ol", label: "编号列表", text: "1.列表", command: "insertOrderedList", keys: "Control+Shift+7" },
-        { id: "ul", label: "项目符号列表", text: "•列表", command: "insertUnorderedList", keys: "Control+Shift+8" },
+        { id: "ol", label: "编号列表", text: "编号列表", command: "insertOrderedList", keys: "Control+Shift+7" },
+        { id: "ul", label: "项目符号列表", text: "项目符号列表", command: "insertUnorderedList", keys: "Control+Shift+8" },
         { id: "link", label: "插入链接", text: "链接", keys: "Control+K" },
-        { id: "unlink", label: "取消链接", text: "去链接", command: "unlink" },
+        { id: "unlink", label: "取消链接", text: "取消链接", command: "unlink" },
         { id: "table", label: "插入表格", text: "表格" },
         { id: "image", label: "上传图片", text: "图片", upload: "image" },
         { id: "file", label: "上传附件", text: "附件", upload: "file" },
