@@ -30,7 +30,7 @@ public sealed class ConsultationJourneyTests(GongkaiSuite suite, ChromiumFixture
         await organ.GetByRole(AriaRole.Link, new() { Name = "发起意见征集" }).ClickAsync();
         await organ.GetByLabel("发起单位").SelectOptionAsync(new SelectOptionValue { Label = "区民政局" });
         await organ.GetByLabel("标题", new() { Exact = true }).FillAsync(Title);
-        await organ.GetByLabel("起草说明").FillAsync("为加强养老服务驿站建设，起草了本办法。");
+        await organ.GetByLabel("起草说明", new() { Exact = true }).FillAsync("为加强养老服务驿站建设，起草了本办法。");
         await organ.GetByLabel("开始时间").FillAsync(opens.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
         await organ.GetByLabel("截止时间").FillAsync(closes.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
         await organ.GetByLabel("征求意见稿正文").FillAsync(Draft);

@@ -47,7 +47,7 @@ public sealed partial class DocumentJourneyTests(GongkaiSuite suite, ChromiumFix
         await editor.GetByRole(AriaRole.Radio, new() { Name = "主动公开", Exact = true }).CheckAsync();
         await editor.GetByLabel("关键词").FillAsync("临时救助");
         await editor.GetByLabel("正文", new() { Exact = true })
-            .FillAsync($"<p>经社区评议和街道审核，银杏翠鸟社区2026年临时救助对象共3户，现予公示。</p><p>如有异议，请联系王女士，手机{Mobile}。</p>");
+            .FillAsync($"经社区评议和街道审核，银杏翠鸟社区2026年临时救助对象共3户，现予公示。如有异议，请联系王女士，手机{Mobile}。");
         await editor.GetByRole(AriaRole.Button, new() { Name = "保存并提交审核" }).ClickAsync();
         await Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("个人信息检测发现1处");
         await Expect(editor.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 })).ToBeVisibleAsync();

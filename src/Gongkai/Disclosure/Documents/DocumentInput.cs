@@ -41,6 +41,6 @@ public sealed class DocumentInput
     public string? Keywords { get; set; }
     public string? Summary { get; set; }
     public string? Body { get; set; }
-    /// <summary>"html" (default) or "markdown".</summary>
+    /// <summary>"html" (default, rich text; Word/WPS markup cleaned), "markdown" or "text" (each line a paragraph).</summary>
     public string? BodyFormat { get; set; }
 }

@@ -117,9 +117,7 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
             throw new ValidationFailure("正文含有脚本、事件属性或内嵌框架等不安全内容，请删除后再保存。", "Body");
         }
 
-        var body = input.BodyFormat?.Equals("markdown", StringComparison.OrdinalIgnoreCase) == true
-            ? DocumentBody.FromMarkdown(input.Body)
-            : DocumentBody.FromHtml(input.Body);
+        var body = DocumentBody.FromInput(input.Body, input.BodyFormat);
         if (body.Text.Length > 500_000)
         {
             throw new ValidationFailure("正文过长（超过50万字），请将附属内容作为附件上传。", "Body");

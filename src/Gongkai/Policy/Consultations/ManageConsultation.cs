@@ -1,3 +1,4 @@
+using Gongkai.Platform.RichText;
 using Gongkai.Disclosure.Documents;
 using Gongkai.Platform;
 using Gongkai.Platform.Audit;
@@ -214,7 +215,19 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
             throw new ValidationFailure("请填写标题（不超过300字）。", "Title");
         }
 
-        return (title, InputText.OrNull(input.Explanation, 20_000, "内容不能超过20000字。") ?? "");
+        // From the shared editor: rich text is stored sanitised (the one sanitiser, Platform/RichText), plain text as typed.
+        var explanation = InputText.OrNull(input.Explanation, 20_000, "内容不能超过20000字。") ?? "";
+        if (RichTextHtml.LooksLikeHtml(explanation))
+        {
+            if (RichTextHtml.HasActiveContent(explanation))
+            {
+                throw new ValidationFailure("起草说明含有脚本、事件属性或内嵌框架等不安全内容，请删除后再保存。", "Explanation");
+            }
+
+            explanation = RichTextHtml.FromOffice(explanation).Html;
+        }
+
+        return (title, explanation);
     }
 
     private static (DateTimeOffset Opens, DateTimeOffset Closes) RequirePeriod(ConsultationInput input)

@@ -1,3 +1,4 @@
+using Gongkai.Platform.RichText;
 using Gongkai.Disclosure;
 using Gongkai.Disclosure.Documents;
 using Gongkai.Platform;
@@ -27,6 +28,18 @@ public sealed class EditModel(GongkaiDb db, StaffAccess access, DocumentFinder d
     public GovDocument? Existing { get; private set; }
     public List<Organ> Organs { get; private set; } = [];
     public bool Revising => Existing?.Status == DocumentStatus.Published;
+
+    /// <summary>The body in the shared editor; files go to the document's attachments once it exists as a draft.</summary>
+    public RichTextField BodyEditor => new("Input.Body", "正文", Input.Body)
+    {
+        FormatName = "Input.BodyFormat",
+        Format = RichTextHtml.FormatOf(Input.BodyFormat),
+        OffersMarkdown = true,
+        Rows = 16,
+        UploadUrl = Existing is { Status: DocumentStatus.Draft or DocumentStatus.Submitted } ? $"/admin/documents/edit/{Existing.Id}?handler=Asset" : null,
+        UploadNote = Existing is null ? "保存草稿后可上传图片和附件。" : Revising ? "已发布的信息修订时不能新增附件。" : null,
+    };
+
 
     /// <param name="organId">A new draft's organ, when the link that starts it names one (e.g. the Art. 44 suggestion).</param>
     /// <param name="title">A new draft's suggested title.</param>
@@ -116,6 +129,52 @@ public sealed class EditModel(GongkaiDb db, StaffAccess access, DocumentFinder d
 
         TempData["Message"] ??= Revising ? L["已发布修订版本。"].Value : L["已保存。"].Value;
         return Redirect($"/admin/documents/{Existing!.Id}");
+    }
+
+    /// <summary>
+    /// The editor's upload of an image or attachment (rich-editor.js): stored as one of the document's attachments through
+    /// <see cref="ManageAttachments"/> (content-checked type, size limit, audited as document.attachment.add), so it is
+    /// served to the public only through the published document (/documents/{id}/attachments/{attachment}). Answers JSON:
+    /// the address to put in the body and the document's new version, or the refusal's reason; another organ's document is 404.
+    /// </summary>
+    public async Task<IActionResult> OnPostAssetAsync(Guid? id, IFormFile? file, [FromServices] ManageAttachments attachments, CancellationToken ct)
+    {
+        if (id is null || !await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            if (file is null)
+            {
+                throw new ValidationFailure("请选择要上传的文件。", "file");
+            }
+
+            if (file.Length > attachments.MaxBytes)
+            {
+                throw new ValidationFailure($"文件“{Path.GetFileName(file.FileName)}”大小为{file.Length / 1024.0 / 1024.0:0.0}MB，超过上限{attachments.MaxBytes / 1024 / 1024}MB。", "file");
+            }
+
+            using var memory = new MemoryStream();
+            await file.CopyToAsync(memory, ct);
+            var added = await attachments.AddAsync(Existing!, file.FileName, memory.ToArray(), ct);
+            return new JsonResult(new
+            {
+                url = $"/documents/{Existing!.Id}/attachments/{added.Id}",
+                name = added.FileName,
+                isImage = added.ContentType.StartsWith("image/", StringComparison.Ordinal),
+                version = Existing.RowVersion,
+            });
+        }
+        catch (ValidationFailure e)
+        {
+            return new JsonResult(new { error = e.Message }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+        catch (ForbiddenAction e)
+        {
+            return new JsonResult(new { error = e.Message }) { StatusCode = StatusCodes.Status403Forbidden };
+        }
     }
 
     // ---- English version (issue 16 item 4): its own small form on this page, one use case, one audit event. ----
