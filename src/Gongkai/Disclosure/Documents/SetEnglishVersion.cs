@@ -12,7 +12,7 @@ namespace Gongkai.Disclosure.Documents;
 /// English text is public at once, so it needs someone who may publish; before that an editor may prepare it.
 /// It is a translation, not a revision: the version and the publication clock do not change.
 /// </summary>
-public sealed partial class SetEnglishVersion(GongkaiDb db, AuditLog audit, StaffAccess access, DocumentCache cache, TimeProvider clock)
+public sealed partial class SetEnglishVersion(GongkaiDb db, AuditLog audit, StaffAccess access, TimeProvider clock)
 {
     public const int TitleMax = 300;
     public const int SummaryMax = 1000;
@@ -41,8 +41,8 @@ public sealed partial class SetEnglishVersion(GongkaiDb db, AuditLog audit, Staf
             ? $"删除“{doc.Title}”的英文版（原英文标题“{before}”）"
             : $"{(before is null ? "添加" : "修改")}“{doc.Title}”的英文标题“{title}”{(summary is null ? "（无英文摘要）" : "和英文摘要")}";
         audit.Record(DisclosureAuditActions.English, "Document", doc.Id.ToString(), what, doc.OrganId, role);
+        // Saving raises the documents content counter in this transaction, so every cached page showing it is renewed.
         await db.SaveChangesAsync(ct);
-        cache.Invalidate(doc.Id);
     }
 
     /// <summary>The rules, shared by the page and any other entry point: both blank removes the English version.</summary>

@@ -1116,6 +1116,26 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.ToTable("search_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Platform.Search.SearchIndexVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("search_index_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Gongkai.Platform.SiteErrors.SiteErrorReport", b =>
                 {
                     b.Property<Guid>("Id")

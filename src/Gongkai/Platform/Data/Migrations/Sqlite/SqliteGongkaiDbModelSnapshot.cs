@@ -1081,6 +1081,26 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.ToTable("search_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Platform.Search.SearchIndexVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("search_index_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Gongkai.Platform.SiteErrors.SiteErrorReport", b =>
                 {
                     b.Property<Guid>("Id")
