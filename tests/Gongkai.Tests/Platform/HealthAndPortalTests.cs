@@ -82,7 +82,11 @@ public abstract class HealthAndPortalTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
         var html = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("src=\"http", html);
-        Assert.DoesNotContain("href=\"http", html);
+        // Absolute links are allowed only to the site itself (hreflang alternates must be absolute; Site:BaseUrl).
+        foreach (System.Text.RegularExpressions.Match link in System.Text.RegularExpressions.Regex.Matches(html, "href=\"(https?://[^\"]*)\""))
+        {
+            Assert.Equal("localhost", new Uri(link.Groups[1].Value).Host);
+        }
     }
 
     [Fact]

@@ -159,7 +159,7 @@ public abstract class AnnualReportPublishingTests<TApp>(TApp app) : IClassFixtur
 
         var page = (await admin.GetStringAsync($"/admin/reports/{gov.Id}/2024")).Text();
         Assert.Contains("本报告为全区年度报告", page);
-        var link = Regex.Match(page, @"data-cell=""三\|new\|total""><a class=""value"" href=""([^""]+)"">6</a>");
+        var link = Regex.Match(page, @"data-cell=""三\|new\|total""><a class=""value"" href=""([^""]+)""(?: aria-label=""[^""]*"")?>6</a>");
         Assert.True(link.Success);
         var records = (await admin.GetStringAsync(WebUtility.HtmlDecode(link.Groups[1].Value))).Text();
         Assert.Contains("共6件", records);
@@ -296,7 +296,7 @@ public abstract class AnnualReportPublishingTests<TApp>(TApp app) : IClassFixtur
         var page = (await admin.GetStringAsync($"/admin/reports/{organ.Id}/2023")).Text();
         string Follow(string cell, string value)
         {
-            var m = Regex.Match(page, $@"data-cell=""{Regex.Escape(cell)}""><a class=""value"" href=""([^""]+)"">{value}</a>");
+            var m = Regex.Match(page, $@"data-cell=""{Regex.Escape(cell)}""><a class=""value"" href=""([^""]+)""(?: aria-label=""[^""]*"")?>{value}</a>");
             Assert.True(m.Success, cell);
             return WebUtility.HtmlDecode(m.Groups[1].Value);
         }

@@ -170,7 +170,7 @@ public abstract class AnnualReportTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Contains("区民政局", html);
         Assert.Contains("rowspan=\"22\">三、本年度办理结果</th>", html);
         var expected = plan.Count(p => Closed(p) && p.Outcome == RequestOutcome.WithheldProcess);
-        var m = Regex.Match(html, @"data-cell=""三\|o36\|total""><a class=""value"" href=""([^""]+)"">(\d+)</a>");
+        var m = Regex.Match(html, @"data-cell=""三\|o36\|total""><a class=""value"" href=""([^""]+)""(?: aria-label=""[^""]*"")?>(\d+)</a>");
         Assert.True(m.Success);
         Assert.Equal(expected, int.Parse(m.Groups[2].Value));
         var records = (await admin.GetStringAsync(WebUtility.HtmlDecode(m.Groups[1].Value))).Text();

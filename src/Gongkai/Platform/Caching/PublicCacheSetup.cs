@@ -26,7 +26,8 @@ public static class PublicCacheSetup
         return services
             .AddPublicContent([ContentTags.Organs], typeof(Organ), typeof(OrganAlias))
             .AddPrivateContent(typeof(ContentVersion), typeof(AuditEvent), typeof(CalendarYear), typeof(CalendarDayEntry), typeof(ApiToken),
-                typeof(DataProtectionKey), typeof(RoleAssignment), typeof(SignInThrottleEntry), typeof(JobRun), typeof(SearchEntry), typeof(StaffUser),
+                typeof(DataProtectionKey), typeof(RoleAssignment), typeof(SignInThrottleEntry), typeof(JobRun), typeof(SearchEntry), typeof(SearchIndexVersion), typeof(StaffUser),
+                typeof(Notifications.Notification), typeof(SiteErrors.SiteErrorReport),
                 typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>));
     }
 

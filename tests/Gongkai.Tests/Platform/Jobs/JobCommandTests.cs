@@ -26,7 +26,7 @@ public sealed class JobCommandTests : IDisposable
         Assert.Equal(0, listed);
         using var jobs = JsonDocument.Parse(list);
         var names = jobs.RootElement.EnumerateArray().Select(j => j.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["disclosure.scheduled-publication", "plans.reminders", "reports.reminders", "requests.sweep"], names.Order(StringComparer.Ordinal));
+        Assert.Equal(["disclosure.scheduled-publication", "plans.reminders", "platform.notifications", "reports.reminders", "requests.sweep"], names.Order(StringComparer.Ordinal));
         var reports = jobs.RootElement.EnumerateArray().Single(j => j.GetProperty("name").GetString() == "reports.reminders");
         Assert.Equal("2026-01-05", reports.GetProperty("lastDoneDay").GetString());
         Assert.Equal("2026-01-05", reports.GetProperty("lastRun").GetProperty("day").GetString());
