@@ -73,7 +73,8 @@ for pass in "${passes[@]}"; do
   # The whole output goes to a file first: a pager or `head` in the pipe would close it early, and SIGPIPE would end
   # the test run itself.
   GONGKAI_TEST_NOW="$at" dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=results.trx" \
-    --logger "console;verbosity=normal" --results-directory "$results" "${args[@]}" >"$work/pass-$n.log" 2>&1 || status=1
+    --logger "console;verbosity=normal" --results-directory "$results" "${args[@]}" >"$work/pass-$n.log" 2>&1
+  runner=$?
   grep -v "Failed executing DbCommand" "$work/pass-$n.log" | grep -E -A2 "^\s*(Failed |Passed!|Failed!|Error Message)" >"$work/pass-$n.summary"
   head -n 200 "$work/pass-$n.summary"
   trx=$(ls "$results"/*.trx 2>/dev/null | head -n 1)
@@ -84,6 +85,16 @@ for pass in "${passes[@]}"; do
   get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
   p=$(get passed); f=$(get failed); e=$(get error); t=$(get total); x=$(get executed)
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+  # A runner that fails with no failed test (a crashed or aborted test host, an error after the last test) is a failure
+  # too: it counts as one, and its last lines say why.
+  if [ "$runner" -ne 0 ]; then
+    status=1
+    if [ $((${f:-0} + ${e:-0})) -eq 0 ]; then
+      echo "dotnet test exited $runner for $name with no failed test; the end of its output:"
+      grep -v "Failed executing DbCommand" "$work/pass-$n.log" | tail -n 40
+      failed=$((failed + 1))
+    fi
+  fi
   skipped=$((skipped + ${t:-0} - ${x:-0}))
 done
 
