@@ -44,6 +44,8 @@ public sealed partial class AuditRule
     [
         new(["document.create", "document.submit"],
             "保存并提交: the form and the API draft and submit in one call; the document's 办理记录 shows both steps"),
+        new(["document.update", "document.submit"],
+            "保存并提交 on a saved draft: the edit form saves the changes and submits them in one call; the 办理记录 shows both steps"),
         new(["document.create", "document.submit", "document.review.approve", "document.publish"],
             "POST /api/v1/documents publishes in one call; the document's 办理记录 shows each step as through the pages"),
         new(["document.publish", "report.published"],

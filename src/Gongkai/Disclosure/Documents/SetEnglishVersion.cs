@@ -35,6 +35,11 @@ public sealed partial class SetEnglishVersion(GongkaiDb db, AuditLog audit, Staf
         }
 
         var (title, summary) = Check(englishTitle, englishSummary);
+        if (title == doc.EnglishTitle && summary == doc.EnglishSummary)
+        {
+            return; // nothing changes, so nothing is saved or audited
+        }
+
         var before = doc.EnglishTitle;
         doc.Translate(title, summary, clock.GetUtcNow());
         var what = title is null
