@@ -97,8 +97,20 @@ public sealed partial class RequestJourneyTests(GongkaiSuite suite, ChromiumFixt
         await Expect(reviewer.GetByRole(AriaRole.Status)).ToHaveTextAsync("审核通过，待送达。");
         await Expect(reviewer.Locator("#stage")).ToHaveTextAsync("待送达");
 
-        // The handler records the delivery; the request closes.
+        // issue 16 (applicant): the handler attaches the information the reply releases.
         await handler.ReloadAsync();
+        var released = "%PDF-1.7\n% 补贴资金拨付情况表\n"u8.ToArray();
+        await handler.GetByLabel("上传文件（PDF、Word、Excel、图片、文本）").SetInputFilesAsync(new FilePayload
+        {
+            Name = "补贴资金拨付情况表.pdf",
+            MimeType = "application/pdf",
+            Buffer = released,
+        });
+        await handler.Locator("#released-files").GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+        await Expect(handler.GetByRole(AriaRole.Status)).ToHaveTextAsync("文件已上传。");
+        await Expect(handler.Locator("#released-files")).ToContainTextAsync("补贴资金拨付情况表.pdf");
+
+        // The handler records the delivery; the request closes.
         await handler.GetByLabel("送达方式").SelectOptionAsync(new SelectOptionValue { Label = "邮寄" });
         await handler.GetByLabel("送达日期").FillAsync(today);
         await handler.GetByRole(AriaRole.Button, new() { Name = "记录送达并办结" }).ClickAsync();
@@ -131,8 +143,23 @@ public sealed partial class RequestJourneyTests(GongkaiSuite suite, ChromiumFixt
         }
 
         Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
+
+        // And the released file, byte for byte as the handler attached it.
+        await Expect(applicant.Locator("#released")).ToContainTextAsync("补贴资金拨付情况表.pdf");
+        var releasedDownload = await applicant.RunAndWaitForDownloadAsync(() => applicant.Locator("#released").GetByRole(AriaRole.Button).First.ClickAsync());
+        Assert.Equal("补贴资金拨付情况表.pdf", releasedDownload.SuggestedFilename);
+        Assert.Equal(released, await File.ReadAllBytesAsync(await releasedDownload.PathAsync()));
         // The 查询码 never travels in an address.
         Assert.DoesNotContain(secret, applicant.Url);
+
+        // The same in English.
+        await GotoOkAsync(applicant, "/en/requests/track");
+        await applicant.GetByLabel("Tracking number").FillAsync(number);
+        await applicant.GetByLabel("Access code").FillAsync(secret);
+        await applicant.GetByRole(AriaRole.Button, new() { Name = "Look up", Exact = true }).ClickAsync();
+        await Expect(applicant.Locator("#stage")).ToHaveTextAsync("Closed");
+        await Expect(applicant.Locator("#released")).ToContainTextAsync("补贴资金拨付情况表.pdf");
+        await Axe.AssertCleanAsync(applicant, "the English tracking page of a delivered request");
     }
 
     private static async Task FillApplicationAsync(IPage page, string name, string wanted, string delivery)

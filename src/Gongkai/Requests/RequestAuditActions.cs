@@ -19,6 +19,9 @@ public static class RequestAuditActions
     public static readonly AuditAction LetterDownload = new("request.letter.download", "下载文书", AuditKind.Access);
     public static readonly AuditAction SentLetterView = new("request.letter.sent.view", "查看存档文书", AuditKind.Access);
     public static readonly AuditAction ApplicantLetterDownload = new("request.letter.applicant.download", "申请人下载答复书", AuditKind.Access);
+    public static readonly AuditAction ReleasedFileAdd = new("request.release.file.add", "上传公开的政府信息文件");
+    public static readonly AuditAction ReleasedFileRemove = new("request.release.file.remove", "删除公开的政府信息文件");
+    public static readonly AuditAction ApplicantReleasedFileDownload = new("request.release.file.applicant.download", "申请人下载公开的政府信息文件", AuditKind.Access);
     public static readonly AuditAction SentLetterRender = new("request.letter.sent.render", "生成存档文书PDF");
     public static readonly AuditAction LetterTemplateSave = new("letter.template.save", "保存文书模板");
     public static readonly AuditAction AppealFile = new("request.appeal.file", "登记复议或诉讼");

@@ -36,6 +36,7 @@ public static class RequestsModule
         services.AddScoped<Notices.ApplicantNotices>();
         services.AddSingleton<Intake.Tracking.TrackingPass>();
         services.AddScoped<Intake.Tracking.ApplicantLetters>();
+        services.AddScoped<ReleasedFiles>();
         services.AddScoped<ViewApplicant>();
         services.AddScoped<RecordClockEvent>();
         services.Configure<AppealRightsOptions>(builder.Configuration.GetSection("Letters"));

@@ -9,6 +9,13 @@ public sealed class RequestClock(CalendarStore calendars, TimeProvider clock)
     public async Task<ClockState> StateAsync(DisclosureRequest request, CancellationToken ct = default) =>
         ReplyDeadline.Compute(await calendars.GetAsync(ct), request.Receipt(), request.ClockEntries(), ChineseDates.Today(clock));
 
+    /// <summary>
+    /// The clock as the public reads it (tracking page, status API): the same dates, explained without staff names or
+    /// third parties' names (<see cref="PublicClockEntries"/>). Staff pages use <see cref="StateAsync"/>.
+    /// </summary>
+    public async Task<ClockState> PublicStateAsync(DisclosureRequest request, CancellationToken ct = default) =>
+        ReplyDeadline.Compute(await calendars.GetAsync(ct), request.Receipt(), PublicClockEntries.Of(request.ClockEntries()), ChineseDates.Today(clock));
+
     /// <summary>Today's calendar, day and instant, for the request's state changes (<see cref="DisclosureRequest"/>).</summary>
     public async Task<ClockNow> NowAsync(CancellationToken ct = default) =>
         new(await calendars.GetAsync(ct), ChineseDates.Today(clock), clock.GetUtcNow());

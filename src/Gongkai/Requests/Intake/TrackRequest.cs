@@ -17,6 +17,9 @@ public sealed record TrackedRequest(string TrackingNumber, string OrganName, str
     /// <summary>The reply letters kept as sent (发文存档), newest first: downloadable once delivered.</summary>
     public IReadOnlyList<TrackedLetter> Letters { get; init; } = [];
 
+    /// <summary>公开的政府信息: the files the delivered reply released, oldest first.</summary>
+    public IReadOnlyList<TrackedFile> ReleasedFiles { get; init; } = [];
+
     /// <summary>已主动公开: the published document the reply points to.</summary>
     public Guid? PublishedDocumentId { get; init; }
 
@@ -62,7 +65,8 @@ public sealed class TrackRequest(GongkaiDb db, RequestClock clock, TrackingPass 
 
     private async Task<TrackedRequest> DescribeAsync(DisclosureRequest request, CancellationToken ct)
     {
-        var state = await clock.StateAsync(request, ct);
+        // The public explanation: no staff member's or third party's name (the staff case page keeps them).
+        var state = await clock.PublicStateAsync(request, ct);
         var organ = await db.Organs.Where(o => o.Id == request.OrganId).Select(o => o.FullName).SingleAsync(ct);
         IReadOnlyList<TrackedLetter> letters = [];
         if (request.DeliveredOn is not null || request.Events.Any(e => e.Kind == ClockEventKind.Reopened))
@@ -71,12 +75,21 @@ public sealed class TrackRequest(GongkaiDb db, RequestClock clock, TrackingPass 
                 .Select(l => new TrackedLetter(l.Id, l.Title, l.LetterDate, l.DeliveredOn, l.Size)).ToListAsync(ct);
         }
 
+        // Released files are the applicant's only once the reply is delivered (the download checks the same).
+        IReadOnlyList<TrackedFile> released = [];
+        if (request.DeliveredOn is not null)
+        {
+            released = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == request.Id && a.Kind == RequestFileKind.Released)
+                .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(a => new TrackedFile(a.Id, a.FileName, a.Size)).ToListAsync(ct);
+        }
+
         return new(request.TrackingNumber, organ, request.Channel.Label(), request.ReceivedOn, request.Stage.Label(), state.DueOn,
             state.Timeliness.Label(), request.Outcome?.Label() ?? state.LapsedAs?.Label(), request.ClosedOn, state.Explanation, state.DuePendingReason,
             RequestClock.DueText(state), state.DueProvisional ? state.ProvisionalReason : null)
         {
             Steps = TrackingSteps.Of(request),
             Letters = letters,
+            ReleasedFiles = released,
             PublishedDocumentId = request.Outcome is not null ? request.PublishedDocumentId : null,
             Pass = passes.Issue(request.Id),
         };

@@ -11,7 +11,13 @@ namespace Gongkai.Requests.Pages;
 /// is delivered, the reply letter out. Everything is a POST so the secret never appears in an address, a log or the
 /// browser history; the download forms carry a short-lived pass (<see cref="TrackingPass"/>) instead of the secret.
 /// </summary>
-public sealed class TrackModel(TrackRequest track, ApplicantLetters letters, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class TrackModel(TrackRequest track, ApplicantLetters letters, IStringLocalizer<SharedResource> L) : TrackPage(track, letters, L);
+
+/// <summary>
+/// The tracking page's model in both languages (/requests/track and /en/requests/track): the same use cases, the same
+/// pass, the same refusals; the texts come from the localiser in the page's language.
+/// </summary>
+public abstract class TrackPage(TrackRequest track, ApplicantLetters letters, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public string? TrackingNumber { get; set; }
@@ -45,7 +51,24 @@ public sealed class TrackModel(TrackRequest track, ApplicantLetters letters, ISt
             return File(file.Content, "application/pdf", file.Letter.FileName);
         }
 
-        // Expired or forged pass, wrong number or 查询码, no such letter: the same answer, nothing revealed.
+        return NotDownloaded();
+    }
+
+    /// <summary>Downloads a file the delivered reply released (公开的政府信息), proven the same way as a letter.</summary>
+    public async Task<IActionResult> OnPostReleasedAsync(string? pass, Guid file, CancellationToken ct)
+    {
+        if (await letters.OpenReleasedAsync(pass, TrackingNumber, Secret, file, ct) is { } found)
+        {
+            Response.Headers.CacheControl = "no-store";
+            return File(found.Content, found.File.ContentType, found.File.FileName);
+        }
+
+        return NotDownloaded();
+    }
+
+    /// <summary>Expired or forged pass, wrong number or 查询码, not delivered, no such file: the same answer, nothing revealed.</summary>
+    private PageResult NotDownloaded()
+    {
         Response.StatusCode = StatusCodes.Status404NotFound;
         ModelState.AddModelError(string.Empty, L["未能下载：查询已过期或受理编号、查询码不正确，请重新查询后再下载。"]);
         TrackingNumber = null;

@@ -56,3 +56,6 @@ public static class TrackingSteps
         return steps;
     }
 }
+
+/// <summary>A file the reply released (公开的政府信息), as the applicant sees it.</summary>
+public sealed record TrackedFile(Guid Id, string FileName, long Size);

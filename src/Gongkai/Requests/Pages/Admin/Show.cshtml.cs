@@ -1,3 +1,4 @@
+using Gongkai.Platform;
 using Gongkai.Disclosure.Documents;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Organisation;
@@ -60,6 +61,9 @@ public sealed class ShowModel(GongkaiDb db, RequestCases cases, RequestClock clo
     /// <summary>发文存档: the reply letters as they went out, newest first.</summary>
     public List<SentLetter> SentLetters { get; private set; } = [];
 
+    /// <summary>公开的政府信息: the files the reply releases, for the applicant to download once delivered.</summary>
+    public List<RequestAttachment> ReleasedFiles { get; private set; } = [];
+
     /// <summary>Art. 44: other applicants' requests for the same information, if any.</summary>
     public Gongkai.Requests.Insight.IdenticalGroup? Identical { get; private set; }
 
@@ -80,6 +84,38 @@ public sealed class ShowModel(GongkaiDb db, RequestCases cases, RequestClock clo
 
     public Task<IActionResult> OnPostDeliverAsync(Guid id, [FromServices] DeliverReply deliver, CancellationToken ct) =>
         StepAsync(id, r => deliver.HandleAsync(r, Handling.Method, Handling.On, ct), "已记录送达，申请办结。", "Handling", ct);
+
+    public Task<IActionResult> OnPostReleasedFileAsync(Guid id, IFormFile? releasedFile, [FromServices] ReleasedFiles released, CancellationToken ct) =>
+        StepAsync(id, async r =>
+        {
+            if (releasedFile is null)
+            {
+                throw new ValidationFailure("请选择要上传的文件。", "ReleasedFile");
+            }
+
+            if (releasedFile.Length > released.MaxBytes)
+            {
+                throw new ValidationFailure($"文件“{releasedFile.FileName}”超过上限{released.MaxBytes / 1024 / 1024}MB。", "ReleasedFile");
+            }
+
+            using var memory = new MemoryStream();
+            await releasedFile.CopyToAsync(memory, ct);
+            await released.AddAsync(r, releasedFile.FileName, memory.ToArray(), ct);
+        }, "文件已上传。", "", ct);
+
+    public Task<IActionResult> OnPostRemoveReleasedFileAsync(Guid id, Guid file, [FromServices] ReleasedFiles released, CancellationToken ct) =>
+        StepAsync(id, r => released.RemoveAsync(r, file, ct), "文件已删除。", "", ct);
+
+    /// <summary>A released file, as the applicant will download it.</summary>
+    public async Task<IActionResult> OnGetReleasedFileAsync(Guid id, Guid file, [FromServices] ReleasedFiles released, CancellationToken ct)
+    {
+        if (await cases.FindAsync(id, ct) is not { } request || await released.OpenAsync(request, file, ct) is not { } found)
+        {
+            return NotFound();
+        }
+
+        return File(found.Content, found.File.ContentType, found.File.FileName);
+    }
 
     private async Task<IActionResult> StepAsync(Guid id, Func<DisclosureRequest, Task> step, string done, string prefix, CancellationToken ct, bool toList = false)
     {
@@ -165,6 +201,7 @@ public sealed class ShowModel(GongkaiDb db, RequestCases cases, RequestClock clo
         Clock = await clocks.StateAsync(request, ct);
         Transfers = await cases.TransfersAsync(request.Id, ct);
         SentLetters = await cases.SentLettersAsync(request.Id, ct);
+        ReleasedFiles = await HttpContext.RequestServices.GetRequiredService<ReleasedFiles>().ListAsync(request.Id, ct);
         Identical = await HttpContext.RequestServices.GetRequiredService<Gongkai.Requests.Insight.FindIdenticalRequests>()
             .ForRequestAsync(request, await cases.ScopeAsync(), ct);
         if (request.PublishedDocumentId is { } docId)
