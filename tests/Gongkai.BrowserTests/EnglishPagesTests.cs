@@ -69,6 +69,7 @@ public sealed partial class EnglishPagesTests(GongkaiSuite suite, ChromiumFixtur
     [InlineData("/en/documents")]
     [InlineData("/en/guide")]
     [InlineData("/en/request")]
+    [InlineData("/en/requests/track")]
     public async Task English_page_has_no_serious_or_critical_violation_in_normal_or_elder_mode(string path)
     {
         await GotoOkAsync(path);
