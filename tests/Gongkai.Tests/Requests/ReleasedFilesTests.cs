@@ -179,26 +179,42 @@ public abstract partial class ReleasedFilesTests<TApp>(TApp app) : IClassFixture
     }
 
     [Fact]
-    public async Task A_reply_that_releases_nothing_takes_no_file()
+    public async Task A_reply_that_releases_nothing_takes_no_file_and_files_of_a_returned_proposal_are_never_offered()
     {
         var staff = await kit.StaffAsync();
         app.Clock.SetDay("2026-05-12");
-        var (id, _, filed) = await kit.SubmitAsync("不掌握申请人");
+        var (id, number, filed) = await kit.SubmitAsync("不掌握申请人");
+        var secret = filed.GetProperty("secret").GetString()!;
         var handler = kit.Api(staff.Handler);
+        var head = kit.Api(staff.Head);
         await RequestTestKit.OkAsync(await handler.PostAsync($"/api/v1/admin/requests/{id}/register", null));
-        await RequestTestKit.OkAsync(await kit.Api(staff.Head).PostAsJsonAsync($"/api/v1/admin/requests/{id}/assign", new { userName = "mz-cbr" }));
+        await RequestTestKit.OkAsync(await head.PostAsJsonAsync($"/api/v1/admin/requests/{id}/assign", new { userName = "mz-cbr" }));
+        await RequestTestKit.OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/reply", new { outcome = "Disclosed", summary = "以电子邮件提供" }));
+        var browser = app.Browser();
+        await browser.SignInOkAsync("mz-cbr", "Handling-pass-1");
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(browser, id, "拟公开.pdf", Pdf)).StatusCode);
+
+        // The reviewer returns the proposal; the new one says the organ does not hold the information.
+        await RequestTestKit.OkAsync(await head.PostAsJsonAsync($"/api/v1/admin/requests/{id}/review", new { approve = false, opinion = "经核实本机关不掌握" }));
         await RequestTestKit.OkAsync(await handler.PostAsJsonAsync($"/api/v1/admin/requests/{id}/reply", new
         {
             outcome = "NotHeld",
             legalGround = "《政府信息公开条例》第三十六条第四项",
             summary = "经检索，本机关不掌握该信息",
         }));
-        var browser = app.Browser();
-        await browser.SignInOkAsync("mz-cbr", "Handling-pass-1");
-        Assert.DoesNotContain("id=\"released-files\"", await browser.GetStringAsync($"/admin/requests/{id}"));
         var refused = await UploadAsync(browser, id, "汇总表.pdf", Pdf);
         Assert.Contains("只有办理结果为予以公开或部分公开", (await refused.Content.ReadAsStringAsync()).Text());
-        Assert.Empty(await ReleasedAsync(id));
+        var left = Assert.Single(await ReleasedAsync(id));
+        await RequestTestKit.OkAsync(await head.PostAsJsonAsync($"/api/v1/admin/requests/{id}/review", new { approve = true, opinion = "同意" }));
+        await DeliverAsync(staff, id);
+
+        // Delivered as 不掌握: the file left from the returned proposal is neither offered nor served.
+        var applicant = app.Browser();
+        Assert.DoesNotContain("id=\"released\"", await TrackAsync(applicant, number, secret));
+        var download = await applicant.SubmitAsync("/requests/track", [new("TrackingNumber", number), new("Secret", secret), new("file", left.Id.ToString())],
+            "/requests/track?handler=Released");
+        Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
+        Assert.Equal(0, await EventsAsync(id, "request.release.file.applicant.download"));
     }
 
     [Fact]

@@ -75,9 +75,10 @@ public sealed class TrackRequest(GongkaiDb db, RequestClock clock, TrackingPass 
                 .Select(l => new TrackedLetter(l.Id, l.Title, l.LetterDate, l.DeliveredOn, l.Size)).ToListAsync(ct);
         }
 
-        // Released files are the applicant's only once the reply is delivered (the download checks the same).
+        // Released files are the applicant's only once a reply that releases information is delivered (the download checks the same):
+        // files left from a proposal that was returned and replaced by a refusal are never offered.
         IReadOnlyList<TrackedFile> released = [];
-        if (request.DeliveredOn is not null)
+        if (request.DeliveredOn is not null && Handling.ReleasedFiles.Releases(request))
         {
             released = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == request.Id && a.Kind == RequestFileKind.Released)
                 .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(a => new TrackedFile(a.Id, a.FileName, a.Size)).ToListAsync(ct);

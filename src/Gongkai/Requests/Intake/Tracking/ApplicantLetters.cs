@@ -21,7 +21,7 @@ public sealed class ApplicantLetters(GongkaiDb db, TrackingPass passes, ProduceL
     public async Task<(RequestAttachment File, Stream Content)?> OpenReleasedAsync(string? pass, string? trackingNumber, string? secret, Guid fileId,
         CancellationToken ct = default)
     {
-        if (await DeliveredAsync(pass, trackingNumber, secret, ct) is not { } request)
+        if (await DeliveredAsync(pass, trackingNumber, secret, ct) is not { } request || !Handling.ReleasedFiles.Releases(request))
         {
             return null;
         }
