@@ -55,10 +55,10 @@ public abstract partial class InterpretationEditorTests<TApp>(TApp app) : IClass
         new("Input.Changes", ""), new("Input.Benefits", ""), new("Input.QuestionsText", ""),
     ];
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string name, byte[] bytes)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string name, byte[] bytes, string? tokenPage = null)
     {
         var edit = $"/admin/interpretations/edit/{id}";
-        var token = await client.CsrfTokenAsync(edit);
+        var token = await client.CsrfTokenAsync(tokenPage ?? edit);
         using var form = new MultipartFormDataContent { { new StringContent(token), "__csrf" }, { new ByteArrayContent(bytes), "file", name } };
         var request = new HttpRequestMessage(HttpMethod.Post, edit + "?handler=Asset") { Content = form };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -152,7 +152,8 @@ public abstract partial class InterpretationEditorTests<TApp>(TApp app) : IClass
         var outsider = app.Browser();
         await outsider.SignInOkAsync("ie-outsider4", "Editor-pass-2");
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(url)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(outsider, id, "a.png", Png)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(outsider, id, "a.png", Png, "/admin/interpretations/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/admin/interpretations/edit/{id}")).StatusCode);
 
         var body = $"<p>见下图。</p><p><img src=\"{url}\" alt=\"津贴发放流程\"></p>";
         Assert.Equal(HttpStatusCode.Redirect, (await editor.SubmitAsync($"/admin/interpretations/edit/{id}", Form(organ, policy, "《高龄老人津贴发放办法》图解", body))).StatusCode);
