@@ -165,6 +165,26 @@ public abstract partial class InterpretationEditorTests<TApp>(TApp app) : IClass
     }
 
     [Fact]
+    public async Task A_policy_evaluations_findings_pasted_from_word_show_as_a_table_and_plain_follow_up_as_paragraphs()
+    {
+        var admin = app.Browser();
+        await admin.SignInOkAsync("admin", GongkaiApp.AdminPassword);
+        var organ = (await app.OrganAsync("区民政局")).Id;
+        var year = app.Today.Year.ToString();
+        var page = $"/admin/evaluations?year={year}";
+        var ok = await admin.SubmitAsync(page,
+        [
+            new("Input.OrganId", organ.ToString()), new("Input.Year", year), new("Input.PolicyTitle", "西城区高龄老人津贴发放办法"),
+            new("Input.Scope", "全区高龄老人"), new("Input.Method", "抽样调查"), new("Input.Findings", WordTable), new("Input.FollowUp", "提高标准。\n简化手续。"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var shown = await app.Browser().GetStringAsync($"/evaluations?year={year}");
+        Assert.Contains("<td>高龄老人</td>", shown);
+        Assert.Contains("<p>提高标准。</p><p>简化手续。</p>", shown);
+        Assert.DoesNotContain("MsoTableGrid", shown);
+    }
+
+    [Fact]
     public async Task A_disguised_upload_is_refused_with_the_reason_and_changes_nothing()
     {
         var (editor, _, organ, policy) = await ArrangeAsync("5");
