@@ -121,7 +121,44 @@ public sealed partial class EditorJourneyTests(GongkaiSuite suite, ChromiumFixtu
         await Expect(table.GetByRole(AriaRole.Cell, new() { Name = "依申请公开" })).ToBeVisibleAsync();
         await Expect(table.GetByRole(AriaRole.Cell, new() { Name = "128" })).ToBeVisibleAsync();
         Assert.DoesNotContain("mso-", await reader.ContentAsync());
+
+        // The same editor on 政策解读: the editor explains the published document, pasting the Word table into 主要内容;
+        // the reviewer publishes it and the reader sees the table on the interpretation's public page.
+        await GotoOkAsync(editor, $"/admin/interpretations/edit?policy={docId}");
+        await editor.GetByLabel("标题", new() { Exact = true }).FillAsync(InterpretationTitle);
+        await Expect(editor.GetByLabel("所解读的政策文件编号（ID，可填多个，每行一个）")).ToHaveValueAsync(docId);
+        var main = editor.GetByRole(AriaRole.Textbox, new() { Name = "主要内容", Exact = true });
+        await Expect(main).ToHaveAttributeAsync("contenteditable", "true");
+        await main.FocusAsync();
+        await main.EvaluateAsync("""
+            (el, html) => {
+                const data = new DataTransfer();
+                data.setData("text/html", html);
+                data.setData("text/plain", "全年办理情况如下表\n事项\t件数\n依申请公开\t128");
+                el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """, WordFragment);
+        await Expect(main.GetByRole(AriaRole.Cell, new() { Name = "依申请公开" })).ToBeVisibleAsync();
+        await Axe.AssertCleanAsync(editor, "the interpretation edit page with nine editors after a paste");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
+        await Expect(editor.GetByRole(AriaRole.Status).Filter(new() { HasText = "已保存。" })).ToBeVisibleAsync();
+        var interpretationId = InterpretationAdminPath().Match(new Uri(editor.Url).AbsolutePath).Groups[1].Value;
+
+        await GotoOkAsync(reviewer, $"/admin/interpretations/edit/{interpretationId}");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "发布解读" }).ClickAsync();
+        await Expect(reviewer.GetByRole(AriaRole.Status).Filter(new() { HasText = "已发布。" })).ToBeVisibleAsync();
+
+        await GotoOkAsync(reader, $"/interpretations/{interpretationId}");
+        var explained = reader.GetByRole(AriaRole.Article);
+        await Expect(explained.GetByRole(AriaRole.Heading, new() { Name = InterpretationTitle, Level = 1 })).ToBeVisibleAsync();
+        var interpretationTable = explained.GetByRole(AriaRole.Table);
+        await Expect(interpretationTable.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        await Expect(interpretationTable.GetByRole(AriaRole.Cell, new() { Name = "依申请公开" })).ToBeVisibleAsync();
+        await Expect(interpretationTable.GetByRole(AriaRole.Cell, new() { Name = "128" })).ToBeVisibleAsync();
+        Assert.DoesNotContain("mso-", await reader.ContentAsync());
     }
+
+    private const string InterpretationTitle = "《关于2026年政府信息公开申请办理情况的通报》解读";
 
     private static async Task CreateStaffAsync(IPage admin, string userName, string displayName, string role)
     {
@@ -139,4 +176,7 @@ public sealed partial class EditorJourneyTests(GongkaiSuite suite, ChromiumFixtu
 
     [GeneratedRegex("^/admin/documents/([0-9a-f-]{36})$")]
     private static partial Regex DocumentAdminPath();
+
+    [GeneratedRegex("^/admin/interpretations/edit/([0-9a-f-]{36})$")]
+    private static partial Regex InterpretationAdminPath();
 }

@@ -37,7 +37,7 @@ public sealed partial class EnglishPagesTests(GongkaiSuite suite, ChromiumFixtur
     public async Task The_English_form_refuses_in_English_then_files_the_request_and_shows_the_receipt()
     {
         await GotoOkAsync("/en/request");
-        await Page.GetByLabel("Body you are applying to").SelectOptionAsync(new SelectOptionValue { Label = "北京市西城区民政局" });
+        await Page.GetByLabel("Body you are applying to").SelectOptionAsync(new SelectOptionValue { Label = "Xicheng District Civil Affairs Bureau" });
         await Page.GetByLabel("Type of applicant").SelectOptionAsync(new SelectOptionValue { Label = "Natural person" });
         await Page.GetByLabel("Name of the person or organisation").FillAsync("Jane Applicant");
         await Page.GetByLabel("Proof of identity: type of document").SelectOptionAsync(new SelectOptionValue { Label = "Resident identity card" });

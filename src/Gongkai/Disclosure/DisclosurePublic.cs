@@ -16,12 +16,21 @@ internal static class DisclosurePublic
 
     public static void MapDisclosurePublic(this WebApplication app)
     {
-        // Only an attachment of a document the public may see; the bytes come from the file store under their SHA-256.
+        // An attachment of a document the public may see; or, for signed-in staff who may see the document's organ, of a
+        // draft (the editor's images in the staff preview). Anyone else: 404 until it is published. The bytes come from
+        // the file store under their SHA-256.
         app.MapGet("/documents/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, DocumentPages pages, FileStore files,
             ILoggerFactory logs, HttpContext context, CancellationToken ct) =>
         {
             var view = await pages.GetAsync(id, ct);
             var attachment = view?.Document.Attachments.FirstOrDefault(a => a.Id == attachmentId);
+            var isPublic = attachment is not null;
+            if (attachment is null && context.User.Identity?.IsAuthenticated == true
+                && await context.RequestServices.GetRequiredService<DocumentFinder>().ReadAsync(id, ct) is { } draft)
+            {
+                attachment = draft.Attachments.FirstOrDefault(a => a.Id == attachmentId);
+            }
+
             if (attachment is null)
             {
                 return Results.NotFound();
@@ -35,8 +44,8 @@ internal static class DisclosurePublic
                 return Results.NotFound();
             }
 
-            // Published documents can be withdrawn at any moment: caches must ask again.
-            context.Response.Headers.CacheControl = "no-cache";
+            // Published documents can be withdrawn at any moment: caches must ask again. A draft's file is never stored.
+            context.Response.Headers.CacheControl = isPublic ? "no-cache" : "private, no-store";
             return Results.File(stream, attachment.ContentType, attachment.FileName, lastModified: attachment.CreatedAt,
                 entityTag: new EntityTagHeaderValue($"\"{attachment.Sha256}\""), enableRangeProcessing: true);
         }).ExcludeFromDescription();

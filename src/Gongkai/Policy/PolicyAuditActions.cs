@@ -25,6 +25,7 @@ public static class PolicyAuditActions
     public static readonly AuditAction InterpretationWithdraw = new("interpretation.withdraw", "撤回政策解读");
     public static readonly AuditAction InterpretationFlag = new("interpretation.flag", "标记需要同步解读");
     public static readonly AuditAction InterpretationWaive = new("interpretation.waive", "记录不同步解读的理由");
+    public static readonly AuditAction InterpretationAssetAdd = new("interpretation.asset.add", "上传政策解读图片或附件");
 
     public static readonly AuditAction EvaluationPublish = new("policy.evaluation.publish", "发布政策评价");
     public static readonly AuditAction EvaluationWithdraw = new("policy.evaluation.withdraw", "撤回政策评价");

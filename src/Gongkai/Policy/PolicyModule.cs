@@ -28,6 +28,7 @@ public static class PolicyModule
         services.Configure<InterpretationOptions>(builder.Configuration.GetSection("Policy:Interpretations"));
         services.AddScoped<ManageInterpretation>();
         services.AddScoped<InterpretationQueries>();
+        services.AddScoped<InterpretationAssets>(); // the editor's uploads (issue 16)
         services.AddScoped<Platform.Search.IIndexedRecords, RebuildInterpretationIndex>();
         services.AddScoped<IPublishCheck, InterpretationPublishCheck>();
         services.AddScoped<IDocumentRelations, PolicyDocumentRelations>();
@@ -46,6 +47,7 @@ public static class PolicyModule
         app.MapConsultationsApi();
         app.MapConsultationFeeds();
         app.MapInterpretationsApi();
+        InterpretationAssets.Map(app);
         return app;
     }
 }

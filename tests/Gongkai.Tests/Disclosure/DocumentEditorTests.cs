@@ -154,6 +154,17 @@ public abstract partial class DocumentEditorTests<TApp>(TApp app) : IClassFixtur
             await app.WithDbAsync(db => db.AuditEvents.Where(e => e.TargetId == id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync()));
 
         Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync(url)).StatusCode);
+        // The draft's image shows in the staff preview: served to signed-in staff of the organ, never stored by caches.
+        var own = await editor.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(Png, await own.Content.ReadAsByteArrayAsync());
+        Assert.Contains("no-store", own.Headers.CacheControl!.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync(url)).StatusCode);
+        var other = (await app.OrganAsync("区财政局")).Id;
+        await app.StaffAsync("cz-ed-viewer5", "Editor-pass-3", (StaffRole.Editor, other));
+        var outsider = app.Browser();
+        await outsider.SignInOkAsync("cz-ed-viewer5", "Editor-pass-3");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(url)).StatusCode);
 
         var edit = $"/admin/documents/edit/{id}";
         var form = Form(organ, "带图片的通知", $"<p>见下图。</p><p><img src=\"{url}\" alt=\"区位图\"></p>");

@@ -80,4 +80,23 @@ public sealed class DocumentGeneratorTests
             Assert.True(docs.Count(d => d.Title.Contains(term) || d.BodyText.Contains(term)) >= 5, $"{term} is too rare for a search benchmark");
         }
     }
+
+    [Fact]
+    public void Annual_reports_are_typed_as_such_one_per_organ_and_year_newest_years_complete()
+    {
+        var docs = Generate(3_000, 2026);
+        var reports = docs.Where(d => d.InformationType == InformationType.AnnualReport).ToList();
+        Assert.True(reports.Count > 100, $"only {reports.Count} annual reports");
+        Assert.DoesNotContain(docs, d => d.InformationType == InformationType.Other && d.Title.Contains("年度报告"));
+        var keys = reports.Select(r => (r.OrganId, Year: Gongkai.Disclosure.Portal.AnnualReportDocuments.YearOf(r.Title, r.WrittenOn))).ToList();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        // The last full year (2025, written in the first quarter of 2026) has a report from every organ that existed then.
+        var existing = Organs.Where(o => o.IsActive).Select(o => o.Id).ToHashSet();
+        Assert.Superset(existing, keys.Where(k => k.Year == 2025).Select(k => k.OrganId).ToHashSet());
+        Assert.All(reports, r =>
+        {
+            Assert.Equal(Gongkai.Disclosure.Portal.AnnualReportDocuments.YearOf(r.Title, r.WrittenOn) + 1, r.WrittenOn.Year);
+            Assert.InRange(r.WrittenOn.Month, 1, 3);
+        });
+    }
 }

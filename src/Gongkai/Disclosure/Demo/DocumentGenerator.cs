@@ -58,7 +58,7 @@ internal sealed class DocumentGenerator
         (Kind.Announcement, 11, InformationType.Notice, 0.0),
         (Kind.News, 26, InformationType.News, 0.0),
         (Kind.Progress, 6, InformationType.Statistics, 0.0),
-        (Kind.AnnualReport, 2, InformationType.Other, 0.0),
+        (Kind.AnnualReport, 6, InformationType.AnnualReport, 0.0),
         (Kind.Budget, 5, InformationType.Budget, 0.0),
         (Kind.Interpretation, 6, InformationType.PolicyDocument, 0.0),
         (Kind.WorkSummary, 6, InformationType.Plan, 0.0),
@@ -121,6 +121,8 @@ internal sealed class DocumentGenerator
     /// <summary>Plans <paramref name="count"/> documents, ordered by publication, with 索引号 and 发文字号 continuing <paramref name="used"/>.</summary>
     public Plan[] PlanDocuments(int count, UsedNumbers used)
     {
+        reportSlots = ReportSlots();
+        nextReportSlot = 0;
         var plans = new Plan[count];
         for (var i = 0; i < count; i++)
         {
@@ -169,11 +171,23 @@ internal sealed class DocumentGenerator
         // 成文日期: any day from 2016 to yesterday; an annual report is written in the first quarter of the next year.
         var span = today.DayNumber - FirstDay.DayNumber; // up to yesterday
         var written = DateOnly.FromDayNumber(FirstDay.DayNumber + rng.Next(span));
+        int? reportOrgan = null;
         if (kind == Kind.AnnualReport)
         {
-            var year = Math.Max(FirstDay.Year + 1, written.Year);
-            written = new DateOnly(year, 1, 10).AddDays(rng.Next(80));
-            if (written >= today)
+            // One report per organ and year (年度报告 column): the next free (organ, year), newest year first; a report
+            // is written in the first quarter of the year after the one it reports on. When every slot is taken, a notice.
+            var offset = rng.Next(80);
+            if (nextReportSlot < reportSlots.Count)
+            {
+                var (slotOrgan, reportYear) = reportSlots[nextReportSlot++];
+                reportOrgan = slotOrgan;
+                written = new DateOnly(reportYear + 1, 1, 10).AddDays(offset);
+                if (written >= today)
+                {
+                    written = today.AddDays(-1);
+                }
+            }
+            else
             {
                 kind = Kind.Notice;
                 written = today.AddDays(-1 - rng.Next(30));
@@ -188,7 +202,7 @@ internal sealed class DocumentGenerator
             Kind.Enforcement => EnforcementTopics[rng.Next(EnforcementTopics.Length)],
             _ => DrawTopic(ref rng, written.Year),
         };
-        var organ = DrawOrgan(ref rng, topic, written.Year, kind);
+        var organ = reportOrgan ?? DrawOrgan(ref rng, topic, written.Year, kind);
 
         // 发布日期: a few working days after the 成文日期; about 3 % later than the 20-working-day limit of Art. 26.
         var days = rng.Chance(0.03) ? rng.Between(21, 45) : rng.Chance(0.85) ? rng.Between(1, 10) : rng.Between(11, 20);
@@ -268,6 +282,32 @@ internal sealed class DocumentGenerator
     }
 
     /// <summary>Organs abolished in the 2019 reorganisation (inactive) published until 2018; their successors from 2019.</summary>
+    /// <summary>The (organ, year) pairs an annual report can be written for by today: newest year first, organs in their order.</summary>
+    private List<(int Organ, int Year)> ReportSlots()
+    {
+        var slots = new List<(int, int)>();
+        for (var year = today.Year - 1; year >= FirstDay.Year; year--)
+        {
+            if (new DateOnly(year + 1, 1, 10) >= today)
+            {
+                continue;
+            }
+
+            for (var o = 0; o < organs.Count; o++)
+            {
+                if (Existed(organs[o], year))
+                {
+                    slots.Add((o, year));
+                }
+            }
+        }
+
+        return slots;
+    }
+
+    private List<(int Organ, int Year)> reportSlots = [];
+    private int nextReportSlot;
+
     private static bool Existed(OrganInfo organ, int year) =>
         organ.IsActive ? year >= 2019 || !DemoVocabulary.CreatedIn2019.Contains(organ.Code) : year <= 2018;
 

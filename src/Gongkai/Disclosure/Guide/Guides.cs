@@ -2,6 +2,7 @@ using Gongkai.Platform;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
 using Gongkai.Platform.Organisation;
+using Gongkai.Platform.RichText;
 using Gongkai.Platform.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -129,6 +130,12 @@ public sealed class Guides(GongkaiDb db, AuditLog audit, StaffAccess access, Cur
         foreach (var field in GuideInput.Fields)
         {
             var value = Normalise(field.Input(input));
+            if (field.Max == OpennessGuide.LongText && RichTextHtml.LooksLikeHtml(value))
+            {
+                // From the shared editor: rich text stored sanitised (Platform/RichText); plain text stays as typed.
+                value = Normalise(RichTextHtml.StoreAuto(value, field.Label, field.Name));
+            }
+
             if (field.Required && value.Length == 0)
             {
                 throw new ValidationFailure($"请填写{field.Label}。", field.Name);

@@ -36,6 +36,7 @@ public static class PublicCacheRoutes
         new("/", ContentTags.All, Freshness.Minute),
         new("/catalogue/**", Catalogue, Freshness.Day),
         new("/guide/**", [ContentTags.Guide, ContentTags.Organs, ContentTags.Documents, ContentTags.Site], Freshness.Day),
+        new("/interpretations/*/assets/**", [], Freshness.Day), // the editor's uploads: files with their own ETag (issue 16 editor)
         new("/interpretations/**", Policy, Freshness.Day),
         // A commenter's receipt (personal) and the comment form (a token) are never cached.
         new("/consultations/receipt/**", [], Freshness.Minute),

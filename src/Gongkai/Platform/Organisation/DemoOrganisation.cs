@@ -33,6 +33,7 @@ internal sealed class DemoOrganisation(GongkaiDb db, AuditLog audit, CurrentActo
                 Code = d.Code,
                 ShortName = d.ShortName,
                 FullName = d.FullName,
+                EnglishName = d.EnglishName,
                 Kind = d.Kind,
                 ReceivesRequests = d.ReceivesRequests,
                 IsActive = d.IsActive,
@@ -61,4 +62,5 @@ internal sealed class DemoOrganisation(GongkaiDb db, AuditLog audit, CurrentActo
     private sealed record DemoFile(string District, List<DemoOrgan> Organs);
 }
 
-internal sealed record DemoOrgan(string Code, string ShortName, string FullName, List<string>? Aliases, OrganKind Kind, string? ParentCode, bool ReceivesRequests, bool IsActive = true);
+internal sealed record DemoOrgan(string Code, string ShortName, string FullName, List<string>? Aliases, OrganKind Kind, string? ParentCode, bool ReceivesRequests, bool IsActive = true,
+    string? EnglishName = null);

@@ -31,6 +31,11 @@ public sealed class Organ : IVersioned
     public required string Code { get; set; }
     public required string ShortName { get; set; }
     public required string FullName { get; set; }
+    /// <summary>
+    /// The official English name, optional (issue 16, the English version): the /en/ pages show it, and the Chinese full
+    /// name marked lang="zh-CN" where there is none (<see cref="OrganNames"/>).
+    /// </summary>
+    public string? EnglishName { get; set; }
     public OrganKind Kind { get; set; }
     public Guid? ParentId { get; set; }
     public Organ? Parent { get; set; }
@@ -61,6 +66,7 @@ internal sealed class OrganConfiguration : IEntityTypeConfiguration<Organ>
         b.Property(o => o.Code).HasMaxLength(32);
         b.Property(o => o.ShortName).HasMaxLength(64);
         b.Property(o => o.FullName).HasMaxLength(128);
+        b.Property(o => o.EnglishName).HasMaxLength(200);
         b.HasIndex(o => o.Code).IsUnique();
         b.HasIndex(o => o.ShortName).IsUnique();
         b.HasIndex(o => o.FullName).IsUnique();

@@ -6,6 +6,8 @@ public sealed class OrganInput
     public string? Code { get; set; }
     public string? ShortName { get; set; }
     public string? FullName { get; set; }
+    /// <summary>The official English name, optional (shown on the English pages).</summary>
+    public string? EnglishName { get; set; }
     /// <summary>Other names, separated by commas, 、 or new lines.</summary>
     public string? Aliases { get; set; }
     public OrganKind Kind { get; set; } = OrganKind.Department;

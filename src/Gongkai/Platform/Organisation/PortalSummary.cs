@@ -17,6 +17,9 @@ public sealed class PortalSummary(IMemoryCache cache, IServiceScopeFactory scope
     {
         /// <summary>Each organ's code beside its name (for the link to its page), in the same order as <see cref="Names"/>.</summary>
         public IReadOnlyList<string> Codes { get; init; } = [];
+
+        /// <summary>Each organ's full Chinese name and English name (null when none), in the order of <see cref="Names"/> (the English pages).</summary>
+        public IReadOnlyList<(string FullName, string? EnglishName)> English { get; init; } = [];
     }
 
     public async Task<Figures> GetAsync(CancellationToken ct = default) =>
@@ -26,10 +29,11 @@ public sealed class PortalSummary(IMemoryCache cache, IServiceScopeFactory scope
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<GongkaiDb>();
             var organs = await db.Organs.AsNoTracking().Where(o => o.IsActive && o.ReceivesRequests)
-                .OrderBy(o => o.SortOrder).Select(o => new { o.ShortName, o.Kind, o.Code }).ToListAsync(ct);
+                .OrderBy(o => o.SortOrder).Select(o => new { o.ShortName, o.Kind, o.Code, o.FullName, o.EnglishName }).ToListAsync(ct);
             return new Figures(organs.Count, organs.Count(o => o.Kind == OrganKind.StreetOffice), organs.Select(o => o.ShortName).ToList())
             {
                 Codes = organs.Select(o => o.Code).ToList(),
+                English = organs.Select(o => (o.FullName, o.EnglishName)).ToList(),
             };
         }))!;
 }

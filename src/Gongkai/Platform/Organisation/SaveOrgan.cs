@@ -22,6 +22,7 @@ public sealed class SaveOrgan(GongkaiDb db, AuditLog audit, TimeProvider clock)
             Code = input.Code!.Trim(),
             ShortName = input.ShortName!.Trim(),
             FullName = input.FullName!.Trim(),
+            EnglishName = EnglishNameOf(input),
             Kind = input.Kind,
             ParentId = input.ParentId,
             ReceivesRequests = input.ReceivesRequests,
@@ -54,6 +55,7 @@ public sealed class SaveOrgan(GongkaiDb db, AuditLog audit, TimeProvider clock)
         Track("代码", organ.Code, input.Code!.Trim());
         Track("简称", organ.ShortName, input.ShortName!.Trim());
         Track("全称", organ.FullName, input.FullName!.Trim());
+        Track("英文名称", organ.EnglishName, EnglishNameOf(input));
         Track("类型", organ.Kind, input.Kind);
         Track("上级", organ.ParentId, input.ParentId);
         Track("受理依申请公开", organ.ReceivesRequests, input.ReceivesRequests);
@@ -70,6 +72,7 @@ public sealed class SaveOrgan(GongkaiDb db, AuditLog audit, TimeProvider clock)
         organ.Code = input.Code!.Trim();
         organ.ShortName = input.ShortName!.Trim();
         organ.FullName = input.FullName!.Trim();
+        organ.EnglishName = EnglishNameOf(input);
         organ.Kind = input.Kind;
         organ.ParentId = input.ParentId;
         organ.ReceivesRequests = input.ReceivesRequests;
@@ -100,6 +103,19 @@ public sealed class SaveOrgan(GongkaiDb db, AuditLog audit, TimeProvider clock)
             throw new ValidationFailure("机构代码只能由字母、数字、“-”和“_”组成（用于索引号）。", "Code");
         }
 
+        if (EnglishNameOf(input) is { } english)
+        {
+            if (english.Length > 200)
+            {
+                throw new ValidationFailure("英文名称不能超过200个字符。", "EnglishName");
+            }
+
+            if (english.Any(c => c > '\u024F' || char.IsControl(c)))
+            {
+                throw new ValidationFailure("英文名称只能使用英文字母、数字和标点（如 Xicheng District Civil Affairs Bureau）。", "EnglishName");
+            }
+        }
+
         if (!Enum.IsDefined(input.Kind))
         {
             throw new ValidationFailure("请选择机构类型。", "Kind");
@@ -120,6 +136,10 @@ public sealed class SaveOrgan(GongkaiDb db, AuditLog audit, TimeProvider clock)
         aliases.RemoveAll(own.Contains);
         return aliases;
     }
+
+    /// <summary>The English name as stored: spaces collapsed, null when blank (checked in <see cref="Validate"/>).</summary>
+    private static string? EnglishNameOf(OrganInput input) =>
+        InputText.OrNull(input.EnglishName) is { } name ? string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)) : null;
 
     private static void Require(string? value, string label, int max, string field)
     {

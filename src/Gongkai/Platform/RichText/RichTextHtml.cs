@@ -46,6 +46,38 @@ public static partial class RichTextHtml
     /// </summary>
     public static Clean FromAuto(string? body) => LooksLikeHtml(body) ? FromOffice(body) : FromPlainText(body);
 
+    /// <summary>
+    /// What a field without a format of its own stores (interpretation elements, the guide, a feedback summary): null when
+    /// blank; plain text as typed (<see cref="Display"/> shows it as paragraphs, exactly as before the field took rich
+    /// text); rich text Word-cleaned and sanitised, or null when nothing visible is left. Markup the sanitiser would drop
+    /// silently (scripts, event attributes, frames) is refused with the field named, so nothing is lost unnoticed.
+    /// </summary>
+    public static string? StoreAuto(string? input, string label, string field)
+    {
+        var value = input?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (!LooksLikeHtml(value))
+        {
+            return value;
+        }
+
+        if (HasActiveContent(value))
+        {
+            throw new ValidationFailure($"{label}含有脚本、事件属性或内嵌框架等不安全内容，请删除后再保存。", field);
+        }
+
+        var clean = FromOffice(value);
+        return clean.Text.Length == 0 && !clean.Html.Contains("<img", StringComparison.Ordinal) ? null : clean.Html;
+    }
+
+    /// <summary>The plain text of a stored field (rich or plain), for search and scans.</summary>
+    public static string TextOf(string? stored) =>
+        string.IsNullOrWhiteSpace(stored) ? "" : LooksLikeHtml(stored) ? ToText(stored) : stored;
+
     /// <summary>Rich text from the editor or a paste: Word/WPS markup removed, then sanitised.</summary>
     public static Clean FromOffice(string? html)
     {

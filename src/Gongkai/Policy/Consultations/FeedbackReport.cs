@@ -1,6 +1,7 @@
 using Gongkai.Platform;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.RichText;
 using Gongkai.Platform.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,7 +80,8 @@ public sealed class FeedbackReports(GongkaiDb db, AuditLog audit, StaffAccess ac
             throw new ValidationFailure(state == ConsultationState.Concluded ? "意见采纳情况已经公布。" : "征集期结束后才能公布意见采纳情况。", "Summary");
         }
 
-        summary = summary?.Trim();
+        // From the shared editor: rich text stored sanitised (Platform/RichText), plain text as typed.
+        summary = RichTextHtml.StoreAuto(summary, "意见采纳情况说明", "Summary");
         if (string.IsNullOrEmpty(summary) || summary.Length > 5000)
         {
             throw new ValidationFailure("请填写意见采纳情况说明（不超过5000字）。", "Summary");

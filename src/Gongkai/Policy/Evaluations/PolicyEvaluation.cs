@@ -2,6 +2,7 @@ using Gongkai.Disclosure.Documents;
 using Gongkai.Platform;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.RichText;
 using Gongkai.Platform.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -94,8 +95,9 @@ public sealed class PolicyEvaluations(GongkaiDb db, AuditLog audit, StaffAccess 
             DocumentId = input.DocumentId,
             Scope = Need(input.Scope, "评价范围", 5000),
             Method = Need(input.Method, "评价方式", 5000),
-            Findings = Need(input.Findings, "评价结论", 20_000),
-            FollowUp = Need(input.FollowUp, "改进措施", 20_000),
+            // Prose from the shared editor: rich text stored sanitised (Platform/RichText), plain text as typed.
+            Findings = Need(RichTextHtml.StoreAuto(input.Findings, "评价结论", "Findings"), "评价结论", 20_000),
+            FollowUp = Need(RichTextHtml.StoreAuto(input.FollowUp, "改进措施", "FollowUp"), "改进措施", 20_000),
             PublishedAt = clock.GetUtcNow(),
         };
         db.Add(e);

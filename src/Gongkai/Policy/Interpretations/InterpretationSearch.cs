@@ -1,5 +1,6 @@
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.RichText;
 using Gongkai.Platform.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public static class InterpretationSearch
 
     public static SearchText IndexedText(Interpretation i) =>
         new(string.Join('\n', new[] { i.Title, i.Speaker }.Concat(i.Policies.Select(p => p.Title)).Where(t => !string.IsNullOrWhiteSpace(t))),
-            string.Join('\n', i.Elements().Where(e => e.Text is not null).Select(e => $"{e.Name}：{e.Text}")
+            string.Join('\n', i.Elements().Where(e => e.Text is not null).Select(e => $"{e.Name}：{RichTextHtml.TextOf(e.Text)}")
                 .Concat(i.Questions.OrderBy(q => q.Position).Select(q => $"问：{q.Question}\n答：{q.Answer}"))));
 
     /// <summary>Indexes (or re-indexes) a published interpretation, its policies and questions read as saved in the caller's transaction.</summary>

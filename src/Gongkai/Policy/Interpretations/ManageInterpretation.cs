@@ -3,6 +3,7 @@ using Gongkai.Disclosure.Documents;
 using Gongkai.Platform;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Data;
+using Gongkai.Platform.RichText;
 using Gongkai.Platform.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,7 +74,10 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
             throw new ValidationFailure("图解和视频/音频解读请填写图片或音视频的地址。", "MediaUrl");
         }
 
-        var elements = input.ElementValues();
+        // From the shared editor (Platform/RichText): rich text stored sanitised, plain text as typed, blank as null.
+        var elements = input.ElementValues()
+            .Select((text, n) => RichTextHtml.StoreAuto(text, InterpretationElementCopy.Fields[n].Label, InterpretationElementCopy.Fields[n].Field))
+            .ToArray();
         if (elements.All(string.IsNullOrWhiteSpace) && questions.Count == 0)
         {
             throw new ValidationFailure("请至少填写一项解读要素（背景依据、主要内容等）或一组问答。", "MainContent");
@@ -89,7 +93,7 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
         var i = existing ?? new Interpretation { OrganId = organId, Title = title, CreatedAt = now };
         i.Title = title;
         i.Form = input.Form;
-        input.CopyElementsTo(i, InputText.OrNull);
+        i.SetElements(elements);
         i.MediaUrl = InputText.OrNull(input.MediaUrl) is { Length: <= 500 } url ? url : null;
         i.Speaker = InputText.OrNull(input.Speaker) is { Length: <= 200 } speaker ? speaker : null;
         i.UpdatedAt = now;

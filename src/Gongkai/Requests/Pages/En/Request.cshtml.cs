@@ -24,11 +24,16 @@ public sealed class RequestModel(GongkaiDb db, IStringLocalizer<SharedResource> 
 
     public string OrganName { get; private set; } = "";
 
+    public string? OrganEnglishName { get; private set; }
+
+    /// <summary>Organs without an English name, listed in Chinese (lang="zh-CN").</summary>
+    public IReadOnlySet<Guid> ChineseNamed { get; private set; } = new HashSet<Guid>();
+
     public async Task OnGetAsync(Guid? organ, CancellationToken ct)
     {
         Input.OrganId = organ;
         Input.SubmissionKey = Guid.NewGuid().ToString("N");
-        Organs = await RequestFieldsView.ReceivingOrgansAsync(db, null, ct);
+        (Organs, ChineseNamed) = await RequestFieldsView.ReceivingOrgansInEnglishAsync(db, ct);
     }
 
     public async Task<IActionResult> OnPostAsync([FromServices] SubmitOnline submit, CancellationToken ct)
@@ -37,12 +42,13 @@ public sealed class RequestModel(GongkaiDb db, IStringLocalizer<SharedResource> 
         if (await this.TryAsync(async () => filed = await submit.HandleAsync(Input, ct)))
         {
             Filed = filed;
-            OrganName = db.Organs.Where(o => o.Id == filed!.Request.OrganId).Select(o => o.FullName).Single();
+            var organ = db.Organs.Where(o => o.Id == filed!.Request.OrganId).Select(o => new { o.FullName, o.EnglishName }).Single();
+            (OrganName, OrganEnglishName) = (organ.FullName, organ.EnglishName);
             return Page();
         }
 
         LocalisedMessages.Translate(ModelState, L);
-        Organs = await RequestFieldsView.ReceivingOrgansAsync(db, null, ct);
+        (Organs, ChineseNamed) = await RequestFieldsView.ReceivingOrgansInEnglishAsync(db, ct);
         return Page();
     }
 }

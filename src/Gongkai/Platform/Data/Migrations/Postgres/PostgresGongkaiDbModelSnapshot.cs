@@ -1005,6 +1005,10 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EnglishName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -1869,6 +1873,43 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                     b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("interpretations", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Policy.Interpretations.InterpretationAsset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("InterpretationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterpretationId");
+
+                    b.ToTable("interpretation_assets", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Policy.Interpretations.InterpretationRequirement", b =>
@@ -3214,6 +3255,15 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrganId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Policy.Interpretations.InterpretationAsset", b =>
+                {
+                    b.HasOne("Gongkai.Policy.Interpretations.Interpretation", null)
+                        .WithMany()
+                        .HasForeignKey("InterpretationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

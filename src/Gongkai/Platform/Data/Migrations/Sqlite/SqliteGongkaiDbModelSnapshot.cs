@@ -987,6 +987,10 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EnglishName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -1830,6 +1834,43 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Status", "PublishedAt");
 
                     b.ToTable("interpretations", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Policy.Interpretations.InterpretationAsset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InterpretationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InterpretationId");
+
+                    b.ToTable("interpretation_assets", (string)null);
                 });
 
             modelBuilder.Entity("Gongkai.Policy.Interpretations.InterpretationRequirement", b =>
@@ -3167,6 +3208,15 @@ namespace Gongkai.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Policy.Interpretations.InterpretationAsset", b =>
+                {
+                    b.HasOne("Gongkai.Policy.Interpretations.Interpretation", null)
+                        .WithMany()
+                        .HasForeignKey("InterpretationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

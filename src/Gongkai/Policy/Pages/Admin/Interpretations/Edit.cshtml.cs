@@ -1,6 +1,8 @@
 using Gongkai.Disclosure.Documents;
 using Gongkai.Platform.Data;
+using Gongkai.Platform;
 using Gongkai.Platform.Organisation;
+using Gongkai.Platform.RichText;
 using Gongkai.Platform.Staff;
 using Gongkai.Platform.Web;
 using Gongkai.Policy.Interpretations;
@@ -17,6 +19,18 @@ public sealed class EditModel(InterpretationQueries queries, ManageInterpretatio
     public InterpretationInput Input { get; set; } = new();
 
     public Interpretation? Existing { get; private set; }
+
+    /// <summary>
+    /// The nine elements in the shared editor (Platform/RichText): stored plain text shows in its plain mode, rich text
+    /// in the editor; images and files upload into the interpretation once it is saved (<see cref="OnPostAssetAsync"/>).
+    /// </summary>
+    public IEnumerable<RichTextField> ElementEditors => Input.ElementValues().Select((value, n) =>
+        new RichTextField("Input." + InterpretationElementCopy.Fields[n].Field, InterpretationElementCopy.Fields[n].Label, value)
+        {
+            Rows = 4,
+            UploadUrl = Existing is null ? null : $"/admin/interpretations/edit/{Existing.Id}?handler=Asset",
+            UploadNote = Existing is null ? "保存草稿后可上传图片和附件。" : null,
+        });
     public List<Organ> Organs { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
@@ -96,6 +110,49 @@ public sealed class EditModel(InterpretationQueries queries, ManageInterpretatio
 
         TempData["Message"] = "已撤回。";
         return Redirect($"/admin/interpretations/edit/{Existing.Id}");
+    }
+
+    /// <summary>
+    /// The editor's upload (rich-editor.js) of an image or file into this interpretation, through <see cref="InterpretationAssets"/>:
+    /// JSON with the address to put into the text, or the refusal's reason; another organ's interpretation is 404.
+    /// </summary>
+    public async Task<IActionResult> OnPostAssetAsync(Guid? id, IFormFile? file, [FromServices] InterpretationAssets assets, CancellationToken ct)
+    {
+        if (id is null || !await LoadAsync(id, ct) || Existing is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            if (file is null)
+            {
+                throw new ValidationFailure("请选择要上传的文件。", "file");
+            }
+
+            if (file.Length > assets.MaxBytes)
+            {
+                throw new ValidationFailure($"文件“{Path.GetFileName(file.FileName)}”大小为{file.Length / 1024.0 / 1024.0:0.0}MB，超过上限{assets.MaxBytes / 1024 / 1024}MB。", "file");
+            }
+
+            using var memory = new MemoryStream();
+            await file.CopyToAsync(memory, ct);
+            var added = await assets.AddAsync(Existing, file.FileName, memory.ToArray(), ct);
+            return new JsonResult(new
+            {
+                url = InterpretationAssets.UrlOf(added),
+                name = added.FileName,
+                isImage = added.ContentType.StartsWith("image/", StringComparison.Ordinal),
+            });
+        }
+        catch (ValidationFailure e)
+        {
+            return new JsonResult(new { error = e.Message }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+        catch (ForbiddenAction e)
+        {
+            return new JsonResult(new { error = e.Message }) { StatusCode = StatusCodes.Status403Forbidden };
+        }
     }
 
     private async Task<bool> LoadAsync(Guid? id, CancellationToken ct)
