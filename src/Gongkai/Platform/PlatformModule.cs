@@ -173,23 +173,7 @@ public static class PlatformModule
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<GongkaiDb>();
-        if (db.Database.IsSqlite())
-        {
-            // Write-ahead log: readers no longer wait for a writer and a commit is one append (kept in the file itself).
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        }
-
-        // MigrateAsync also takes the migration lock and diffs the model against the snapshot (EF 9+), which
-        // costs about 150 ms of CPU on every start; a restart with nothing to apply only needs the history table.
-        // Any start with a migration to apply (every test database, every upgrade) still goes through MigrateAsync.
-        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
-        {
-            // A migration may rewrite a large table and build its indexes (SearchPartitions: minutes at a million rows).
-            var timeout = db.Database.GetCommandTimeout();
-            db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
-            await db.Database.MigrateAsync(ct);
-            db.Database.SetCommandTimeout(timeout);
-        }
+        await db.MigrateDatabaseAsync(ct);
 
         await Search.SearchIndex.For(db).EnsureSchemaAsync(db, ct);
 
@@ -205,6 +189,32 @@ public static class PlatformModule
         if (configuration.GetValue("Demo:Organisation", true))
         {
             await sp.GetRequiredService<DemoOrganisation>().EnsureAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// The schema step of <see cref="PrepareDatabaseAsync(IServiceProvider, IConfiguration, CancellationToken)"/>: applies
+    /// the migrations not yet applied (none on a restart). The tests also migrate their template database with it once
+    /// per run (tests/Gongkai.Tests/Infrastructure/MigratedTemplate.cs).
+    /// </summary>
+    public static async Task MigrateDatabaseAsync(this GongkaiDb db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead log: readers no longer wait for a writer and a commit is one append (kept in the file itself).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        // MigrateAsync also takes the migration lock and diffs the model against the snapshot (EF 9+), which
+        // costs about 150 ms of CPU on every start; a restart with nothing to apply only needs the history table.
+        // Any start with a migration to apply (an empty database, every upgrade) still goes through MigrateAsync.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            // A migration may rewrite a large table and build its indexes (SearchPartitions: minutes at a million rows).
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
+            await db.Database.MigrateAsync(ct);
+            db.Database.SetCommandTimeout(timeout);
         }
     }
 

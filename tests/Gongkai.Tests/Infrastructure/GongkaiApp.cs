@@ -26,6 +26,12 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected virtual int PublicFormPostsPerMinute => 10_000;
 
+    /// <summary>
+    /// True: the application starts on an empty database and applies every migration itself. Otherwise it starts on a
+    /// copy of the run's migrated template (<see cref="MigratedTemplate"/>) and runs the rest of its start-up.
+    /// </summary>
+    protected internal virtual bool FromEmptyDatabase => false;
+
     /// <summary>Extra configuration for a variant of the application.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
@@ -57,7 +63,8 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
             var server = PostgresServer.ConnectionString;
             await using var conn = new NpgsqlConnection(server);
             await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {databaseName}", conn);
+            var template = FromEmptyDatabase ? "" : " TEMPLATE " + await MigratedTemplate.PostgresTemplateAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {databaseName}{template}", conn);
             await cmd.ExecuteNonQueryAsync();
             ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = databaseName }.ConnectionString;
         }
@@ -65,6 +72,10 @@ public abstract class GongkaiApp : WebApplicationFactory<Program>, IAsyncLifetim
         {
             sqliteFile = Path.Combine(Path.GetTempPath(), databaseName + ".db");
             ConnectionString = $"Data Source={sqliteFile}";
+            if (!FromEmptyDatabase)
+            {
+                await MigratedTemplate.CopySqliteToAsync(sqliteFile);
+            }
         }
 
         _ = Server;
@@ -159,6 +170,18 @@ public class SqliteApp : GongkaiApp
 public class PostgresApp : GongkaiApp
 {
     protected override string Provider => DatabaseSetup.Postgres;
+}
+
+/// <summary>The application on an empty SQLite database: its start-up applies every migration.</summary>
+public class EmptySqliteApp : SqliteApp
+{
+    protected internal override bool FromEmptyDatabase => true;
+}
+
+/// <summary>The application on an empty PostgreSQL database: its start-up applies every migration.</summary>
+public class EmptyPostgresApp : PostgresApp
+{
+    protected internal override bool FromEmptyDatabase => true;
 }
 
 /// <summary>The throwaway cluster started by test.sh. Without it, PostgreSQL tests fail loudly rather than skip.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Gongkai.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Tests.Platform;
 
@@ -21,6 +22,16 @@ public abstract class HealthAndPortalTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("ready", json.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Start_up_applies_every_migration_to_an_empty_database()
+    {
+        Assert.True(app.FromEmptyDatabase);
+        var (all, applied) = await app.WithDbAsync(async db =>
+            (db.Database.GetMigrations().ToList(), (await db.Database.GetAppliedMigrationsAsync()).ToList()));
+        Assert.NotEmpty(all);
+        Assert.Equal(all, applied);
     }
 
     [Fact]
@@ -112,6 +123,7 @@ public abstract class HealthAndPortalTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 }
 
-public sealed class HealthAndPortalTests_Sqlite(SqliteApp app) : HealthAndPortalTests<SqliteApp>(app);
+// These two start on an empty database (every other application starts on a copy of the run's migrated template).
+public sealed class HealthAndPortalTests_Sqlite(EmptySqliteApp app) : HealthAndPortalTests<EmptySqliteApp>(app);
 
-public sealed class HealthAndPortalTests_Postgres(PostgresApp app) : HealthAndPortalTests<PostgresApp>(app);
+public sealed class HealthAndPortalTests_Postgres(EmptyPostgresApp app) : HealthAndPortalTests<EmptyPostgresApp>(app);
