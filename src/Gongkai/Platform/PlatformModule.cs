@@ -30,6 +30,17 @@ public static class PlatformModule
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        // --- static assets (issue 16): outside Development, a build's output (tests, bench runs from bin/) serves its
+        // assets as a publish does: compressed and kept a year under the fingerprinted URL. MapStaticAssets would
+        // otherwise treat a build manifest as a developer's (no-cache, files re-read from disk).
+        // Their compressed copies are then found through the build's runtime manifest (a publish has them in wwwroot).
+        if (!builder.Environment.IsDevelopment() && configuration["ReloadStaticAssetsAtRuntime"] is null)
+        {
+            configuration["ReloadStaticAssetsAtRuntime"] = "false";
+            Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, configuration);
+        }
+
+        // --- end static assets ---
 
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection("Site"))
@@ -232,10 +243,6 @@ public static class PlatformModule
         app.UseGongkaiErrorHandling();
         app.UseTransportSecurity();
         app.UseSecurityHeaders();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public,max-age=86400",
-        });
         app.UseRequestLocalization();
         // --- public page cache (issue 16): after the culture is known, before routing and authentication ---
         app.UsePublicPageCache();
@@ -246,12 +253,16 @@ public static class PlatformModule
         app.UseMustChangePassword();
         app.UseAntiforgery();
 
+        // --- static assets (issue 16): wwwroot compressed (br, gzip) and fingerprinted at build, from the manifest;
+        // a fingerprinted URL is immutable for a year, the plain one revalidates (ETag). The layouts' ~/ links resolve
+        // to the fingerprinted URLs through WithStaticAssets below. ---
+        app.MapStaticAssets();
         app.MapHealthEndpoints();
         app.MapOpenApi();
         app.MapApiReference();
         app.MapPlatformApi();
         app.MapPreferenceEndpoints();
-        app.MapRazorPages();
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 }
