@@ -30,14 +30,19 @@ public static class PlatformModule
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        // --- static assets (issue 16): outside Development, a build's output (tests, bench runs from bin/) serves its
-        // assets as a publish does: compressed and kept a year under the fingerprinted URL. MapStaticAssets would
-        // otherwise treat a build manifest as a developer's (no-cache, files re-read from disk).
-        // Their compressed copies are then found through the build's runtime manifest (a publish has them in wwwroot).
-        if (!builder.Environment.IsDevelopment() && configuration["ReloadStaticAssetsAtRuntime"] is null)
+        // --- static assets (issue 16): a build's output (dotnet run, tests, bench runs from bin/) serves its assets as a
+        // publish does, compressed and kept a year under the fingerprinted URL. MapStaticAssets would otherwise treat a
+        // build manifest as a developer's: no-cache, and files re-read and gzipped on the fly even for an endpoint built
+        // as brotli (sent labelled br: the browser cannot read it). ReloadStaticAssetsAtRuntime=true restores that.
+        // Outside Development the compressed copies are found through the build's runtime manifest, as Development does
+        // by itself (a publish has them in wwwroot and no runtime manifest: nothing changes).
+        if (configuration["ReloadStaticAssetsAtRuntime"] is null)
         {
             configuration["ReloadStaticAssetsAtRuntime"] = "false";
-            Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, configuration);
+            if (!builder.Environment.IsDevelopment())
+            {
+                Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, configuration);
+            }
         }
 
         // --- end static assets ---
