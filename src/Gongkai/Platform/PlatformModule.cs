@@ -30,6 +30,22 @@ public static class PlatformModule
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        // --- static assets (issue 16): a build's output (dotnet run, tests, bench runs from bin/) serves its assets as a
+        // publish does, compressed and kept a year under the fingerprinted URL. MapStaticAssets would otherwise treat a
+        // build manifest as a developer's: no-cache, and files re-read and gzipped on the fly even for an endpoint built
+        // as brotli (sent labelled br: the browser cannot read it). ReloadStaticAssetsAtRuntime=true restores that.
+        // Outside Development the compressed copies are found through the build's runtime manifest, as Development does
+        // by itself (a publish has them in wwwroot and no runtime manifest: nothing changes).
+        if (configuration["ReloadStaticAssetsAtRuntime"] is null)
+        {
+            configuration["ReloadStaticAssetsAtRuntime"] = "false";
+            if (!builder.Environment.IsDevelopment())
+            {
+                Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, configuration);
+            }
+        }
+
+        // --- end static assets ---
 
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection("Site"))
@@ -242,10 +258,6 @@ public static class PlatformModule
         app.UseGongkaiErrorHandling();
         app.UseTransportSecurity();
         app.UseSecurityHeaders();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public,max-age=86400",
-        });
         app.UseRequestLocalization();
         // --- public page cache (issue 16): after the culture is known, before routing and authentication ---
         app.UsePublicPageCache();
@@ -256,12 +268,16 @@ public static class PlatformModule
         app.UseMustChangePassword();
         app.UseAntiforgery();
 
+        // --- static assets (issue 16): wwwroot compressed (br, gzip) and fingerprinted at build, from the manifest;
+        // a fingerprinted URL is immutable for a year, the plain one revalidates (ETag). The layouts' ~/ links resolve
+        // to the fingerprinted URLs through WithStaticAssets below. ---
+        app.MapStaticAssets();
         app.MapHealthEndpoints();
         app.MapOpenApi();
         app.MapApiReference();
         app.MapPlatformApi();
         app.MapPreferenceEndpoints();
-        app.MapRazorPages();
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 }

@@ -30,7 +30,14 @@ public abstract class ContentVersions
         return new ContentStamp(tags);
     }
 
-    internal const string Select = $"SELECT \"Tag\", \"Version\", \"ChangedAt\" FROM \"{ContentVersion.Table}\"";
+    /// <summary>
+    /// The search index's version (<see cref="Search.SearchIndexVersion"/>) is read with the counters, under this
+    /// pseudo-tag (no page depends on it): the search answer cache trusts the same read as the page cache.
+    /// </summary>
+    public const string SearchIndexTag = "search-index";
+
+    internal const string Select = $"SELECT \"Tag\", \"Version\", \"ChangedAt\" FROM \"{ContentVersion.Table}\"" +
+        $" UNION ALL SELECT '{SearchIndexTag}', \"Version\", 0 FROM search_index_version WHERE \"Id\" = 1";
 }
 
 /// <summary>The counters of every tag at one moment.</summary>
@@ -69,7 +76,7 @@ internal sealed class SqliteContentVersions(string connectionString) : ContentVe
 {
     private readonly Lock gate = new();
     private SqliteConnection? connection;
-    private SqliteCommand? dataVersion;
+    private SQLitePCL.sqlite3_stmt? dataVersion;
     private SqliteCommand? select;
     private long seen = -1;
     private ContentStamp? stamp;
@@ -84,13 +91,15 @@ internal sealed class SqliteContentVersions(string connectionString) : ContentVe
                 {
                     connection = new SqliteConnection(connectionString);
                     connection.Open();
-                    dataVersion = connection.CreateCommand();
-                    dataVersion.CommandText = "PRAGMA data_version";
+                    // Prepared once and stepped natively: the check costs no reader, boxing or allocation per request.
+                    var rc = SQLitePCL.raw.sqlite3_prepare_v2(connection.Handle, "PRAGMA data_version", out var prepared);
+                    SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+                    dataVersion = prepared;
                     select = connection.CreateCommand();
                     select.CommandText = Select;
                 }
 
-                var now = (long)dataVersion!.ExecuteScalar()!;
+                var now = DataVersion(dataVersion!, connection);
                 if (now != seen || stamp is null)
                 {
                     using var reader = select!.ExecuteReader();
@@ -105,6 +114,24 @@ internal sealed class SqliteContentVersions(string connectionString) : ContentVe
                 Close();
                 throw;
             }
+        }
+    }
+
+    private static long DataVersion(SQLitePCL.sqlite3_stmt statement, SqliteConnection connection)
+    {
+        try
+        {
+            var rc = SQLitePCL.raw.sqlite3_step(statement);
+            if (rc != SQLitePCL.raw.SQLITE_ROW)
+            {
+                SqliteException.ThrowExceptionForRC(rc == SQLitePCL.raw.SQLITE_DONE ? SQLitePCL.raw.SQLITE_ERROR : rc, connection.Handle);
+            }
+
+            return SQLitePCL.raw.sqlite3_column_int64(statement, 0);
+        }
+        finally
+        {
+            SQLitePCL.raw.sqlite3_reset(statement);
         }
     }
 

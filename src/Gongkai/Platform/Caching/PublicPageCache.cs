@@ -69,6 +69,9 @@ public sealed class PublicPageCache : IDisposable
 
     private long hits;
     private long stores;
+    private volatile Day? day;
+
+    private sealed record Day(int Number, DateTimeOffset Since, DateTimeOffset Until);
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -107,9 +110,16 @@ public sealed class PublicPageCache : IDisposable
         }
         else
         {
-            var today = ChineseDates.Today(clock);
-            period = today.DayNumber;
-            since = ChineseDates.StartOf(today);
+            // The district day, worked out once a day rather than converted on every request.
+            var day = this.day;
+            if (day is null || now < day.Since || now >= day.Until)
+            {
+                var today = ChineseDates.LocalDay(now);
+                this.day = day = new Day(today.DayNumber, ChineseDates.StartOf(today), ChineseDates.StartOf(today.AddDays(1)));
+            }
+
+            period = day.Number;
+            since = day.Since;
         }
 
         var elder = Preferences.ElderMode(context);
@@ -354,26 +364,30 @@ public sealed class PublicPageCache : IDisposable
             return withBody ? response.Body.WriteAsync(bytes, context.RequestAborted).AsTask() : Task.CompletedTask;
         }
 
-        /// <summary>The coding is listed, and not with q=0.</summary>
+        /// <summary>The coding is listed, and not with q=0 (read in place: browsers send it on every request).</summary>
         private static bool Accepts(StringValues header, string coding)
         {
             foreach (var value in header)
             {
-                if (value is null)
+                var rest = value.AsSpan();
+                while (!rest.IsEmpty)
                 {
-                    continue;
-                }
-
-                foreach (var item in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                {
-                    var parts = item.Split(';', StringSplitOptions.TrimEntries);
-                    if (!parts[0].Equals(coding, StringComparison.OrdinalIgnoreCase))
+                    var comma = rest.IndexOf(',');
+                    var item = (comma < 0 ? rest : rest[..comma]).Trim();
+                    rest = comma < 0 ? default : rest[(comma + 1)..];
+                    var semicolon = item.IndexOf(';');
+                    var name = (semicolon < 0 ? item : item[..semicolon]).Trim();
+                    if (!name.Equals(coding, StringComparison.OrdinalIgnoreCase))
                     {
                         continue;
                     }
 
-                    foreach (var parameter in parts.Skip(1))
+                    var parameters = semicolon < 0 ? default : item[(semicolon + 1)..];
+                    while (!parameters.IsEmpty)
                     {
+                        var next = parameters.IndexOf(';');
+                        var parameter = (next < 0 ? parameters : parameters[..next]).Trim();
+                        parameters = next < 0 ? default : parameters[(next + 1)..];
                         if (parameter.StartsWith("q=", StringComparison.OrdinalIgnoreCase)
                             && double.TryParse(parameter[2..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var q) && q <= 0)
                         {

@@ -32,6 +32,13 @@ internal sealed class MemorySearchResultCache(int capacity = MemorySearchResultC
     public async Task<T> GetOrComputeAsync<T>(string key, long version, Func<Task<T>> compute) where T : class
     {
         key = typeof(T).FullName + "\u001f" + key;
+        if (entries.TryGetValue(key, out var held) && held.Version == version && held.Answer.IsValueCreated
+            && held.Answer.Value is { IsCompletedSuccessfully: true } done)
+        {
+            // The common case under load: an answer already computed for this version, returned without locking or allocating.
+            return (T)done.Result;
+        }
+
         Entry? mine = null;
         var entry = entries.AddOrUpdate(key,
             _ => mine = New(version, compute),

@@ -32,13 +32,18 @@ internal sealed class SearchIndexVersionConfiguration : IEntityTypeConfiguration
 public interface ISearchVersion
 {
     /// <summary>The committed version now. Read it before computing an answer, never after.</summary>
-    Task<long> CurrentAsync(GongkaiDb db, CancellationToken ct = default);
+    ValueTask<long> CurrentAsync(GongkaiDb db, CancellationToken ct = default);
 }
 
-internal sealed class DatabaseSearchVersion : ISearchVersion
+/// <summary>
+/// Read with the content counters (<see cref="Caching.ContentVersions"/>, one mechanism for the page cache and the
+/// search cache): a read that began after the caller asked, shared by concurrent callers (PostgreSQL), or only when
+/// another connection has committed (SQLite, <c>PRAGMA data_version</c>). A cached search then costs no query of its own.
+/// </summary>
+internal sealed class DatabaseSearchVersion(Caching.ContentVersions versions) : ISearchVersion
 {
-    public async Task<long> CurrentAsync(GongkaiDb db, CancellationToken ct = default) =>
-        await db.Database.SqlQueryRaw<long>("SELECT \"Version\" AS \"Value\" FROM search_index_version WHERE \"Id\" = 1").SingleOrDefaultAsync(ct);
+    public async ValueTask<long> CurrentAsync(GongkaiDb db, CancellationToken ct = default) =>
+        (await versions.CurrentAsync(ct)).VersionOf(Caching.ContentVersions.SearchIndexTag);
 
     /// <summary>Part of every index write, in its transaction (a single UPDATE: concurrent writers queue on the row).</summary>
     public static Task BumpAsync(GongkaiDb db, CancellationToken ct) =>
