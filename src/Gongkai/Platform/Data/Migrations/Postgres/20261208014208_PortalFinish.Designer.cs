@@ -13,8 +13,8 @@ using NpgsqlTypes;
 namespace Gongkai.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDb))]
-    [Migration("20261208003621_I16Editor")]
-    partial class I16Editor
+    [Migration("20261208014208_PortalFinish")]
+    partial class PortalFinish
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2833,6 +2833,11 @@ namespace Gongkai.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
