@@ -273,7 +273,7 @@ internal static class AppLocation
         return Directory.Exists(source) ? source : throw new DirectoryNotFoundException($"no wwwroot in {appDir} nor {source}");
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

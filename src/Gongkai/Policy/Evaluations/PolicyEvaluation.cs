@@ -71,20 +71,28 @@ public sealed class PolicyEvaluations(GongkaiDb db, AuditLog audit, StaffAccess 
     {
         var role = await access.RoleForAsync(input.OrganId, DocumentAccess.Publishers) ?? throw new ForbiddenAction("您没有发布本单位政策评价的权限。");
         var thisYear = ChineseDates.Today(clock).Year;
-        if (input.Year < 2023 || input.Year > thisYear)
+        // Every field is read before anything is refused, so the form shows all its problems at once.
+        var checks = new FieldChecks();
+        checks.Check(() =>
         {
-            throw new ValidationFailure($"评价年度应在2023年至{thisYear}年之间。", "Year");
-        }
+            if (input.Year < 2023 || input.Year > thisYear)
+            {
+                throw new ValidationFailure($"评价年度应在2023年至{thisYear}年之间。", nameof(input.Year));
+            }
+        });
 
-        string Need(string? value, string name, int max) =>
-            string.IsNullOrWhiteSpace(value) ? throw new ValidationFailure($"请填写{name}。", name)
-            : value.Trim().Length > max ? throw new ValidationFailure($"{name}不能超过{max}字。", name) : value.Trim();
+        string Need(string? value, string label, string field, int max) =>
+            checks.Read(() => InputText.Field(value, label, max, field, required: true)!);
 
-        var title = Need(input.PolicyTitle, "被评价的政策", 300);
-        if (input.DocumentId is { } doc && await documents.FindAsync(doc, ct) is null)
-        {
-            throw new ValidationFailure("关联的政策文件须已主动公开。", "DocumentId");
-        }
+        var title = Need(input.PolicyTitle, "被评价的政策", nameof(input.PolicyTitle), 300);
+        await checks.ReadAsync(async () => input.DocumentId is { } doc && await documents.FindAsync(doc, ct) is null
+            ? throw new ValidationFailure("关联的政策文件须已主动公开。", nameof(input.DocumentId))
+            : 0);
+        var scope = Need(input.Scope, "评价范围", nameof(input.Scope), 5000);
+        var method = Need(input.Method, "评价方式", nameof(input.Method), 5000);
+        var findings = Need(input.Findings, "评价结论", nameof(input.Findings), 20_000);
+        var followUp = Need(input.FollowUp, "改进措施", nameof(input.FollowUp), 20_000);
+        checks.ThrowIfAny();
 
         var e = new PolicyEvaluation
         {
@@ -92,10 +100,10 @@ public sealed class PolicyEvaluations(GongkaiDb db, AuditLog audit, StaffAccess 
             Year = input.Year,
             PolicyTitle = title,
             DocumentId = input.DocumentId,
-            Scope = Need(input.Scope, "评价范围", 5000),
-            Method = Need(input.Method, "评价方式", 5000),
-            Findings = Need(input.Findings, "评价结论", 20_000),
-            FollowUp = Need(input.FollowUp, "改进措施", 20_000),
+            Scope = scope,
+            Method = method,
+            Findings = findings,
+            FollowUp = followUp,
             PublishedAt = clock.GetUtcNow(),
         };
         db.Add(e);
