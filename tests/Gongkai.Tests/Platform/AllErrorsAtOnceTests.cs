@@ -115,6 +115,18 @@ public abstract partial class AllErrorsAtOnceTests<TApp>(TApp app) : IClassFixtu
         Assert.Matches($"<option value=\"{organ.Id}\" selected", html);
     }
 
+    [Fact]
+    public async Task The_new_consultation_form_names_every_problem_and_keeps_the_draft()
+    {
+        var staff = await StaffAsync();
+        var organ = await app.OrganAsync("区民政局");
+        var response = await staff.SubmitAsync("/admin/consultations/new", [
+            new("Input.OrganId", organ.Id.ToString()), new("Input.Kind", "Solicitation"), new("Input.Title", ""), new("Input.ClosesAt", "2026-05-30T17:00"),
+            new("Input.DraftText", "第一条 保留的征求意见稿正文。")]);
+        var html = await RefusedAsync(response, ("Input_Title", "请填写标题（不超过300字）。"), ("Input_OpensAt", "请填写征集开始时间。"));
+        Assert.Contains("第一条 保留的征求意见稿正文。", html);
+    }
+
     private async Task<HttpClient> StaffAsync()
     {
         var staff = app.Browser();
