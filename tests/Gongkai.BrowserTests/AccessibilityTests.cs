@@ -102,7 +102,7 @@ public sealed class AccessibilityTests(GongkaiSuite suite, ChromiumFixture chrom
         var state = parts.Length > 1 ? parts[1] : null;
         if (path == "/en/documents/{id}")
         {
-            await GiveADocumentAnEnglishVersionAsync();
+            await GiveADocumentAnEnglishVersionAsync(Page, NewPersonAsync);
         }
 
         if (path.Contains('{'))
@@ -169,15 +169,15 @@ public sealed class AccessibilityTests(GongkaiSuite suite, ChromiumFixture chrom
     }
 
     /// <summary>The demo documents have no English title: staff give one to a published document, as the editor does.</summary>
-    private async Task GiveADocumentAnEnglishVersionAsync()
+    internal static async Task GiveADocumentAnEnglishVersionAsync(IPage page, Func<Task<IPage>> newPerson)
     {
-        var response = await Page.APIRequest.GetAsync("/en/documents");
+        var response = await page.APIRequest.GetAsync("/en/documents");
         if ((await response.TextAsync()).Contains("href=\"/en/documents/", StringComparison.Ordinal))
         {
             return;
         }
 
-        var staff = await NewPersonAsync();
+        var staff = await newPerson();
         await SignInAsync(staff, GongkaiServer.AdminUserName, GongkaiServer.AdminPassword);
         var document = await PublicPages.ResolveAsync(staff, PublicPages.PublishedDocument);
         await GotoOkAsync(staff, "/admin/documents/edit/" + document.Split('/').Last());
