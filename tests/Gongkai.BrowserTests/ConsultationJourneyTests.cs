@@ -48,8 +48,18 @@ public sealed class ConsultationJourneyTests(GongkaiSuite suite, ChromiumFixture
         await GotoOkAsync(citizen, "/consultations");
         await citizen.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         await Expect(citizen.Locator("#state")).ToHaveTextAsync("征集中");
-        await Axe.AssertCleanAsync(citizen, "the open consultation page");
+        await Axe.AssertCleanInBothModesAsync(citizen, "the open consultation page");
         await citizen.GetByRole(AriaRole.Link, new() { Name = "对第二条提出意见" }).ClickAsync();
+        await Axe.AssertCleanInBothModesAsync(citizen, "the empty comment form");
+
+        // Sent empty (the browser's own check off), the form is refused with the error summary in focus.
+        await citizen.EvaluateAsync("() => document.querySelectorAll('form').forEach(f => f.noValidate = true)");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "提交意见" }).ClickAsync();
+        await Expect(citizen.Locator("#error-summary")).ToBeFocusedAsync();
+        await Expect(citizen.Locator("#error-summary")).ToContainTextAsync("请填写意见内容。");
+        await Expect(citizen.GetByLabel("意见内容")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.StartsWith("错误：", await citizen.TitleAsync());
+        await Axe.AssertCleanAsync(citizen, "the refused comment form");
         await citizen.GetByLabel("意见内容").FillAsync("建议补贴同时考虑服务质量评价结果，不只看服务人次。");
         await citizen.GetByLabel("联系电话或电子邮箱（选填）").FillAsync("13800138000");
         await Axe.AssertCleanAsync(citizen, "the comment form");
@@ -89,7 +99,7 @@ public sealed class ConsultationJourneyTests(GongkaiSuite suite, ChromiumFixture
         // The citizen sees the report and looks the comment up by its receipt number.
         await GotoOkAsync(citizen, $"/consultations/{id}");
         await Expect(citizen.Locator("#feedback-totals")).ToContainTextAsync("共收到意见1条，其中采纳1条");
-        await Axe.AssertCleanAsync(citizen, "the concluded consultation page");
+        await Axe.AssertCleanInBothModesAsync(citizen, "the concluded consultation page");
         await GotoOkAsync(citizen, "/consultations/receipt");
         await citizen.GetByLabel("回执编号").FillAsync(receipt);
         await citizen.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();

@@ -62,7 +62,7 @@ public sealed partial class PlanJourneyTests(GongkaiSuite suite, ChromiumFixture
         Assert.Equal($"/plans/{id}", new Uri(reader.Url).AbsolutePath);
         await Expect(reader.Locator("#summary")).ToContainTextAsync("任务 3");
         await Expect(reader.Locator("#tasks tbody tr")).ToHaveCountAsync(3);
-        await Axe.AssertCleanAsync(reader, "public plan page");
+        await Axe.AssertCleanInBothModesAsync(reader, "public plan page");
         await reader.GetByLabel("单位", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "区财政局" });
         await reader.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
         await Expect(reader.Locator("#tasks tbody tr")).ToHaveCountAsync(1);

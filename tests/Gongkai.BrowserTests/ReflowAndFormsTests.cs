@@ -13,9 +13,6 @@ namespace Gongkai.BrowserTests;
 [Collection(GongkaiSuite.Name)]
 public sealed partial class ReflowAndFormsTests(GongkaiSuite suite, ChromiumFixture chromium) : BrowserTest(suite, chromium)
 {
-    private const string PublishedDocument = "（低保的第一条搜索结果）";
-    private const string AnnualReportDocument = "（年度报告）";
-
     /// <summary>Elements wider than the page, except inside a scroll frame of their own; and the page's own scroll width.</summary>
     private const string OverflowScript = """
         () => {
@@ -40,17 +37,23 @@ public sealed partial class ReflowAndFormsTests(GongkaiSuite suite, ChromiumFixt
         }
         """;
 
-    public static TheoryData<string> PublicPages() =>
-    [
-        "/", "/catalogue", "/guide", "/search?q=低保", "/requests/new", "/requests/track", PublishedDocument, AnnualReportDocument,
-        "/consultations", "/interpretations", "/account/login",
-    ];
+    /// <summary>Every public page (<see cref="Gongkai.BrowserTests.PublicPages"/>, the list the accessibility test keeps complete).</summary>
+    public static TheoryData<string> Pages() => [.. Gongkai.BrowserTests.PublicPages.Addresses];
 
     [Theory]
-    [MemberData(nameof(PublicPages))]
+    [MemberData(nameof(Pages))]
     public async Task Page_reflows_at_320_css_pixels_and_at_400_percent_zoom_in_normal_and_elder_mode(string path)
     {
-        path = await ResolveAsync(path);
+        if (path == "/en/documents/{id}")
+        {
+            await AccessibilityTests.GiveADocumentAnEnglishVersionAsync(Page, NewPersonAsync);
+        }
+
+        if (path.Contains('{'))
+        {
+            path = await Gongkai.BrowserTests.PublicPages.ResolveAsync(Page, path);
+        }
+
         var failures = new List<string>();
         // 320 × 640 is a small phone; 320 × 256 at device scale 4 is exactly a 1280 × 1024 screen zoomed to 400 %.
         foreach (var (width, height, scale) in new[] { (320, 640, 1f), (320, 256, 4f) })
@@ -168,30 +171,5 @@ public sealed partial class ReflowAndFormsTests(GongkaiSuite suite, ChromiumFixt
         await GotoOkAsync(other, "/requests/new?handler=receipt");
         await Expect(other.Locator("#secret")).ToHaveCountAsync(0);
         await Expect(other.GetByRole(AriaRole.Button, new() { Name = "提交申请" })).ToBeVisibleAsync();
-    }
-
-    private async Task<string> ResolveAsync(string path)
-    {
-        if (path == PublishedDocument)
-        {
-            return await FirstUrlAsync("/api/v1/search?q=" + Uri.EscapeDataString(GongkaiServer.DemoSearchTerm));
-        }
-
-        if (path == AnnualReportDocument)
-        {
-            return await FirstUrlAsync("/api/v1/search?q=" + Uri.EscapeDataString("政府信息公开工作年度报告"));
-        }
-
-        return path;
-    }
-
-    private async Task<string> FirstUrlAsync(string api)
-    {
-        var response = await Page.APIRequest.GetAsync(api);
-        Assert.True(response.Ok, $"{api} answered {response.Status}");
-        var json = await response.JsonAsync();
-        var url = json?.GetProperty("items")[0].GetProperty("url").GetString();
-        Assert.NotNull(url);
-        return url;
     }
 }

@@ -60,6 +60,20 @@ public sealed class FieldChecks
         }
     }
 
+    /// <summary>An asynchronous read (a field checked against the database); a refusal is kept like <see cref="Read{T}"/>'s.</summary>
+    public async Task<T> ReadAsync<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (ValidationFailure e)
+        {
+            errors.AddRange(e.Errors);
+            return default!;
+        }
+    }
+
     public void Check(Action check) => Read(() =>
     {
         check();

@@ -27,6 +27,27 @@ public static class Axe
         Assert.True(violations.Count == 0, Describe(what, violations).TrimStart());
     }
 
+    /// <summary>
+    /// <see cref="AssertCleanAsync"/> on the page as it is, then on the same address reloaded in 长者模式 (the mode's cookie
+    /// set as its switch sets it), then back in normal mode. For pages reached by GET only (a reload repeats the request).
+    /// </summary>
+    public static async Task AssertCleanInBothModesAsync(IPage page, string what)
+    {
+        await AssertCleanAsync(page, what);
+        var origin = new Uri(page.Url).GetLeftPart(UriPartial.Authority);
+        foreach (var (value, mode) in new[] { ("1", " in 长者模式"), ("0", "") })
+        {
+            await page.Context.AddCookiesAsync([new Cookie { Name = "gk.elder", Value = value, Url = origin }]);
+            var response = await page.ReloadAsync();
+            Assert.True(response?.Ok, $"reloading {page.Url} answered {response?.Status}");
+            if (value == "1")
+            {
+                await Expect(page.Locator("body.elder")).ToHaveCountAsync(1);
+                await AssertCleanAsync(page, what + mode);
+            }
+        }
+    }
+
     public static string Describe(string what, List<AxeResultItem> violations)
     {
         if (violations.Count == 0)

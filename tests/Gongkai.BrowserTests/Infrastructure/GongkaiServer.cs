@@ -17,7 +17,8 @@ public sealed class GongkaiServer
 
     /// <summary>A word that many of the generated demo documents contain (最低生活保障).</summary>
     public const string DemoSearchTerm = "低保";
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+    // 60 s was too short on a loaded machine: the readiness probe times out its test write while the demo documents are written.
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan DemoTimeout = TimeSpan.FromSeconds(180);
 
     private readonly StringBuilder output = new();
@@ -273,7 +274,7 @@ internal static class AppLocation
         return Directory.Exists(source) ? source : throw new DirectoryNotFoundException($"no wwwroot in {appDir} nor {source}");
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

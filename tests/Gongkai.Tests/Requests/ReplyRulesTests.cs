@@ -60,4 +60,25 @@ public sealed class ReplyRulesTests
         Assert.Contains("请选择办理结果", Refused(new ReplyInput()));
         Assert.Contains("请选择办理结果", Refused(new ReplyInput { Outcome = (RequestOutcome)999 }));
     }
+
+    [Fact]
+    public void Every_problem_of_a_reply_is_reported_at_once_with_its_field()
+    {
+        var failure = Assert.Throws<ValidationFailure>(() => ReplyRules.Validate(new ReplyInput
+        {
+            Outcome = RequestOutcome.PartlyDisclosed,
+            LegalGround = " ",
+            ResponsibleOrgan = "区财政局",
+            Summary = new string('答', 4001),
+        }));
+        Assert.Equal(
+            new (string?, string)[]
+            {
+                ("Summary", "答复内容不能超过4000个字。"),
+                ("LegalGround", "“部分公开”须写明法律依据和理由（如条例第三十七条）。"),
+                ("WithheldParts", "部分公开须写明不予公开的部分及其理由（条例第三十七条）。"),
+                ("ResponsibleOrgan", "只有不属于本机关负责公开时才填写负责公开的机关。"),
+            },
+            failure.Errors.Select(e => (e.Field, e.Message)).ToArray());
+    }
 }

@@ -25,10 +25,18 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
 
     public async Task<GovDocument> CreateAsync(DocumentInput input, CancellationToken ct = default)
     {
-        var organ = input.OrganId ?? throw new ValidationFailure("请选择公开主体（发布机构）。", "OrganId");
-        if (!await db.Organs.AnyAsync(o => o.Id == organ, ct))
+        // Without an organ there is nobody's right to check yet: the other fields are checked too, so the form shows
+        // every problem at once; with one, the right is checked before the input (docs/ARCHITECTURE.md §Use cases).
+        var checks = new FieldChecks();
+        var organ = checks.Read(() => input.OrganId ?? throw new ValidationFailure("请选择公开主体（发布机构）。", "OrganId"));
+        if (!checks.Any && !await db.Organs.AnyAsync(o => o.Id == organ, ct))
         {
-            throw new ValidationFailure("公开主体不存在。", "OrganId");
+            checks.Check(() => throw new ValidationFailure("公开主体不存在。", "OrganId"));
+        }
+
+        if (checks.Any)
+        {
+            await CheckAsync(Guid.Empty, input, checks, ct);
         }
 
         var role = await access.RequireAsync(organ, DocumentAccess.Editors, "起草", DocumentAccess.Records);
@@ -69,77 +77,99 @@ public sealed class SaveDraft(GongkaiDb db, AuditLog audit, StaffAccess access, 
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>A draft's fields after every check.</summary>
+    internal sealed record ValidDraft(string Title, DisclosureAttribute Attribute, string? Reason, string? Basis, DateOnly Written, DateOnly Formed,
+        string? Number, string? Index, DocumentBody.Clean Body, string? Issuer, string? Keywords, string? Summary);
+
     internal async Task ApplyAsync(GovDocument doc, DocumentInput input, CancellationToken ct)
     {
-        var title = InputText.Field(input.Title, "标题", 300, "Title", required: true)!;
-        var attribute = input.Attribute is { } a && Enum.IsDefined(a)
+        var valid = await CheckAsync(doc.Id, input, new FieldChecks(), ct);
+        var attribute = valid.Attribute;
+        doc.Title = valid.Title;
+        doc.Attribute = attribute;
+        doc.AttributeReason = attribute == DisclosureAttribute.Proactive ? null : valid.Reason;
+        doc.AttributeLegalBasis = attribute == DisclosureAttribute.Proactive ? null : valid.Basis;
+        doc.SubjectCategory = input.SubjectCategory!;
+        doc.InformationType = input.InformationType;
+        doc.Issuer = valid.Issuer ?? await db.Organs.Where(o => o.Id == doc.OrganId).Select(o => o.FullName).SingleAsync(ct);
+        doc.WrittenOn = valid.Written;
+        doc.FormedOn = valid.Formed;
+        doc.PublishDueOn = await DueAsync(valid.Formed, WorkingDaysAllowed(input.InformationType), ct);
+        doc.DocumentNumber = valid.Number;
+        doc.IndexNumber = valid.Index;
+        doc.Keywords = valid.Keywords;
+        doc.Summary = valid.Summary;
+        doc.BodyHtml = valid.Body.Html;
+        doc.BodyText = valid.Body.Text;
+        doc.UpdatedAt = clock.GetUtcNow();
+    }
+
+    /// <summary>
+    /// Reads every field of the form through <paramref name="checks"/> (which may already hold the organ's refusal) and
+    /// throws one <see cref="ValidationFailure"/> with all the problems, so the form shows them together; nothing of
+    /// the document is changed before every field has passed.
+    /// </summary>
+    private async Task<ValidDraft> CheckAsync(Guid documentId, DocumentInput input, FieldChecks checks, CancellationToken ct)
+    {
+        var title = checks.Read(() => InputText.Field(input.Title, "标题", 300, "Title", required: true)!);
+        var attribute = checks.Read(() => input.Attribute is { } a && Enum.IsDefined(a)
             ? a
-            : throw new ValidationFailure("请选择公开属性（主动公开、依申请公开或不予公开）。公开属性须在起草时确定。", "Attribute");
-        var reason = InputText.Field(input.AttributeReason, "不公开理由", 1000, "AttributeReason");
-        var basis = InputText.Field(input.AttributeLegalBasis, "法律依据", 200, "AttributeLegalBasis");
-        if (attribute != DisclosureAttribute.Proactive && (reason is null || basis is null))
+            : throw new ValidationFailure("请选择公开属性（主动公开、依申请公开或不予公开）。公开属性须在起草时确定。", "Attribute"));
+        var reason = checks.Read(() => InputText.Field(input.AttributeReason, "不公开理由", 1000, "AttributeReason"));
+        var basis = checks.Read(() => InputText.Field(input.AttributeLegalBasis, "法律依据", 200, "AttributeLegalBasis"));
+        if (!checks.Failed("Attribute") && !checks.Failed("AttributeReason") && !checks.Failed("AttributeLegalBasis") &&
+            attribute != DisclosureAttribute.Proactive && (reason is null || basis is null))
         {
-            throw new ValidationFailure($"公开属性为“{attribute.Label()}”时，必须说明理由和法律依据（如《政府信息公开条例》第十四条）。", "AttributeReason");
+            checks.Check(() => throw new ValidationFailure($"公开属性为“{attribute.Label()}”时，必须说明理由和法律依据（如《政府信息公开条例》第十四条）。", "AttributeReason"));
         }
 
         if (!SubjectCategories.IsValid(input.SubjectCategory))
         {
-            throw new ValidationFailure("请选择主题分类（一级\\二级），例如 综合政务\\政务公开。", "SubjectCategory");
+            checks.Check(() => throw new ValidationFailure("请选择主题分类（一级\\二级），例如 综合政务\\政务公开。", "SubjectCategory"));
         }
 
         if (!Enum.IsDefined(input.InformationType))
         {
-            throw new ValidationFailure("请选择信息类别。", "InformationType");
+            checks.Check(() => throw new ValidationFailure("请选择信息类别。", "InformationType"));
         }
 
-        var written = input.WrittenOn ?? throw new ValidationFailure("请填写成文日期。", "WrittenOn");
+        var written = checks.Read(() => input.WrittenOn ?? throw new ValidationFailure("请填写成文日期。", "WrittenOn"));
         var formed = input.FormedOn ?? written;
-        var today = ChineseDates.Today(clock);
-        if (written > today || formed > today)
+        if (!checks.Failed("WrittenOn"))
         {
-            throw new ValidationFailure("成文日期和形成日期不能晚于今天。", "WrittenOn");
+            var today = ChineseDates.Today(clock);
+            if (written > today || formed > today)
+            {
+                checks.Check(() => throw new ValidationFailure("成文日期和形成日期不能晚于今天。", "WrittenOn"));
+            }
+            else if (formed < written)
+            {
+                checks.Check(() => throw new ValidationFailure("信息形成（变更）日期不能早于成文日期。", "FormedOn"));
+            }
         }
 
-        if (formed < written)
+        var number = checks.Read(() => string.IsNullOrWhiteSpace(input.DocumentNumber) ? null : Documents.DocumentNumber.Normalize(input.DocumentNumber));
+        var index = checks.Read(() => InputText.Field(input.IndexNumber, "索引号", 64, "IndexNumber"));
+        if (index is not null && await db.Documents.AnyAsync(d => d.IndexNumber == index && d.Id != documentId, ct))
         {
-            throw new ValidationFailure("信息形成（变更）日期不能早于成文日期。", "FormedOn");
+            checks.Check(() => throw new ValidationFailure($"索引号“{index}”已被其他信息使用，索引号不能重复。", "IndexNumber"));
         }
 
-        var number = string.IsNullOrWhiteSpace(input.DocumentNumber) ? null : Documents.DocumentNumber.Normalize(input.DocumentNumber);
-        var index = InputText.Field(input.IndexNumber, "索引号", 64, "IndexNumber");
-        if (index is not null && await db.Documents.AnyAsync(d => d.IndexNumber == index && d.Id != doc.Id, ct))
+        var body = checks.Read(() =>
         {
-            throw new ValidationFailure($"索引号“{index}”已被其他信息使用，索引号不能重复。", "IndexNumber");
-        }
+            if (DocumentBody.HasActiveContent(input.Body))
+            {
+                throw new ValidationFailure("正文含有脚本、事件属性或内嵌框架等不安全内容，请删除后再保存。", "Body");
+            }
 
-        if (DocumentBody.HasActiveContent(input.Body))
-        {
-            throw new ValidationFailure("正文含有脚本、事件属性或内嵌框架等不安全内容，请删除后再保存。", "Body");
-        }
-
-        var body = DocumentBody.FromInput(input.Body, input.BodyFormat);
-        if (body.Text.Length > 500_000)
-        {
-            throw new ValidationFailure("正文过长（超过50万字），请将附属内容作为附件上传。", "Body");
-        }
-
-        doc.Title = title;
-        doc.Attribute = attribute;
-        doc.AttributeReason = attribute == DisclosureAttribute.Proactive ? null : reason;
-        doc.AttributeLegalBasis = attribute == DisclosureAttribute.Proactive ? null : basis;
-        doc.SubjectCategory = input.SubjectCategory!;
-        doc.InformationType = input.InformationType;
-        doc.Issuer = InputText.Field(input.Issuer, "发文机关", 200, "Issuer") ?? await db.Organs.Where(o => o.Id == doc.OrganId).Select(o => o.FullName).SingleAsync(ct);
-        doc.WrittenOn = written;
-        doc.FormedOn = formed;
-        doc.PublishDueOn = await DueAsync(formed, WorkingDaysAllowed(input.InformationType), ct);
-        doc.DocumentNumber = number;
-        doc.IndexNumber = index;
-        doc.Keywords = InputText.Field(input.Keywords, "关键词", 200, "Keywords");
-        doc.Summary = InputText.Field(input.Summary, "内容概述", 1000, "Summary");
-        doc.BodyHtml = body.Html;
-        doc.BodyText = body.Text;
-        doc.UpdatedAt = clock.GetUtcNow();
+            var clean = DocumentBody.FromInput(input.Body, input.BodyFormat);
+            return clean.Text.Length > 500_000 ? throw new ValidationFailure("正文过长（超过50万字），请将附属内容作为附件上传。", "Body") : clean;
+        });
+        var issuer = checks.Read(() => InputText.Field(input.Issuer, "发文机关", 200, "Issuer"));
+        var keywords = checks.Read(() => InputText.Field(input.Keywords, "关键词", 200, "Keywords"));
+        var summary = checks.Read(() => InputText.Field(input.Summary, "内容概述", 1000, "Summary"));
+        checks.ThrowIfAny();
+        return new(title, attribute, reason, basis, written, formed, number, index, body, issuer, keywords, summary);
     }
 
     internal async Task<DateOnly?> DueAsync(DateOnly formed, int workingDays, CancellationToken ct) =>

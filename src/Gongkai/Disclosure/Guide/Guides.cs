@@ -127,6 +127,7 @@ public sealed class Guides(GongkaiDb db, AuditLog audit, StaffAccess access, Cur
     private static Dictionary<string, string> Validate(GuideInput input)
     {
         var values = new Dictionary<string, string>();
+        var checks = new FieldChecks(); // every field's problem at once (Platform/Web/FormErrors.cs)
         foreach (var field in GuideInput.Fields)
         {
             var value = Normalise(field.Input(input));
@@ -138,17 +139,20 @@ public sealed class Guides(GongkaiDb db, AuditLog audit, StaffAccess access, Cur
 
             if (field.Required && value.Length == 0)
             {
-                throw new ValidationFailure($"请填写{field.Label}。", field.Name);
+                checks.Check(() => throw new ValidationFailure($"请填写{field.Label}。", field.Name));
+                continue;
             }
 
             if (value == GuideDefaults.NotGiven)
             {
-                throw new ValidationFailure($"请填写{field.Label}：“{GuideDefaults.NotGiven}”是系统生成指南时的占位内容，发布前须填写实际信息。", field.Name);
+                checks.Check(() => throw new ValidationFailure($"请填写{field.Label}：“{GuideDefaults.NotGiven}”是系统生成指南时的占位内容，发布前须填写实际信息。", field.Name));
+                continue;
             }
 
             if (value.Length > field.Max)
             {
-                throw new ValidationFailure($"{field.Label}不能超过{field.Max}个字（现有{value.Length}个字）。", field.Name);
+                checks.Check(() => throw new ValidationFailure($"{field.Label}不能超过{field.Max}个字（现有{value.Length}个字）。", field.Name));
+                continue;
             }
 
             values[field.Name] = value;
@@ -156,13 +160,14 @@ public sealed class Guides(GongkaiDb db, AuditLog audit, StaffAccess access, Cur
 
         foreach (var (name, label) in new[] { (nameof(GuideInput.Phone), "联系电话"), (nameof(GuideInput.Fax), "传真号码") })
         {
-            var value = values[name];
+            var value = values.GetValueOrDefault(name, "");
             if (value.Length > 0 && value.Count(char.IsAsciiDigit) < 7)
             {
-                throw new ValidationFailure($"{label}“{value}”不是有效的电话号码（至少7位数字，如 010-12345678）。", name);
+                checks.Check(() => throw new ValidationFailure($"{label}“{value}”不是有效的电话号码（至少7位数字，如 010-12345678）。", name));
             }
         }
 
+        checks.ThrowIfAny();
         return values;
     }
 

@@ -44,15 +44,17 @@ public sealed class PlanWork(GongkaiDb db, AuditLog audit, StaffAccess access, C
             throw new ForbiddenAction("只有本任务的牵头或责任单位可以报送进展。");
         }
 
+        // Every field is checked before anything is refused, so the form shows all its problems at once.
+        var checks = new FieldChecks();
         text = (text ?? "").Trim();
         if (text.Length is 0 or > 4000)
         {
-            throw new ValidationFailure("请填写进展情况（4000字以内）。", "Text");
+            checks.Check(() => throw new ValidationFailure("请填写进展情况（4000字以内）。", "Text"));
         }
 
         if (percent is < 0 or > 100)
         {
-            throw new ValidationFailure("完成比例应为0到100之间的整数。", "Percent");
+            checks.Check(() => throw new ValidationFailure("完成比例应为0到100之间的整数。", "Percent"));
         }
 
         var links = (evidence ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
@@ -60,10 +62,11 @@ public sealed class PlanWork(GongkaiDb db, AuditLog audit, StaffAccess access, C
         {
             if (!(link.StartsWith('/') || Uri.TryCreate(link, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp)))
             {
-                throw new ValidationFailure($"佐证链接“{link}”不是有效的网址（应以 https:// 或 / 开头）。", "Evidence");
+                checks.Check(() => throw new ValidationFailure($"佐证链接“{link}”不是有效的网址（应以 https:// 或 / 开头）。", "Evidence"));
             }
         }
 
+        checks.ThrowIfAny();
         var now = clock.GetUtcNow();
         db.PlanProgress.Add(new PlanProgress
         {

@@ -7,39 +7,45 @@ namespace Gongkai.Platform.Calendar;
 /// <summary>Adds or removes a local day (本地调整) that overrides the State Council schedule for one date.</summary>
 public sealed class SetLocalDay(GongkaiDb db, AuditLog audit, CalendarStore store, TimeProvider clock, IServiceProvider services)
 {
-    public async Task AddAsync(DateOnly date, string name, bool isOffDay, string? note, CancellationToken ct = default)
+    /// <summary>Adds a local day; every problem of the form (date, name, note) is reported at once.</summary>
+    public async Task AddAsync(DateOnly? day, string? name, bool isOffDay, string? note, CancellationToken ct = default)
     {
-        name = name.Trim();
+        var checks = new FieldChecks();
+        name = (name ?? "").Trim();
         if (name.Length is 0 or > 32)
         {
-            throw new ValidationFailure("请填写名称（不超过32个字）。", "Name");
+            checks.Check(() => throw new ValidationFailure("请填写名称（不超过32个字）。", "Name"));
         }
 
-        var calendar = await store.GetAsync(ct);
-        if (!calendar.Covers(date))
+        note = checks.Read(() => InputText.Field(note, "依据或说明", 200, "Note"));
+        var date = checks.Read(() => day ?? throw new ValidationFailure("请填写正确的日期。", "Date"));
+        if (!checks.Failed("Date"))
         {
-            throw new ValidationFailure($"{ChineseDates.Long(date)}不在已载入的年份（{calendar.Years[0]}—{calendar.Years[^1]}年）内，请先载入该年的安排。", "Date");
+            var calendar = await store.GetAsync(ct);
+            if (!calendar.Covers(date))
+            {
+                checks.Check(() => throw new ValidationFailure($"{ChineseDates.Long(date)}不在已载入的年份（{calendar.Years[0]}—{calendar.Years[^1]}年）内，请先载入该年的安排。", "Date"));
+            }
+            else if (calendar.IsWorkingDay(date) != isOffDay)
+            {
+                checks.Check(() => throw new ValidationFailure(isOffDay
+                    ? $"{ChineseDates.Long(date)}已经是休息日。"
+                    : $"{ChineseDates.Long(date)}已经是工作日。", "Date"));
+            }
+            else if (await db.CalendarDays.AnyAsync(d => d.Date == date && d.Source == CalendarSource.Local, ct))
+            {
+                checks.Check(() => throw new ValidationFailure($"{ChineseDates.Long(date)}已有本地调整，请先删除原调整。", "Date"));
+            }
         }
 
-        if (calendar.IsWorkingDay(date) != isOffDay)
-        {
-            throw new ValidationFailure(isOffDay
-                ? $"{ChineseDates.Long(date)}已经是休息日。"
-                : $"{ChineseDates.Long(date)}已经是工作日。", "Date");
-        }
-
-        if (await db.CalendarDays.AnyAsync(d => d.Date == date && d.Source == CalendarSource.Local, ct))
-        {
-            throw new ValidationFailure($"{ChineseDates.Long(date)}已有本地调整，请先删除原调整。", "Date");
-        }
-
+        checks.ThrowIfAny();
         db.CalendarDays.Add(new CalendarDayEntry
         {
             Date = date,
             Name = name,
             IsOffDay = isOffDay,
             Source = CalendarSource.Local,
-            Note = InputText.OrNull(note),
+            Note = note,
             CreatedAt = clock.GetUtcNow(),
         });
         audit.Record(PlatformAuditActions.CalendarLocalAdd, "CalendarDay", ChineseDates.Iso(date),

@@ -13,9 +13,7 @@ public sealed class SaveOrgan(GongkaiDb db, AuditLog audit, TimeProvider clock)
 {
     public async Task<Organ> CreateAsync(OrganInput input, StaffRole? asRole, CancellationToken ct = default)
     {
-        var aliases = Validate(input);
-        await EnsureUniqueAsync(input, aliases, null, ct);
-        await EnsureParentAsync(input.ParentId, null, ct);
+        var aliases = await CheckAsync(input, null, ct);
         var now = clock.GetUtcNow();
         var organ = new Organ
         {
@@ -40,9 +38,7 @@ public sealed class SaveOrgan(GongkaiDb db, AuditLog audit, TimeProvider clock)
 
     public async Task<Organ> UpdateAsync(Organ organ, OrganInput input, StaffRole? asRole, CancellationToken ct = default)
     {
-        var aliases = Validate(input);
-        await EnsureUniqueAsync(input, aliases, organ.Id, ct);
-        await EnsureParentAsync(input.ParentId, organ.Id, ct);
+        var aliases = await CheckAsync(input, organ.Id, ct);
         var changes = new List<string>();
         void Track(string label, object? before, object? after)
         {
@@ -93,14 +89,19 @@ public sealed class SaveOrgan(GongkaiDb db, AuditLog audit, TimeProvider clock)
         return organ;
     }
 
-    private static List<string> Validate(OrganInput input)
+    /// <summary>
+    /// Every check of the form at once (one <see cref="ValidationFailure"/> with all the problems); the names are checked
+    /// against the other organs only when they are themselves valid. Answers the aliases to keep.
+    /// </summary>
+    private async Task<List<string>> CheckAsync(OrganInput input, Guid? self, CancellationToken ct)
     {
-        Require(input.Code, "机构代码", 32, "Code");
-        Require(input.ShortName, "简称", 64, "ShortName");
-        Require(input.FullName, "全称", 128, "FullName");
-        if (!input.Code!.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        var checks = new FieldChecks();
+        checks.Check(() => Require(input.Code, "机构代码", 32, "Code"));
+        checks.Check(() => Require(input.ShortName, "简称", 64, "ShortName"));
+        checks.Check(() => Require(input.FullName, "全称", 128, "FullName"));
+        if (!checks.Failed("Code") && !input.Code!.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            throw new ValidationFailure("机构代码只能由字母、数字、“-”和“_”组成（用于索引号）。", "Code");
+            checks.Check(() => throw new ValidationFailure("机构代码只能由字母、数字、“-”和“_”组成（用于索引号）。", "Code"));
         }
 
         if (EnglishNameOf(input) is { } english)
@@ -118,22 +119,41 @@ public sealed class SaveOrgan(GongkaiDb db, AuditLog audit, TimeProvider clock)
 
         if (!Enum.IsDefined(input.Kind))
         {
-            throw new ValidationFailure("请选择机构类型。", "Kind");
+            checks.Check(() => throw new ValidationFailure("请选择机构类型。", "Kind"));
         }
 
         var aliases = input.AliasList().ToList();
         if (aliases.Any(a => a.Length > 128))
         {
-            throw new ValidationFailure("别名每个不超过128个字。", "Aliases");
+            checks.Check(() => throw new ValidationFailure("别名每个不超过128个字。", "Aliases"));
         }
 
-        var own = new[] { input.ShortName!.Trim(), input.FullName!.Trim() };
-        if (own[0] == own[1])
+        if (!checks.Failed("ShortName") && !checks.Failed("FullName"))
         {
-            throw new ValidationFailure("简称和全称不能相同。", "ShortName");
+            var own = new[] { input.ShortName!.Trim(), input.FullName!.Trim() };
+            if (own[0] == own[1])
+            {
+                checks.Check(() => throw new ValidationFailure("简称和全称不能相同。", "ShortName"));
+            }
+
+            aliases.RemoveAll(own.Contains);
         }
 
-        aliases.RemoveAll(own.Contains);
+        if (!checks.Any)
+        {
+            await checks.ReadAsync(async () =>
+            {
+                await EnsureUniqueAsync(input, aliases, self, ct);
+                return 0;
+            });
+        }
+
+        await checks.ReadAsync(async () =>
+        {
+            await EnsureParentAsync(input.ParentId, self, ct);
+            return 0;
+        });
+        checks.ThrowIfAny();
         return aliases;
     }
 

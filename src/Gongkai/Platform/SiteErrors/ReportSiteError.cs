@@ -10,31 +10,22 @@ public sealed class SiteErrorInput
     public string? Message { get; set; }
     public string? Contact { get; set; }
 
-    /// <summary>Every problem with the input at once (field, message), so the form can show them all together.</summary>
-    public List<(string Field, string Message)> Problems()
+    /// <summary>
+    /// Reads every field through <see cref="FieldChecks"/> and throws one <see cref="ValidationFailure"/> with every
+    /// problem at once, so the form shows them all together; answers the trimmed fields otherwise.
+    /// </summary>
+    public (string? PageUrl, string Message, string? Contact) Validate()
     {
-        var problems = new List<(string, string)>();
-        Check(() => InputText.Field(PageUrl, "出错页面地址", SiteErrorReport.PageMax, nameof(PageUrl)), problems);
-        Check(() => InputText.Field(Message, "问题描述", SiteErrorReport.MessageMax, nameof(Message), required: true), problems);
-        if (InputText.OrNull(Message) is { Length: < 5 and > 0 })
+        var checks = new FieldChecks();
+        var page = checks.Read(() => InputText.Field(PageUrl, "出错页面地址", SiteErrorReport.PageMax, nameof(PageUrl)));
+        var message = checks.Read(() =>
         {
-            problems.Add((nameof(Message), "问题描述太短，请至少写5个字，说明哪里有错。"));
-        }
-
-        Check(() => InputText.Field(Contact, "联系方式", SiteErrorReport.ContactMax, nameof(Contact)), problems);
-        return problems;
-    }
-
-    private static void Check(Action read, List<(string, string)> problems)
-    {
-        try
-        {
-            read();
-        }
-        catch (ValidationFailure e)
-        {
-            problems.Add((e.Field ?? "", e.Message));
-        }
+            var text = InputText.Field(Message, "问题描述", SiteErrorReport.MessageMax, nameof(Message), required: true)!;
+            return text.Length < 5 ? throw new ValidationFailure("问题描述太短，请至少写5个字，说明哪里有错。", nameof(Message)) : text;
+        });
+        var contact = checks.Read(() => InputText.Field(Contact, "联系方式", SiteErrorReport.ContactMax, nameof(Contact)));
+        checks.ThrowIfAny();
+        return (page, message, contact);
     }
 }
 
@@ -46,14 +37,9 @@ public sealed class ReportSiteError(GongkaiDb db, AuditLog audit, SiteErrorProte
 {
     public async Task<SiteErrorReport> HandleAsync(SiteErrorInput input, CancellationToken ct = default)
     {
-        if (input.Problems() is [var first, ..])
-        {
-            throw new ValidationFailure(first.Message, first.Field);
-        }
-
+        var (page, message, contact) = input.Validate();
         var now = clock.GetUtcNow();
-        var report = SiteErrorReport.Receive(SiteErrorReceipt.Next(ChineseDates.LocalDay(now)), InputText.OrNull(input.PageUrl),
-            InputText.OrNull(input.Message)!, protector.Protect(InputText.OrNull(input.Contact)), now);
+        var report = SiteErrorReport.Receive(SiteErrorReceipt.Next(ChineseDates.LocalDay(now)), page, message, protector.Protect(contact), now);
         db.Add(report);
         audit.Record(PlatformAuditActions.SiteErrorReceive, nameof(SiteErrorReport), report.Id.ToString(),
             $"收到网站找错留言{report.ReceiptNumber}{(report.PageUrl is null ? "" : "（页面：" + Cut(report.PageUrl, 120) + "）")}");

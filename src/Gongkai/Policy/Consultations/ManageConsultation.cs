@@ -24,15 +24,26 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
     public async Task<Consultation> CreateAsync(ConsultationInput input, CancellationToken ct = default)
     {
         var role = await access.RequireAsync(input.OrganId, ConsultationAccess.Editors, "发起", ConsultationAccess.Records);
+        // Every field is checked before anything is refused, so the form shows all its problems at once.
+        var checks = new FieldChecks();
         if (!await db.Organs.AnyAsync(o => o.Id == input.OrganId, ct))
         {
-            throw new ValidationFailure("请选择发起单位。", "OrganId");
+            checks.Check(() => throw new ValidationFailure("请选择发起单位。", "OrganId"));
         }
 
-        var (title, explanation) = Details(input);
-        var (opens, closes) = RequirePeriod(input);
-        ConsultationPeriod.Check(opens, closes, Options, await calendars.GetAsync(ct));
-        var text = RequireDraft(input.DraftText);
+        var title = checks.Read(() => Title(input));
+        var explanation = checks.Read(() => Explanation(input));
+        var opens = checks.Read(() => input.OpensAt is { } o ? ConsultationInput.Instant(o) : throw new ValidationFailure("请填写征集开始时间。", "OpensAt"));
+        var closes = checks.Read(() => input.ClosesAt is { } c ? ConsultationInput.Instant(c) : throw new ValidationFailure("请填写征集截止时间。", "ClosesAt"));
+        if (!checks.Failed("OpensAt") && !checks.Failed("ClosesAt"))
+        {
+            var calendar = await calendars.GetAsync(ct);
+            checks.Check(() => ConsultationPeriod.Check(opens, closes, Options, calendar));
+        }
+
+        var text = checks.Read(() => RequireDraft(input.DraftText));
+        var otherChannels = checks.Read(() => InputText.OrNull(input.OtherChannels, 1000, "内容不能超过1000字。", "OtherChannels"));
+        checks.ThrowIfAny();
         var now = clock.GetUtcNow();
         var c = new Consultation
         {
@@ -40,7 +51,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
             Kind = input.Kind,
             Title = title,
             Explanation = explanation,
-            OtherChannels = InputText.OrNull(input.OtherChannels, 1000, "内容不能超过1000字。"),
+            OtherChannels = otherChannels,
             CreatedAt = now,
         };
         c.Reschedule(opens, closes, null, now);
@@ -207,16 +218,18 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
         return version;
     }
 
-    private static (string Title, string Explanation) Details(ConsultationInput input)
+    private static (string Title, string Explanation) Details(ConsultationInput input) => (Title(input), Explanation(input));
+
+    private static string Title(ConsultationInput input)
     {
         var title = input.Title?.Trim();
-        if (string.IsNullOrEmpty(title) || title.Length > 300)
-        {
-            throw new ValidationFailure("请填写标题（不超过300字）。", "Title");
-        }
+        return string.IsNullOrEmpty(title) || title.Length > 300 ? throw new ValidationFailure("请填写标题（不超过300字）。", "Title") : title;
+    }
 
+    private static string Explanation(ConsultationInput input)
+    {
         // From the shared editor: rich text is stored sanitised (the one sanitiser, Platform/RichText), plain text as typed.
-        var explanation = InputText.OrNull(input.Explanation, 20_000, "内容不能超过20000字。") ?? "";
+        var explanation = InputText.OrNull(input.Explanation, 20_000, "内容不能超过20000字。", "Explanation") ?? "";
         if (RichTextHtml.LooksLikeHtml(explanation))
         {
             if (RichTextHtml.HasActiveContent(explanation))
@@ -227,7 +240,7 @@ public sealed class ManageConsultation(GongkaiDb db, AuditLog audit, StaffAccess
             explanation = RichTextHtml.FromOffice(explanation).Html;
         }
 
-        return (title, explanation);
+        return explanation;
     }
 
     private static (DateTimeOffset Opens, DateTimeOffset Closes) RequirePeriod(ConsultationInput input)

@@ -58,8 +58,10 @@ public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess acce
             }
         }
 
-        var (body, name, contact) = Fields(input);
-        var (versionId, versionNumber, articleId, label) = await TargetAsync(c, input, ct);
+        var checks = new FieldChecks();
+        var (body, name, contact) = Fields(input, checks);
+        var (versionId, versionNumber, articleId, label) = await checks.ReadAsync(() => TargetAsync(c, input, ct));
+        checks.ThrowIfAny();
         return await intake.SubmitAsync(new ConsultationComment
         {
             ConsultationId = c.Id,
@@ -91,26 +93,30 @@ public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess acce
             .FirstOrDefaultAsync(ct) ?? throw new NotFound();
         var now = clock.GetUtcNow();
         var role = await access.RequireAsync(c.OrganId, ConsultationAccess.Editors, "录入", ConsultationAccess.Records);
-        if (channel is not (CommentChannel.Letter or CommentChannel.Meeting or CommentChannel.Hotline))
+        // Every field is checked before anything is refused, so the clerk sees all the problems at once.
+        var checks = new FieldChecks();
+        checks.Check(() =>
         {
-            throw new ValidationFailure("请选择意见来源：信函、会议或热线电话。", "Channel");
-        }
-
-        var day = input.ReceivedOn ?? throw new ValidationFailure("请填写收到意见的日期。", "ReceivedOn");
-        if (c.AnnouncedAt is null || day < ChineseDates.LocalDay(c.OpensAt) || day > ChineseDates.LocalDay(c.ClosesAt) || day > ChineseDates.Today(clock))
+            if (channel is not (CommentChannel.Letter or CommentChannel.Meeting or CommentChannel.Hotline))
+            {
+                throw new ValidationFailure("请选择意见来源：信函、会议或热线电话。", "Channel");
+            }
+        });
+        var day = checks.Read(() =>
         {
-            throw new ValidationFailure($"只能录入征集期内（{ChineseDates.Range(ChineseDates.LocalDay(c.OpensAt), ChineseDates.LocalDay(c.ClosesAt))}）收到的意见。", "ReceivedOn");
-        }
+            var received = input.ReceivedOn ?? throw new ValidationFailure("请填写收到意见的日期。", "ReceivedOn");
+            if (c.AnnouncedAt is null || received < ChineseDates.LocalDay(c.OpensAt) || received > ChineseDates.LocalDay(c.ClosesAt) || received > ChineseDates.Today(clock))
+            {
+                throw new ValidationFailure($"只能录入征集期内（{ChineseDates.Range(ChineseDates.LocalDay(c.OpensAt), ChineseDates.LocalDay(c.ClosesAt))}）收到的意见。", "ReceivedOn");
+            }
 
-        if (c.FeedbackPublishedAt is not null)
-        {
-            throw new ValidationFailure("意见采纳情况已经公布，不能再录入意见。", "ReceivedOn");
-        }
-
-        var receivedAt = day == ChineseDates.Today(clock) ? now : ConsultationInput.Instant(day.ToDateTime(new TimeOnly(12, 0)));
-        var (body, name, contact) = Fields(input);
+            return c.FeedbackPublishedAt is not null ? throw new ValidationFailure("意见采纳情况已经公布，不能再录入意见。", "ReceivedOn") : received;
+        });
+        var (body, name, contact) = Fields(input, checks);
         var snapshot = await snapshots.GetAsync(db, c.Id, fresh: true, ct) ?? throw new NotFound();
-        var (versionId, versionNumber, articleId, label) = await TargetAsync(snapshot, input, ct);
+        var (versionId, versionNumber, articleId, label) = await checks.ReadAsync(() => TargetAsync(snapshot, input, ct));
+        checks.ThrowIfAny();
+        var receivedAt = day == ChineseDates.Today(clock) ? now : ConsultationInput.Instant(day.ToDateTime(new TimeOnly(12, 0)));
         for (var attempt = 0; ; attempt++)
         {
             var comment = new ConsultationComment
@@ -156,21 +162,20 @@ public sealed class SubmitComment(GongkaiDb db, AuditLog audit, StaffAccess acce
         return key is { Length: > 64 } ? throw new ValidationFailure("提交标识过长。", "SubmissionKey") : key;
     }
 
-    private (string Body, string? Name, string? Contact) Fields(CommentInput input)
+    /// <summary>The comment's text fields, each checked; a refusal is kept in <paramref name="checks"/> with the others.</summary>
+    private (string Body, string? Name, string? Contact) Fields(CommentInput input, FieldChecks checks)
     {
-        var body = CommentText.Check(input.Body, options.Value.MaxCommentLength);
-        var name = input.Name?.Trim();
-        if (name is { Length: > 100 })
+        var body = checks.Read(() => CommentText.Check(input.Body, options.Value.MaxCommentLength));
+        var name = checks.Read(() =>
         {
-            throw new ValidationFailure("姓名或单位名称不能超过100字。", "Name");
-        }
-
-        var contact = input.Contact?.Trim();
-        if (contact is { Length: > 100 })
+            var value = input.Name?.Trim();
+            return value is { Length: > 100 } ? throw new ValidationFailure("姓名或单位名称不能超过100字。", "Name") : value;
+        });
+        var contact = checks.Read(() =>
         {
-            throw new ValidationFailure("联系方式不能超过100字。", "Contact");
-        }
-
+            var value = input.Contact?.Trim();
+            return value is { Length: > 100 } ? throw new ValidationFailure("联系方式不能超过100字。", "Contact") : value;
+        });
         return (body, string.IsNullOrEmpty(name) ? null : name, contact);
     }
 

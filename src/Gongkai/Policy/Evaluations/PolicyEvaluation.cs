@@ -72,20 +72,31 @@ public sealed class PolicyEvaluations(GongkaiDb db, AuditLog audit, StaffAccess 
     {
         var role = await access.RoleForAsync(input.OrganId, DocumentAccess.Publishers) ?? throw new ForbiddenAction("您没有发布本单位政策评价的权限。");
         var thisYear = ChineseDates.Today(clock).Year;
-        if (input.Year < 2023 || input.Year > thisYear)
+        // Every field is read before anything is refused, so the form shows all its problems at once.
+        var checks = new FieldChecks();
+        checks.Check(() =>
         {
-            throw new ValidationFailure($"评价年度应在2023年至{thisYear}年之间。", "Year");
-        }
+            if (input.Year < 2023 || input.Year > thisYear)
+            {
+                throw new ValidationFailure($"评价年度应在2023年至{thisYear}年之间。", nameof(input.Year));
+            }
+        });
 
-        string Need(string? value, string name, int max) =>
-            string.IsNullOrWhiteSpace(value) ? throw new ValidationFailure($"请填写{name}。", name)
-            : value.Trim().Length > max ? throw new ValidationFailure($"{name}不能超过{max}字。", name) : value.Trim();
+        string Need(string? value, string label, string field, int max) =>
+            checks.Read(() => InputText.Field(value, label, max, field, required: true)!);
 
-        var title = Need(input.PolicyTitle, "被评价的政策", 300);
-        if (input.DocumentId is { } doc && await documents.FindAsync(doc, ct) is null)
-        {
-            throw new ValidationFailure("关联的政策文件须已主动公开。", "DocumentId");
-        }
+        var title = Need(input.PolicyTitle, "被评价的政策", nameof(input.PolicyTitle), 300);
+        await checks.ReadAsync(async () => input.DocumentId is { } doc && await documents.FindAsync(doc, ct) is null
+            ? throw new ValidationFailure("关联的政策文件须已主动公开。", nameof(input.DocumentId))
+            : 0);
+        var scope = Need(input.Scope, "评价范围", nameof(input.Scope), 5000);
+        var method = Need(input.Method, "评价方式", nameof(input.Method), 5000);
+        // Prose from the shared editor: rich text stored sanitised (Platform/RichText), plain text as typed.
+        string Prose(string? value, string label, string field) =>
+            checks.Read(() => InputText.Field(RichTextHtml.StoreAuto(value, label, field), label, 20_000, field, required: true)!);
+        var findings = Prose(input.Findings, "评价结论", nameof(input.Findings));
+        var followUp = Prose(input.FollowUp, "改进措施", nameof(input.FollowUp));
+        checks.ThrowIfAny();
 
         var e = new PolicyEvaluation
         {
@@ -93,11 +104,10 @@ public sealed class PolicyEvaluations(GongkaiDb db, AuditLog audit, StaffAccess 
             Year = input.Year,
             PolicyTitle = title,
             DocumentId = input.DocumentId,
-            Scope = Need(input.Scope, "评价范围", 5000),
-            Method = Need(input.Method, "评价方式", 5000),
-            // Prose from the shared editor: rich text stored sanitised (Platform/RichText), plain text as typed.
-            Findings = Need(RichTextHtml.StoreAuto(input.Findings, "评价结论", "Findings"), "评价结论", 20_000),
-            FollowUp = Need(RichTextHtml.StoreAuto(input.FollowUp, "改进措施", "FollowUp"), "改进措施", 20_000),
+            Scope = scope,
+            Method = method,
+            Findings = findings,
+            FollowUp = followUp,
             PublishedAt = clock.GetUtcNow(),
         };
         db.Add(e);

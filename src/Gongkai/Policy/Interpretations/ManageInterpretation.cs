@@ -52,26 +52,27 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
         var organId = existing?.OrganId ?? input.OrganId;
         var role = await access.RoleForAsync(organId, DocumentAccess.Editors)
             ?? throw new ForbiddenAction("您没有编写本单位政策解读的权限。");
-        var title = input.Title?.Trim();
-        if (string.IsNullOrEmpty(title) || title.Length > 300)
+        var checks = new FieldChecks(); // every problem of the form at once (Platform/Web/FormErrors.cs)
+        var title = input.Title?.Trim() ?? "";
+        if (title.Length is 0 or > 300)
         {
-            throw new ValidationFailure("请填写解读标题（不超过300字）。", "Title");
+            checks.Check(() => throw new ValidationFailure("请填写解读标题（不超过300字）。", "Title"));
         }
 
         if (!Enum.IsDefined(input.Form))
         {
-            throw new ValidationFailure("请选择解读形式。", "Form");
+            checks.Check(() => throw new ValidationFailure("请选择解读形式。", "Form"));
         }
 
-        var questions = ParseQuestions(input.QuestionsText);
-        if (input.Form == InterpretationForm.QandA && questions.Count == 0)
+        var questions = checks.Read(() => ParseQuestions(input.QuestionsText)) ?? [];
+        if (input.Form == InterpretationForm.QandA && questions.Count == 0 && !checks.Failed("QuestionsText"))
         {
-            throw new ValidationFailure("问答解读至少需要一组问答：每个问题以“问：”开头，答案以“答：”开头。", "QuestionsText");
+            checks.Check(() => throw new ValidationFailure("问答解读至少需要一组问答：每个问题以“问：”开头，答案以“答：”开头。", "QuestionsText"));
         }
 
         if (input.Form is InterpretationForm.Graphic or InterpretationForm.Media && string.IsNullOrWhiteSpace(input.MediaUrl))
         {
-            throw new ValidationFailure("图解和视频/音频解读请填写图片或音视频的地址。", "MediaUrl");
+            checks.Check(() => throw new ValidationFailure("图解和视频/音频解读请填写图片或音视频的地址。", "MediaUrl"));
         }
 
         // From the shared editor (Platform/RichText): rich text stored sanitised, plain text as typed, blank as null.
@@ -80,15 +81,16 @@ public sealed partial class ManageInterpretation(GongkaiDb db, AuditLog audit, S
             .ToArray();
         if (elements.All(string.IsNullOrWhiteSpace) && questions.Count == 0)
         {
-            throw new ValidationFailure("请至少填写一项解读要素（背景依据、主要内容等）或一组问答。", "MainContent");
+            checks.Check(() => throw new ValidationFailure("请至少填写一项解读要素（背景依据、主要内容等）或一组问答。", "MainContent"));
         }
 
         if (elements.Any(e => e is { Length: > 20_000 }))
         {
-            throw new ValidationFailure("每项解读要素不超过2万字。", "MainContent");
+            checks.Check(() => throw new ValidationFailure("每项解读要素不超过2万字。", "MainContent"));
         }
 
-        var policies = await PoliciesAsync(input.PolicyIds, ct);
+        var policies = await checks.ReadAsync(() => PoliciesAsync(input.PolicyIds, ct));
+        checks.ThrowIfAny();
         var now = clock.GetUtcNow();
         var i = existing ?? new Interpretation { OrganId = organId, Title = title, CreatedAt = now };
         i.Title = title;

@@ -30,53 +30,57 @@ public sealed record ValidReply(RequestOutcome Outcome, string? LegalGround, str
 /// </summary>
 public static class ReplyRules
 {
+    /// <summary>Checks the reply; every problem is reported at once (one <see cref="ValidationFailure"/> naming each field).</summary>
     public static ValidReply Validate(ReplyInput input)
     {
-        var outcome = input.Outcome is { } o && Enum.IsDefined(o) ? o : throw new ValidationFailure("请选择办理结果。", "Outcome");
-        if (outcome is RequestOutcome.OtherNoCorrection or RequestOutcome.OtherFeeUnpaid)
+        var checks = new FieldChecks();
+        var outcome = checks.Read(() => input.Outcome is { } o && Enum.IsDefined(o) ? o : throw new ValidationFailure("请选择办理结果。", "Outcome"));
+        var known = !checks.Failed("Outcome");
+        if (known && outcome is RequestOutcome.OtherNoCorrection or RequestOutcome.OtherFeeUnpaid)
         {
-            throw new ValidationFailure($"“{outcome.Label()}”不需拟办：补正或缴费期限届满时由系统自动办结。", "Outcome");
+            checks.Check(() => throw new ValidationFailure($"“{outcome.Label()}”不需拟办：补正或缴费期限届满时由系统自动办结。", "Outcome"));
         }
 
-        var ground = Text(input.LegalGround, 1000, "依据");
-        var withheld = Text(input.WithheldParts, 2000, "不予公开的部分");
-        var responsible = Text(input.ResponsibleOrgan, 500, "负责公开的机关");
-        var summary = Text(input.Summary, 4000, "答复内容");
-        if (outcome != RequestOutcome.Disclosed && ground is null)
+        var ground = checks.Read(() => Text(input.LegalGround, 1000, "依据", "LegalGround"));
+        var withheld = checks.Read(() => Text(input.WithheldParts, 2000, "不予公开的部分", "WithheldParts"));
+        var responsible = checks.Read(() => Text(input.ResponsibleOrgan, 500, "负责公开的机关", "ResponsibleOrgan"));
+        var summary = checks.Read(() => Text(input.Summary, 4000, "答复内容", "Summary"));
+        if (known && outcome != RequestOutcome.Disclosed && ground is null && !checks.Failed("LegalGround"))
         {
-            throw new ValidationFailure($"“{outcome.Label()}”须写明法律依据和理由（如{SuggestedGround(outcome)}）。", "LegalGround");
+            checks.Check(() => throw new ValidationFailure($"“{outcome.Label()}”须写明法律依据和理由（如{SuggestedGround(outcome)}）。", "LegalGround"));
         }
 
-        if (outcome == RequestOutcome.PartlyDisclosed && withheld is null)
+        if (known && outcome == RequestOutcome.PartlyDisclosed && withheld is null && !checks.Failed("WithheldParts"))
         {
-            throw new ValidationFailure("部分公开须写明不予公开的部分及其理由（条例第三十七条）。", "WithheldParts");
+            checks.Check(() => throw new ValidationFailure("部分公开须写明不予公开的部分及其理由（条例第三十七条）。", "WithheldParts"));
         }
 
-        if (outcome != RequestOutcome.PartlyDisclosed && withheld is not null)
+        if (known && outcome != RequestOutcome.PartlyDisclosed && withheld is not null)
         {
-            throw new ValidationFailure("只有部分公开才填写不予公开的部分。", "WithheldParts");
+            checks.Check(() => throw new ValidationFailure("只有部分公开才填写不予公开的部分。", "WithheldParts"));
         }
 
-        if (input.NotOurs && outcome != RequestOutcome.NotHeld)
+        if (known && input.NotOurs && outcome != RequestOutcome.NotHeld)
         {
-            throw new ValidationFailure("不属于本机关负责公开的，办理结果应为“无法提供（本机关不掌握相关政府信息）”。", "Outcome");
+            checks.Check(() => throw new ValidationFailure("不属于本机关负责公开的，办理结果应为“无法提供（本机关不掌握相关政府信息）”。", "Outcome"));
         }
 
-        if (input.NotOurs && responsible is null)
+        if (input.NotOurs && responsible is null && !checks.Failed("ResponsibleOrgan"))
         {
-            throw new ValidationFailure("不属于本机关负责公开的，须告知负责公开该信息的机关名称和联系方式（条例第三十六条第五项）。", "ResponsibleOrgan");
+            checks.Check(() => throw new ValidationFailure("不属于本机关负责公开的，须告知负责公开该信息的机关名称和联系方式（条例第三十六条第五项）。", "ResponsibleOrgan"));
         }
 
         if (!input.NotOurs && responsible is not null)
         {
-            throw new ValidationFailure("只有不属于本机关负责公开时才填写负责公开的机关。", "ResponsibleOrgan");
+            checks.Check(() => throw new ValidationFailure("只有不属于本机关负责公开时才填写负责公开的机关。", "ResponsibleOrgan"));
         }
 
-        if (input.PublishedDocumentId is not null && outcome != RequestOutcome.Disclosed)
+        if (known && input.PublishedDocumentId is not null && outcome != RequestOutcome.Disclosed)
         {
-            throw new ValidationFailure("只有予以公开（已主动公开）的答复才能关联已公开的信息。", "PublishedDocumentId");
+            checks.Check(() => throw new ValidationFailure("只有予以公开（已主动公开）的答复才能关联已公开的信息。", "PublishedDocumentId"));
         }
 
+        checks.ThrowIfAny();
         return new(outcome, ground, withheld, responsible, input.PublishedDocumentId, summary);
     }
 
@@ -103,7 +107,7 @@ public static class ReplyRules
         _ => "条例的相应条款",
     };
 
-    private static string? Text(string? value, int max, string what)
+    private static string? Text(string? value, int max, string what, string field)
     {
         var v = value?.Trim();
         if (string.IsNullOrEmpty(v))
@@ -111,6 +115,6 @@ public static class ReplyRules
             return null;
         }
 
-        return v.Length > max ? throw new ValidationFailure($"{what}不能超过{max}个字。") : v;
+        return v.Length > max ? throw new ValidationFailure($"{what}不能超过{max}个字。", field) : v;
     }
 }

@@ -25,9 +25,19 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
+        // Both fields are checked before answering, so a form sent empty names both (Platform/Web/FormErrors.cs).
+        if (string.IsNullOrWhiteSpace(UserName))
         {
-            ModelState.AddModelError(string.Empty, L["请输入用户名和密码。"]);
+            ModelState.AddModelError(nameof(UserName), L["请输入用户名。"]);
+        }
+
+        if (string.IsNullOrEmpty(Password))
+        {
+            ModelState.AddModelError(nameof(Password), L["请输入密码。"]);
+        }
+
+        if (!ModelState.IsValid || UserName is null || Password is null)
+        {
             return Page();
         }
 

@@ -25,18 +25,6 @@ public sealed class IndexModel(ReportSiteError report) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var problems = Input.Problems();
-        foreach (var (field, message) in problems)
-        {
-            ModelState.AddModelError($"Input.{field}", message);
-        }
-
-        if (problems.Count > 0)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-
         SiteErrorReport? saved = null;
         if (!await this.TryAsync(async () => saved = await report.HandleAsync(Input, ct)))
         {

@@ -81,9 +81,7 @@ public sealed class IndexModel(CalendarStore store, StaffAccess access, SetLocal
             return Forbid();
         }
 
-        var ok = await this.TryAsync(() => Local.Date is { } date
-            ? localDays.AddAsync(date, Local.Name ?? "", Local.IsOffDay, Local.Note, ct)
-            : throw new ValidationFailure("请填写正确的日期。", "Date"), nameof(Local));
+        var ok = await this.TryAsync(() => localDays.AddAsync(Local.Date, Local.Name, Local.IsOffDay, Local.Note, ct), nameof(Local));
         return await Done(ok, L["已添加本地调整。"], Local.Date?.Year, ct);
     }
 
@@ -115,17 +113,16 @@ public sealed class IndexModel(CalendarStore store, StaffAccess access, SetLocal
 
     private YearSchedule ParseYear()
     {
-        if (NewYear.Year is not { } year)
-        {
-            throw new ValidationFailure("请填写年份。", "Year");
-        }
-
+        // Every wrong line is named at once, with a missing year (Platform/Web/FormErrors.cs).
+        var checks = new FieldChecks();
+        var year = checks.Read(() => NewYear.Year ?? throw new ValidationFailure("请填写年份。", "Year"));
         var days = new List<ScheduleDay>();
         var lineNumber = 0;
         foreach (var raw in (NewYear.Days ?? "").Split('\n'))
         {
             lineNumber++;
             var line = raw.Trim();
+            var number = lineNumber;
             if (line.Length == 0)
             {
                 continue;
@@ -134,17 +131,20 @@ public sealed class IndexModel(CalendarStore store, StaffAccess access, SetLocal
             var parts = line.Split([' ', '\t', '　'], StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length != 3 || !ChineseDates.TryParseIso(parts[0], out var date) || parts[2] is not ("休" or "班"))
             {
-                throw new ValidationFailure($"第{lineNumber}行“{line}”格式不正确，应为“日期 名称 休/班”。", "Days");
+                checks.Check(() => throw new ValidationFailure($"第{number}行“{line}”格式不正确，应为“日期 名称 休/班”。", "Days"));
+                continue;
             }
 
             if (parts[2] == "班" && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             {
-                throw new ValidationFailure($"第{lineNumber}行：{ChineseDates.Long(date)}是{ChineseDates.Weekday(date)}，本来就是工作日，不必标为调休上班。", "Days");
+                checks.Check(() => throw new ValidationFailure($"第{number}行：{ChineseDates.Long(date)}是{ChineseDates.Weekday(date)}，本来就是工作日，不必标为调休上班。", "Days"));
+                continue;
             }
 
             days.Add(new ScheduleDay(date, parts[1], parts[2] == "休"));
         }
 
+        checks.ThrowIfAny();
         return new YearSchedule(year, NewYear.Source?.Trim() ?? "", days);
     }
 
