@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gongkai.Platform.Caching;
 using Gongkai.Disclosure;
 using Gongkai.Disclosure.Documents;
 using Gongkai.Platform.Audit;
@@ -49,6 +50,7 @@ internal static class ReportBench
         var services = new ServiceCollection()
             .AddLogging()
             .AddGongkaiDatabase(config)
+            .AddPublicPageCache(config)
             .AddSingleton(TimeProvider.System)
             .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
             .AddScoped<CurrentActor>()

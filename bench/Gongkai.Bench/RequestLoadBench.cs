@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Gongkai.Platform.Caching;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Calendar;
 using Gongkai.Platform.Data;
@@ -326,6 +327,7 @@ internal static partial class RequestLoadBench
             return new ServiceCollection()
                 .AddLogging()
                 .AddGongkaiDatabase(config)
+                .AddPublicPageCache(config)
                 .AddSingleton<TimeProvider>(new FixedClock(now))
                 .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
                 .AddScoped<CurrentActor>()

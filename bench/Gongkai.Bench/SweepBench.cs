@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gongkai.Platform.Caching;
 using Gongkai.Platform.Audit;
 using Gongkai.Platform.Calendar;
 using Gongkai.Platform.Data;
@@ -75,6 +76,7 @@ internal static class SweepBench
         var services = new ServiceCollection()
             .AddLogging()
             .AddGongkaiDatabase(config)
+            .AddPublicPageCache(config)
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<IHttpContextAccessor, HttpContextAccessor>()
             .AddScoped<CurrentActor>()

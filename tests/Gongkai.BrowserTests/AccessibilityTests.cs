@@ -208,7 +208,7 @@ public sealed class AccessibilityTests(GongkaiSuite suite, ChromiumFixture chrom
     private static async Task FileEnglishRequestAsync(IPage page)
     {
         await GotoOkAsync(page, "/en/request");
-        await page.GetByLabel("Body you are applying to").SelectOptionAsync(new SelectOptionValue { Label = "北京市西城区民政局" });
+        await page.GetByLabel("Body you are applying to").SelectOptionAsync(new SelectOptionValue { Label = "Xicheng District Civil Affairs Bureau" });
         await page.GetByLabel("Type of applicant").SelectOptionAsync(new SelectOptionValue { Label = "Natural person" });
         await page.GetByLabel("Name of the person or organisation").FillAsync("Jane Applicant");
         await page.GetByLabel("Proof of identity: type of document").SelectOptionAsync(new SelectOptionValue { Label = "Resident identity card" });

@@ -36,9 +36,9 @@ public sealed class ConsultationJourneyTests(GongkaiSuite suite, ChromiumFixture
         await organ.GetByLabel("征求意见稿正文").FillAsync(Draft);
         await Axe.AssertCleanAsync(organ, "the new consultation form");
         await organ.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
-        await Expect(organ.GetByRole(AriaRole.Status)).ToContainTextAsync("已保存草稿");
+        await Expect(organ.Locator("p.notice[role=status]")).ToContainTextAsync("已保存草稿");
         await organ.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
-        await Expect(organ.GetByRole(AriaRole.Status)).ToContainTextAsync("已发布");
+        await Expect(organ.Locator("p.notice[role=status]")).ToContainTextAsync("已发布");
         await Axe.AssertCleanAsync(organ, "the staff consultation page");
         var adminPath = new Uri(organ.Url).AbsolutePath;
         var id = adminPath.Split('/').Last();
@@ -73,14 +73,14 @@ public sealed class ConsultationJourneyTests(GongkaiSuite suite, ChromiumFixture
         await Expect(organ.Locator("table")).ToContainTextAsync("138****8000");
         await organ.GetByLabel($"选择{receipt}").CheckAsync();
         await organ.GetByRole(AriaRole.Button, new() { Name = "公开所选意见（自动删除个人信息）" }).ClickAsync();
-        await Expect(organ.GetByRole(AriaRole.Status)).ToContainTextAsync("已公开1条意见");
+        await Expect(organ.Locator("p.notice[role=status]")).ToContainTextAsync("已公开1条意见");
         await organ.GetByRole(AriaRole.Link, new() { Name = "待答复" }).ClickAsync();
         await Axe.AssertCleanAsync(organ, "the answering list");
         await organ.GetByLabel($"选择{receipt}").CheckAsync();
         await organ.GetByLabel("处理结果").First.SelectOptionAsync(new SelectOptionValue { Label = "采纳" });
         await organ.GetByLabel("答复（未采纳须说明理由）").FillAsync("已在第二条增加服务质量评价因素。");
         await organ.GetByRole(AriaRole.Button, new() { Name = "答复", Exact = true }).ClickAsync();
-        await Expect(organ.GetByRole(AriaRole.Status)).ToContainTextAsync("已答复1条意见");
+        await Expect(organ.Locator("p.notice[role=status]")).ToContainTextAsync("已答复1条意见");
 
         // The period closes on its own at the scheduled minute.
         await GotoOkAsync(organ, adminPath);
@@ -92,9 +92,9 @@ public sealed class ConsultationJourneyTests(GongkaiSuite suite, ChromiumFixture
             await GotoOkAsync(organ, adminPath);
         }
 
-        await organ.GetByLabel("意见采纳情况说明").FillAsync("共收到意见1条，已采纳。");
+        await organ.GetByRole(AriaRole.Textbox, new() { Name = "意见采纳情况说明", Exact = true }).FillAsync("共收到意见1条，已采纳。");
         await organ.GetByRole(AriaRole.Button, new() { Name = "公布意见采纳情况" }).ClickAsync();
-        await Expect(organ.GetByRole(AriaRole.Status)).ToContainTextAsync("已公布意见采纳情况");
+        await Expect(organ.Locator("p.notice[role=status]")).ToContainTextAsync("已公布意见采纳情况");
 
         // The citizen sees the report and looks the comment up by its receipt number.
         await GotoOkAsync(citizen, $"/consultations/{id}");

@@ -24,12 +24,12 @@ public sealed class PolicyPagesTests(GongkaiSuite suite, ChromiumFixture chromiu
         await GotoOkAsync(staff, $"/admin/interpretations/edit?policy={policyId}");
         await staff.GetByLabel("标题", new() { Exact = true }).FillAsync(Title);
         await staff.GetByLabel("解读形式").SelectOptionAsync(new SelectOptionValue { Label = "问答" });
-        await staff.GetByLabel("主要内容").FillAsync("明确了最低生活保障的申请条件和办理流程。");
+        await staff.GetByRole(AriaRole.Textbox, new() { Name = "主要内容", Exact = true }).FillAsync("明确了最低生活保障的申请条件和办理流程。");
         await staff.GetByLabel("问答（每个问题以“问：”开头，答案以“答：”开头）").FillAsync(
             "问：申请低保需要准备哪些材料？\n答：身份证、户口簿和家庭收入证明，向户籍所在地街道办事处提出申请。\n问：多久能办结？\n答：一般在三十个工作日内办结。");
         await Axe.AssertCleanAsync(staff, "the interpretation form");
         await staff.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("已保存");
+        await Expect(staff.Locator("p.notice[role=status]")).ToContainTextAsync("已保存");
         await staff.GetByRole(AriaRole.Button, new() { Name = "发布解读" }).ClickAsync();
         await Expect(staff.Locator("#status")).ToHaveTextAsync("已发布");
         await Axe.AssertCleanAsync(staff, "the published interpretation (staff)");
@@ -56,10 +56,10 @@ public sealed class PolicyPagesTests(GongkaiSuite suite, ChromiumFixture chromiu
         await staff.GetByLabel("被评价的政策").FillAsync("西城区最低生活保障实施办法");
         await staff.GetByLabel("评价范围").FillAsync("全区低保家庭");
         await staff.GetByLabel("评价方式").FillAsync("入户抽样调查和数据比对");
-        await staff.GetByLabel("评价结论").FillAsync("保障对象认定准确率较高，动态调整及时。");
-        await staff.GetByLabel("改进措施").FillAsync("加强跨部门数据共享。");
+        await staff.GetByRole(AriaRole.Textbox, new() { Name = "评价结论", Exact = true }).FillAsync("保障对象认定准确率较高，动态调整及时。");
+        await staff.GetByRole(AriaRole.Textbox, new() { Name = "改进措施", Exact = true }).FillAsync("加强跨部门数据共享。");
         await staff.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
-        await Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("已发布政策评价");
+        await Expect(staff.Locator("p.notice[role=status]")).ToContainTextAsync("已发布政策评价");
         await Axe.AssertCleanAsync(staff, "the staff evaluation page");
         await GotoOkAsync(citizen, $"/evaluations?year={year}");
         await Expect(citizen.Locator("main")).ToContainTextAsync("保障对象认定准确率较高");

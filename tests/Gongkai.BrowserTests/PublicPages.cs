@@ -28,7 +28,7 @@ public static partial class PublicPages
         "/interpretations", "/evaluations", "/consultations", "/consultations?state=concluded", "/consultations/receipt",
         "/plans",
         "/site-errors", "/site-errors/receipt",
-        "/en", "/en/about", "/en/guide", "/en/news", "/en/documents", "/en/documents/{id}", "/en/request",
+        "/en", "/en/about", "/en/guide", "/en/news", "/en/documents", "/en/documents/{id}", "/en/request", "/en/requests/track",
     ];
 
     /// <summary>States of the public forms, each reached as a person does (see <c>AccessibilityTests.OpenAsync</c>).</summary>

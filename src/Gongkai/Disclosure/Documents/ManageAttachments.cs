@@ -22,29 +22,7 @@ public sealed class ManageAttachments(GongkaiDb db, FileStore files, AuditLog au
             throw new ValidationFailure("只能给草稿或待审核的信息添加附件。", "Attachment");
         }
 
-        var name = Path.GetFileName(fileName?.Trim() ?? "");
-        if (name.Length is 0 or > 200)
-        {
-            throw new ValidationFailure("附件文件名不能为空，且不超过200个字符。", "Attachment");
-        }
-
-        if (content.Length == 0)
-        {
-            throw new ValidationFailure($"附件“{name}”是空文件。", "Attachment");
-        }
-
-        if (content.LongLength > MaxBytes)
-        {
-            throw new ValidationFailure($"附件“{name}”大小为{content.LongLength / 1024.0 / 1024.0:0.0}MB，超过上限{MaxBytes / 1024 / 1024}MB。", "Attachment");
-        }
-
-        var kind = FileTypes.Detect(content, name)
-            ?? throw new ValidationFailure($"附件“{name}”的类型不受支持。可上传 PDF、Word、Excel、图片（PNG/JPEG/GIF）和文本文件。", "Attachment");
-        var ext = Path.GetExtension(name).ToLowerInvariant();
-        if (!kind.Extensions.Contains(ext))
-        {
-            throw new ValidationFailure($"附件“{name}”的内容是{kind.Name}文件，与扩展名“{ext}”不符，已拒绝（疑似伪装文件）。", "Attachment");
-        }
+        var (name, kind) = UploadCheck.Accept(fileName, content, MaxBytes, "Attachment", "附件");
 
         var stored = await files.SaveAsync(db, content, ct);
         var attachment = new DocumentAttachment

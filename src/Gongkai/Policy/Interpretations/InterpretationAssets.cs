@@ -23,29 +23,7 @@ public sealed class InterpretationAssets(GongkaiDb db, FileStore files, AuditLog
     public async Task<InterpretationAsset> AddAsync(Interpretation i, string? fileName, byte[] content, CancellationToken ct = default)
     {
         var role = await access.RequireAsync(i.OrganId, DocumentAccess.Editors, "上传图片或附件到", "政策解读");
-        var name = Path.GetFileName(fileName?.Trim() ?? "");
-        if (name.Length is 0 or > 200)
-        {
-            throw new ValidationFailure("文件名不能为空，且不超过200个字符。", "file");
-        }
-
-        if (content.Length == 0)
-        {
-            throw new ValidationFailure($"文件“{name}”是空文件。", "file");
-        }
-
-        if (content.LongLength > MaxBytes)
-        {
-            throw new ValidationFailure($"文件“{name}”大小为{content.LongLength / 1024.0 / 1024.0:0.0}MB，超过上限{MaxBytes / 1024 / 1024}MB。", "file");
-        }
-
-        var kind = FileTypes.Detect(content, name)
-            ?? throw new ValidationFailure($"文件“{name}”的类型不受支持。可上传 PDF、Word、Excel、图片（PNG/JPEG/GIF）和文本文件。", "file");
-        var ext = Path.GetExtension(name).ToLowerInvariant();
-        if (!kind.Extensions.Contains(ext))
-        {
-            throw new ValidationFailure($"文件“{name}”的内容是{kind.Name}文件，与扩展名“{ext}”不符，已拒绝（疑似伪装文件）。", "file");
-        }
+        var (name, kind) = UploadCheck.Accept(fileName, content, MaxBytes, "file");
 
         var stored = await files.SaveAsync(db, content, ct);
         var asset = new InterpretationAsset

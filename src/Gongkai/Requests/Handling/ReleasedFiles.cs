@@ -36,29 +36,7 @@ public sealed class ReleasedFiles(GongkaiDb db, FileStore files, AuditLog audit,
             throw new ValidationFailure("只有办理结果为予以公开或部分公开的答复才能上传公开的政府信息文件。", "ReleasedFile");
         }
 
-        var name = Path.GetFileName(fileName?.Trim() ?? "");
-        if (name.Length is 0 or > 200)
-        {
-            throw new ValidationFailure("文件名不能为空，且不超过200个字符。", "ReleasedFile");
-        }
-
-        if (content.Length == 0)
-        {
-            throw new ValidationFailure($"文件“{name}”是空文件。", "ReleasedFile");
-        }
-
-        if (content.LongLength > MaxBytes)
-        {
-            throw new ValidationFailure($"文件“{name}”大小为{content.LongLength / 1024.0 / 1024.0:0.0}MB，超过上限{MaxBytes / 1024 / 1024}MB。", "ReleasedFile");
-        }
-
-        var kind = FileTypes.Detect(content, name)
-            ?? throw new ValidationFailure($"文件“{name}”的类型不受支持。可上传 PDF、Word、Excel、图片（PNG/JPEG/GIF）和文本文件。", "ReleasedFile");
-        var ext = Path.GetExtension(name).ToLowerInvariant();
-        if (!kind.Extensions.Contains(ext))
-        {
-            throw new ValidationFailure($"文件“{name}”的内容是{kind.Name}文件，与扩展名“{ext}”不符，已拒绝（疑似伪装文件）。", "ReleasedFile");
-        }
+        var (name, kind) = UploadCheck.Accept(fileName, content, MaxBytes, "ReleasedFile");
 
         var stored = await files.SaveAsync(db, content, ct);
         var file = new RequestAttachment
